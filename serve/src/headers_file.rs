@@ -1,0 +1,97 @@
+//! The `_headers` file of Netlify and Cloudflare Pages: a path pattern on its own line, then
+//! indented `Name: value` lines that apply to matching paths. Patterns are exact paths or end
+//! in `*`, which matches any rest.
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use http::{HeaderName, HeaderValue};
+use std::path::Path;
+use std::sync::Arc;
+
+pub struct Rule {
+    pattern: String,
+    headers: Vec<(HeaderName, HeaderValue)>,
+}
+
+impl Rule {
+    fn matches(&self, path: &str) -> bool {
+        match self.pattern.strip_suffix('*') {
+            Some(prefix) => path.starts_with(prefix),
+            None => path == self.pattern,
+        }
+    }
+}
+
+/// Reads the rules; a folder without `_headers` has none.
+pub fn load(file: &Path) -> Result<Vec<Rule>, String> {
+    match std::fs::read_to_string(file) {
+        Ok(text) => parse(&text).map_err(|message| format!("{}: {message}", file.display())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(error) => Err(format!("{}: {error}", file.display())),
+    }
+}
+
+fn parse(text: &str) -> Result<Vec<Rule>, String> {
+    let mut rules: Vec<Rule> = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let is_header = line.starts_with(' ') || line.starts_with('\t');
+        if !is_header {
+            rules.push(Rule {
+                pattern: trimmed.to_owned(),
+                headers: Vec::new(),
+            });
+            continue;
+        }
+        let rule = rules
+            .last_mut()
+            .ok_or_else(|| format!("line {}: a header before any path", index + 1))?;
+        let (name, value) = trimmed
+            .split_once(':')
+            .ok_or_else(|| format!("line {}: expected 'Name: value'", index + 1))?;
+        let name = HeaderName::try_from(name.trim())
+            .map_err(|error| format!("line {}: {error}", index + 1))?;
+        let value = HeaderValue::try_from(value.trim())
+            .map_err(|error| format!("line {}: {error}", index + 1))?;
+        rule.headers.push((name, value));
+    }
+    Ok(rules)
+}
+
+/// Adds the headers of every rule matching the request's path (within the site, so a
+/// sub-path deploy matches `/data/*` at `/news/data/x.json`).
+pub async fn apply(State(rules): State<Arc<Vec<Rule>>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    for rule in rules.iter().filter(|rule| rule.matches(&path)) {
+        for (name, value) in &rule.headers {
+            response.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_paths_and_their_headers() {
+        let rules = parse("# comment\n/*\n  X-Frame-Options: DENY\n  Content-Security-Policy: default-src 'self'\n/data/*\n  Cache-Control: no-cache\n").unwrap();
+        assert_eq!(rules.len(), 2);
+        assert_eq!(rules[0].headers.len(), 2);
+        assert!(rules[0].matches("/anything"));
+        assert!(rules[1].matches("/data/site.json"));
+        assert!(!rules[1].matches("/tag/data/"));
+    }
+
+    #[test]
+    fn rejects_headers_without_a_path() {
+        assert!(parse("  X-Frame-Options: DENY\n").is_err());
+        assert!(parse("/*\n  no colon here\n").is_err());
+    }
+}

@@ -1,0 +1,127 @@
+//! The route table and the shell around every page.
+
+use crate::components::{ProgressBar, SiteFooter, SiteHeader};
+use crate::config::Config;
+use crate::pages::{ArticlePage, AuthorPage, ConfigErrorPage, HomePage, NotFoundPage, TagPage};
+use crate::source::{DataSource, SharedTransport};
+use crate::state::{AppSource, Loading, SiteData, TrackedTransport};
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::path;
+
+/// Where the app is served from, read from the document when it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deployment {
+    /// Absolute URL of the site's folder, ending in `/`: `config.json` is found here.
+    pub site_root: String,
+    /// The router's base path: `""` at the domain root, `"/news"` under a sub-path.
+    pub base_path: String,
+}
+
+impl Deployment {
+    /// From the document's base URL (set by Trunk's `<base>` at build time).
+    pub fn from_base_url(base_url: &str) -> Self {
+        let folder_end = base_url.rfind('/').map(|i| i + 1).unwrap_or(base_url.len());
+        let site_root = base_url[..folder_end].to_owned();
+        let after_scheme = site_root.find("//").map(|i| i + 2).unwrap_or(0);
+        let path = site_root[after_scheme..]
+            .find('/')
+            .map(|i| &site_root[after_scheme + i..])
+            .unwrap_or("/");
+        Self {
+            base_path: path.trim_end_matches('/').to_owned(),
+            site_root,
+        }
+    }
+}
+
+/// Loads `config.json` and, once it is read, the site; a broken config gets a page of its own.
+#[component]
+pub fn App(deployment: Deployment, transport: SharedTransport) -> impl IntoView {
+    provide_meta_context();
+    let loading = Loading::default();
+    provide_context(loading.clone());
+    let transport = TrackedTransport::new(transport, loading);
+    let config = LocalResource::new({
+        let transport = transport.clone();
+        let site_root = deployment.site_root.clone();
+        move || {
+            let transport = transport.clone();
+            let site_root = site_root.clone();
+            async move { crate::config::load(transport.as_ref(), &site_root).await }
+        }
+    });
+    let base_path = deployment.base_path;
+    view! {
+        <ProgressBar/>
+        <Suspense fallback=|| view! { <div class="boot" role="status">"Loading…"</div> }>
+            {move || {
+                let transport = transport.clone();
+                let base_path = base_path.clone();
+                Suspend::new(async move {
+                    match config.await {
+                        Ok(config) => view! { <Site config transport base_path/> }.into_any(),
+                        Err(error) => view! { <ConfigErrorPage error retry=move || config.refetch()/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Site(config: Config, transport: SharedTransport, base_path: String) -> impl IntoView {
+    let source = AppSource::new(DataSource::from_config(&config, transport));
+    let site = SiteData::load(&source);
+    provide_context(source);
+    provide_context(site);
+    view! {
+        <Router base=base_path>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <FlatRoutes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/page/:page/") view=HomePage/>
+                    <Route path=path!("/tag/:slug/") view=TagPage/>
+                    <Route path=path!("/tag/:slug/page/:page/") view=TagPage/>
+                    <Route path=path!("/author/:slug/") view=AuthorPage/>
+                    <Route path=path!("/author/:slug/page/:page/") view=AuthorPage/>
+                    <Route path=path!("/:slug/") view=ArticlePage/>
+                </FlatRoutes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deployment_at_the_root_and_under_a_sub_path() {
+        assert_eq!(
+            Deployment::from_base_url("http://127.0.0.1:8080/"),
+            Deployment {
+                site_root: "http://127.0.0.1:8080/".into(),
+                base_path: "".into()
+            }
+        );
+        assert_eq!(
+            Deployment::from_base_url("https://herald.example/news/"),
+            Deployment {
+                site_root: "https://herald.example/news/".into(),
+                base_path: "/news".into()
+            }
+        );
+        assert_eq!(
+            Deployment::from_base_url("https://herald.example/news/tag/x/index.html"),
+            Deployment {
+                site_root: "https://herald.example/news/tag/x/".into(),
+                base_path: "/news/tag/x".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,71 @@
+use super::{DateTime, Pagination, TagList};
+use crate::model::{ArticleCard, Listing};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One article in a listing: thumbnail, headline, date, author, excerpt, tags.
+#[component]
+pub fn ArticleSummary(
+    /// The article to summarise.
+    card: ArticleCard,
+    /// BCP 47 language for the date.
+    #[prop(into)]
+    language: String,
+) -> impl IntoView {
+    let path = card.path();
+    view! {
+        <article class="card">
+            {card.image.map(|image| {
+                // The headline below is the link for keyboards and screen readers; the picture
+                // is a second, mouse-only way in.
+                view! {
+                    <A href=path.clone() attr:class="card-image" attr:tabindex="-1" attr:aria-hidden="true">
+                        <img src=image.url width=image.width height=image.height alt="" loading="lazy"/>
+                    </A>
+                }
+            })}
+            <div class="card-text">
+                <h2 class="card-title"><A href=path>{card.title}</A></h2>
+                <p class="card-meta">
+                    <DateTime time=card.published language=language/>
+                    " · "
+                    <A href=card.author.path()>{card.author.name}</A>
+                </p>
+                {(!card.excerpt.is_empty()).then(|| view! { <p class="card-excerpt">{card.excerpt}</p> })}
+                <TagList tags=card.tags/>
+            </div>
+        </article>
+    }
+}
+
+/// A page of articles with the pagination bar under it.
+#[component]
+pub fn ArticleList(
+    /// The page of articles.
+    listing: Listing,
+    /// Path of the listing's first page (`/`, `/tag/x/`); later pages are `page/N/` below it.
+    #[prop(into)]
+    first_page_path: String,
+    /// BCP 47 language for dates.
+    #[prop(into)]
+    language: String,
+) -> impl IntoView {
+    let Listing {
+        page,
+        total_pages,
+        articles,
+        ..
+    } = listing;
+    let is_empty = articles.is_empty();
+    view! {
+        <div class="article-list">
+            {is_empty.then(|| view! { <p class="empty">"No articles yet."</p> })}
+            <For
+                each=move || articles.clone()
+                key=|card| card.slug.clone()
+                children=move |card| view! { <ArticleSummary card language=language.clone()/> }
+            />
+        </div>
+        <Pagination current=page total=total_pages first_page_path/>
+    }
+}

@@ -1,0 +1,32 @@
+use crate::format::article_count;
+use crate::model::Author;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// "About NAME (N Articles)": avatar, bio and a link to the author's page.
+#[component]
+pub fn AuthorCard(
+    /// The author to present.
+    author: Author,
+    /// Whether to link to the author's page (not wanted on that page itself).
+    #[prop(default = true)]
+    link_to_page: bool,
+) -> impl IntoView {
+    let heading_id = format!("author-card-{}", author.slug.path_segment());
+    let path = author.path();
+    let name = author.name.clone();
+    view! {
+        <section class="author-card" aria-labelledby=heading_id>
+            {author.avatar.map(|avatar| {
+                view! {
+                    <img class="avatar" src=avatar.url width=avatar.width height=avatar.height alt="" loading="lazy"/>
+                }
+            })}
+            <div class="author-card-text">
+                <h2 id=heading_id.clone()>"About " {author.name} " (" {article_count(author.article_count)} ")"</h2>
+                {(!author.bio.is_empty()).then(|| view! { <p class="bio">{author.bio}</p> })}
+                {link_to_page.then(|| view! { <p><A href=path>"All articles by " {name}</A></p> })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+use crate::model::{listing_page_path, page_links, PageLink};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Previous / next links and page numbers, following WordPress's `/page/N/` permalinks.
+/// Nothing is rendered for a listing of one page.
+#[component]
+pub fn Pagination(
+    /// The page shown, from 1.
+    current: u32,
+    /// How many pages the listing has.
+    total: u32,
+    /// Path of the first page; later pages are `page/N/` below it.
+    #[prop(into)]
+    first_page_path: String,
+) -> impl IntoView {
+    let path = move |page: u32| listing_page_path(&first_page_path, page);
+    (total > 1).then(|| {
+        let previous = (current > 1).then(
+            || view! { <A href=path(current - 1) attr:rel="prev" attr:class="newer">"← Newer"</A> },
+        );
+        let next = (current < total).then(
+            || view! { <A href=path(current + 1) attr:rel="next" attr:class="older">"Older →"</A> },
+        );
+        let numbers = page_links(current, total)
+            .into_iter()
+            .map(|link| match link {
+                PageLink::Page {
+                    number,
+                    current: true,
+                } => view! { <li><span class="current" aria-current="page">{number}</span></li> }
+                    .into_any(),
+                PageLink::Page { number, .. } => {
+                    let label = format!("Page {number}");
+                    view! { <li><A href=path(number) attr:aria-label=label>{number}</A></li> }
+                        .into_any()
+                }
+                PageLink::Gap => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
+            })
+            .collect_view();
+        view! {
+            <nav class="pagination" aria-label="Pages">
+                {previous}
+                <ol>{numbers}</ol>
+                {next}
+            </nav>
+        }
+    })
+}

@@ -1,0 +1,24 @@
+use crate::model::Tag;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The tags of an article, each a link to its tag page.
+#[component]
+pub fn TagList(
+    /// Tags to show; nothing is rendered for none.
+    tags: Vec<Tag>,
+    /// Accessible name of the list, such as "Tags".
+    #[prop(default = "Tags")]
+    label: &'static str,
+) -> impl IntoView {
+    (!tags.is_empty()).then(|| {
+        view! {
+            <ul class="tag-list" aria-label=label>
+                {tags
+                    .into_iter()
+                    .map(|tag| view! { <li><A href=tag.path()>{tag.name}</A></li> })
+                    .collect_view()}
+            </ul>
+        }
+    })
+}

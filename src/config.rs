@@ -1,0 +1,190 @@
+//! `config.json` in the site root picks the data source at run time, so one build deploys anywhere.
+
+use crate::model::resolve_url;
+use serde::Deserialize;
+use thiserror::Error;
+
+/// Where the content comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceConfig {
+    /// The documented JSON files (docs/data-format.md) under `url`, an absolute folder URL.
+    Static { url: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub source: SourceConfig,
+    /// How long one request may take before the reader is told the server is not answering.
+    pub timeout_ms: u32,
+}
+
+impl Config {
+    pub const FILE: &'static str = "config.json";
+    pub const DEFAULT_TIMEOUT_MS: u32 = 10_000;
+    const TIMEOUT_RANGE_MS: std::ops::RangeInclusive<u32> = 500..=120_000;
+}
+
+/// Why the app cannot start; shown to the site owner on a page of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConfigError {
+    #[error("config.json could not be loaded from {url}: {reason}")]
+    Unavailable { url: String, reason: String },
+    #[error("config.json is not valid JSON: {detail}")]
+    NotJson { detail: String },
+    #[error("config.json is not as documented: {detail}")]
+    Invalid { detail: String },
+}
+
+#[derive(Deserialize)]
+struct ConfigFile {
+    source: SourceFile,
+    timeout_ms: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum SourceFile {
+    Static { url: String },
+}
+
+/// Parses `config.json`; relative source URLs are resolved against `site_root`,
+/// the absolute URL of the folder the site is served from.
+pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| ConfigError::NotJson {
+            detail: error.to_string(),
+        })?;
+    let file: ConfigFile = serde_json::from_value(value).map_err(|error| ConfigError::Invalid {
+        detail: error.to_string(),
+    })?;
+    let timeout_ms = file.timeout_ms.unwrap_or(Config::DEFAULT_TIMEOUT_MS);
+    if !Config::TIMEOUT_RANGE_MS.contains(&timeout_ms) {
+        return Err(ConfigError::Invalid {
+            detail: format!(
+                "timeout_ms is {timeout_ms}; it must be from {} to {}",
+                Config::TIMEOUT_RANGE_MS.start(),
+                Config::TIMEOUT_RANGE_MS.end()
+            ),
+        });
+    }
+    let source = match file.source {
+        SourceFile::Static { url } => {
+            let mut url = resolve_url(site_root, &url).map_err(|detail| ConfigError::Invalid {
+                detail: format!("source.url: {detail}"),
+            })?;
+            if !url.ends_with('/') {
+                url.push('/');
+            }
+            SourceConfig::Static { url }
+        }
+    };
+    Ok(Config { source, timeout_ms })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROOT: &str = "https://herald.example/news/";
+
+    #[test]
+    fn the_default_config_resolves_against_the_site_root() {
+        let config =
+            parse_config(r#"{"source": {"kind": "static", "url": "data/"}}"#, ROOT).unwrap();
+        assert_eq!(
+            config,
+            Config {
+                source: SourceConfig::Static {
+                    url: "https://herald.example/news/data/".into()
+                },
+                timeout_ms: 10_000
+            }
+        );
+    }
+
+    #[test]
+    fn absolute_urls_and_timeouts_are_taken_as_given() {
+        let config =
+            parse_config(r#"{"source": {"kind": "static", "url": "https://cdn.example/d"}, "timeout_ms": 2500, "extra": 1}"#, ROOT)
+                .unwrap();
+        assert_eq!(
+            config.source,
+            SourceConfig::Static {
+                url: "https://cdn.example/d/".into()
+            }
+        );
+        assert_eq!(config.timeout_ms, 2500);
+    }
+
+    #[test]
+    fn each_mistake_is_named() {
+        let cases = [
+            ("", "not valid JSON"),
+            ("{\"source\": ", "not valid JSON"),
+            ("[]", "not as documented"),
+            ("{}", "missing field `source`"),
+            (r#"{"source": {"url": "data/"}}"#, "missing field `kind`"),
+            (
+                r#"{"source": {"kind": "ftp", "url": "x"}}"#,
+                "unknown variant `ftp`",
+            ),
+            (r#"{"source": {"kind": "static"}}"#, "missing field `url`"),
+            (
+                r#"{"source": {"kind": "static", "url": 5}}"#,
+                "invalid type",
+            ),
+            (
+                r#"{"source": {"kind": "static", "url": "javascript:alert(1)"}}"#,
+                "source.url",
+            ),
+            (
+                r#"{"source": {"kind": "static", "url": "data/"}, "timeout_ms": 5}"#,
+                "timeout_ms is 5",
+            ),
+            (
+                r#"{"source": {"kind": "static", "url": "data/"}, "timeout_ms": -1}"#,
+                "invalid value",
+            ),
+        ];
+        for (text, expected) in cases {
+            let message = parse_config(text, ROOT).unwrap_err().to_string();
+            assert!(
+                message.contains(expected),
+                "{text:?} gave {message:?}, expected it to mention {expected:?}"
+            );
+        }
+    }
+}
+
+/// Fetches and parses `config.json` from the site root.
+pub async fn load(
+    transport: &dyn crate::source::Transport,
+    site_root: &str,
+) -> Result<Config, ConfigError> {
+    use crate::source::TransportError;
+    let url = format!("{site_root}{}", Config::FILE);
+    let unavailable = |reason: String| ConfigError::Unavailable {
+        url: url.clone(),
+        reason,
+    };
+    let response = transport
+        .get(&url, Config::DEFAULT_TIMEOUT_MS)
+        .await
+        .map_err(|error| match error {
+            TransportError::Network(detail) => unavailable(detail),
+            TransportError::Timeout => unavailable(format!(
+                "no answer within {} ms",
+                Config::DEFAULT_TIMEOUT_MS
+            )),
+        })?;
+    if !(200..300).contains(&response.status) {
+        return Err(unavailable(format!("HTTP {}", response.status)));
+    }
+    // A static host answers a missing file with the app's own HTML page.
+    if response.body.trim_start().starts_with('<') {
+        return Err(unavailable(
+            "the server sent an HTML page instead: is config.json uploaded?".into(),
+        ));
+    }
+    parse_config(&response.body, site_root)
+}

@@ -1,0 +1,24 @@
+//! The domain: what a news site is made of, independent of where the data comes from.
+//! Every data source maps its own wire format into these types.
+
+mod article;
+mod comment;
+mod image;
+mod listing;
+mod people;
+mod site;
+mod slug;
+mod ticker;
+mod time;
+mod url;
+
+pub use article::{Article, ArticleCard};
+pub use comment::Comment;
+pub use image::Image;
+pub use listing::{listing_page_path, page_links, Listing, PageLink};
+pub use people::{Author, AuthorPage, Tag, TagPage};
+pub use site::{Direction, Site};
+pub use slug::Slug;
+pub use ticker::{Headline, HeadlineLink};
+pub use time::Timestamp;
+pub use url::{is_http_url, resolve_url};

@@ -1,0 +1,116 @@
+use super::ArticleCard;
+
+/// One page of a list of articles, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    /// 1-based.
+    pub page: u32,
+    pub total_pages: u32,
+    pub total_articles: u32,
+    pub articles: Vec<ArticleCard>,
+}
+
+/// One entry of a pagination bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageLink {
+    Page {
+        number: u32,
+        current: bool,
+    },
+    /// A run of pages left out between two shown ones.
+    Gap,
+}
+
+/// The page numbers to offer: always the first and last, and two either side of the current one,
+/// with gaps for the rest, so the bar stays short on a phone whatever the page count.
+pub fn page_links(current: u32, total: u32) -> Vec<PageLink> {
+    const AROUND: u32 = 2;
+    let total = total.max(1);
+    let current = current.clamp(1, total);
+    let mut links = Vec::new();
+    let mut last_shown = 0;
+    for number in 1..=total {
+        let near = number.abs_diff(current) <= AROUND;
+        if number == 1 || number == total || near {
+            if number > last_shown + 1 {
+                // A gap of exactly one page is shown as that page: "…" would be no shorter.
+                if number == last_shown + 2 {
+                    links.push(PageLink::Page {
+                        number: last_shown + 1,
+                        current: false,
+                    });
+                } else {
+                    links.push(PageLink::Gap);
+                }
+            }
+            links.push(PageLink::Page {
+                number,
+                current: number == current,
+            });
+            last_shown = number;
+        }
+    }
+    links
+}
+
+/// The path of page `page` of a listing whose first page is at `first_page_path` (ending in `/`),
+/// following WordPress permalinks: `/tag/x/` then `/tag/x/page/2/`.
+pub fn listing_page_path(first_page_path: &str, page: u32) -> String {
+    if page <= 1 {
+        first_page_path.to_owned()
+    } else {
+        format!("{first_page_path}page/{page}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(current: u32, total: u32) -> String {
+        page_links(current, total)
+            .iter()
+            .map(|link| match link {
+                PageLink::Page {
+                    number,
+                    current: true,
+                } => format!("[{number}]"),
+                PageLink::Page { number, .. } => number.to_string(),
+                PageLink::Gap => "…".into(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn short_listings_show_every_page() {
+        assert_eq!(shown(1, 1), "[1]");
+        assert_eq!(shown(2, 3), "1 [2] 3");
+        assert_eq!(shown(1, 6), "[1] 2 3 … 6");
+        assert_eq!(shown(4, 7), "1 2 3 [4] 5 6 7");
+    }
+
+    #[test]
+    fn long_listings_keep_ends_and_neighbours() {
+        assert_eq!(shown(10, 20), "1 … 8 9 [10] 11 12 … 20");
+        assert_eq!(shown(20, 20), "1 … 18 19 [20]");
+        assert_eq!(shown(4, 20), "1 2 3 [4] 5 6 … 20");
+    }
+
+    #[test]
+    fn out_of_range_pages_are_clamped() {
+        assert_eq!(shown(0, 3), "[1] 2 3");
+        assert_eq!(shown(9, 3), "1 2 [3]");
+        assert_eq!(shown(1, 0), "[1]");
+    }
+
+    #[test]
+    fn page_paths_follow_wordpress_permalinks() {
+        assert_eq!(listing_page_path("/", 1), "/");
+        assert_eq!(listing_page_path("/", 2), "/page/2/");
+        assert_eq!(
+            listing_page_path("/tag/harbour/", 3),
+            "/tag/harbour/page/3/"
+        );
+    }
+}

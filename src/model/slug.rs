@@ -1,0 +1,96 @@
+//! Slugs name files and URL segments, so they are checked before they are used in either.
+
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+
+/// A validated slug: 1 to 200 letters (any script), digits, `-` and `_`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slug(String);
+
+impl Slug {
+    pub const MAX_CHARS: usize = 200;
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let count = text.chars().count();
+        if count == 0 || count > Self::MAX_CHARS {
+            return Err(format!(
+                "{text:?} is not a slug: it must have 1 to {} characters",
+                Self::MAX_CHARS
+            ));
+        }
+        if let Some(bad) = text
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
+        {
+            return Err(format!(
+                "{text:?} is not a slug: {bad:?} is not a letter, digit, '-' or '_'"
+            ));
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The slug as one URL path segment: non-ASCII letters percent-encoded as UTF-8.
+    pub fn path_segment(&self) -> String {
+        let mut encoded = String::with_capacity(self.0.len());
+        for byte in self.0.bytes() {
+            if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' {
+                encoded.push(byte as char);
+            } else {
+                encoded.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        encoded
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Slug {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_words_in_any_script() {
+        assert_eq!(
+            Slug::parse("ferry-timetable_2026").unwrap().as_str(),
+            "ferry-timetable_2026"
+        );
+        assert_eq!(
+            Slug::parse("سوق-السمك").unwrap().path_segment(),
+            "%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83"
+        );
+    }
+
+    #[test]
+    fn rejects_anything_that_could_leave_its_folder() {
+        for text in [
+            "",
+            "..",
+            "a/b",
+            "a\\b",
+            "a.json",
+            "a b",
+            "%2e%2e",
+            "a?b",
+            "a#b",
+            &"x".repeat(201),
+        ] {
+            assert!(Slug::parse(text).is_err(), "{text:?} should be rejected");
+        }
+    }
+}

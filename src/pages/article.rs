@@ -1,0 +1,83 @@
+use super::params::use_target;
+use crate::components::{ArticleSkeleton, AuthorCard, DateTime, ErrorView, PageMeta, TagList};
+use crate::error::DataError;
+use crate::model::{Article, Site};
+use crate::state::{page_resource, SiteData};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// `/<slug>/`: one article with its author card.
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let target = use_target();
+    let site = expect_context::<SiteData>().0;
+    let article = page_resource(move |source| {
+        let slug = target.read().slug.clone();
+        async move { source.article(&slug?).await }
+    });
+    let retry = Callback::new(move |()| {
+        site.refetch();
+        article.refetch();
+    });
+    view! {
+        <ErrorBoundary fallback=move |errors| view! { <ErrorView errors retry/> }>
+            <Transition fallback=ArticleSkeleton>
+                {move || Suspend::new(async move {
+                    let site = site.await?;
+                    let article = article.await?;
+                    Ok::<_, DataError>(view! { <ArticleView article site/> })
+                })}
+            </Transition>
+        </ErrorBoundary>
+    }
+}
+
+/// The article itself: headline, dates, byline, featured image, sanitized body, tags, author card.
+#[component]
+fn ArticleView(article: Article, site: Site) -> impl IntoView {
+    let language = article
+        .language
+        .clone()
+        .unwrap_or_else(|| site.language.clone());
+    let direction = article.direction.unwrap_or(site.direction);
+    let updated = article.updated().cloned();
+    let author = article.author.clone();
+    let (author_path, author_name) = (author.path(), author.name.clone());
+    view! {
+        <PageMeta
+            site=site.clone()
+            title=Some(article.title.clone())
+            description=article.excerpt.clone()
+            path=article.path()
+            og_type="article"
+            image=article.image.clone()
+            language=Some(language.clone())
+            direction=Some(direction)
+        />
+        <article class="article" lang=language.clone() dir=direction.as_str()>
+            <header class="article-header">
+                <h1 class="headline">{article.title}</h1>
+                <p class="byline">
+                    "By " <A href=author_path attr:rel="author">{author_name}</A>
+                </p>
+                <p class="dates">
+                    "Published " <DateTime time=article.published language=language.clone()/>
+                    {updated.map(|updated| view! { " · Updated " <DateTime time=updated language=language.clone()/> })}
+                </p>
+            </header>
+            {article.image.map(|image| {
+                view! {
+                    <figure class="featured-image">
+                        <img src=image.url width=image.width height=image.height alt=image.alt fetchpriority="high"/>
+                        {image.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+                    </figure>
+                }
+            })}
+            <div class="article-body" inner_html=article.body.as_str().to_owned()></div>
+            <footer class="article-footer">
+                <TagList tags=article.tags label="Filed under"/>
+            </footer>
+        </article>
+        <AuthorCard author/>
+    }
+}

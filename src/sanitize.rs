@@ -1,0 +1,228 @@
+//! HTML from a backend is untrusted. Before it reaches the page it goes through an allowlist:
+//! only the elements and attributes of ordinary article text survive, and URLs must be
+//! `http(s)`, `mailto`, `tel` or relative.
+//!
+//! In the browser the markup is parsed by the browser's own parser into an inert document
+//! (`DOMParser`), so the sanitizer cannot disagree with the browser about how it parses, and
+//! costs a fraction of a Rust HTML parser in wasm. Natively (tests, prerendering) ammonia
+//! applies the same policy.
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+
+/// HTML that has been through [`sanitize_html`]. Only that function makes one, so a view that
+/// takes `SanitizedHtml` cannot be handed raw backend markup by mistake.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SanitizedHtml(String);
+
+impl SanitizedHtml {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Cleans untrusted HTML according to the policy below.
+pub fn sanitize_html(untrusted: &str) -> SanitizedHtml {
+    #[cfg(target_arch = "wasm32")]
+    let clean = dom::sanitize(untrusted);
+    #[cfg(not(target_arch = "wasm32"))]
+    let clean = native::sanitize(untrusted);
+    SanitizedHtml(clean)
+}
+
+/// The policy, shared by both implementations (and by the tests that check their output).
+pub mod policy {
+    /// Elements kept, with their allowed attributes.
+    pub const ELEMENTS: &[&str] = &[
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    ];
+
+    /// Elements removed together with everything inside them: code, styles, embedded documents,
+    /// foreign content (SVG, MathML) and form controls. Other unknown elements are unwrapped:
+    /// their text stays, the element goes.
+    pub const DROPPED_WITH_CONTENT: &[&str] = &[
+        "applet",
+        "audio",
+        "base",
+        "button",
+        "canvas",
+        "datalist",
+        "dialog",
+        "embed",
+        "frame",
+        "frameset",
+        "head",
+        "iframe",
+        "input",
+        "link",
+        "math",
+        "meta",
+        "noembed",
+        "noframes",
+        "noscript",
+        "object",
+        "optgroup",
+        "option",
+        "output",
+        "param",
+        "plaintext",
+        "script",
+        "select",
+        "slot",
+        "source",
+        "style",
+        "svg",
+        "template",
+        "textarea",
+        "title",
+        "track",
+        "video",
+        "xmp",
+    ];
+
+    /// Attributes allowed on every kept element.
+    pub const GLOBAL_ATTRIBUTES: &[&str] = &["dir", "lang", "title"];
+
+    /// Attributes allowed on particular elements.
+    pub const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
+        ("a", &["href", "target", "rel"]),
+        ("blockquote", &["cite"]),
+        ("del", &["cite", "datetime"]),
+        ("img", &["src", "alt", "width", "height"]),
+        ("ins", &["cite", "datetime"]),
+        ("ol", &["start", "reversed", "type"]),
+        ("q", &["cite"]),
+        ("td", &["colspan", "rowspan"]),
+        ("th", &["colspan", "rowspan", "scope"]),
+        ("time", &["datetime"]),
+    ];
+
+    /// Attributes holding a URL, checked against [`URL_SCHEMES`].
+    pub const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
+
+    /// Schemes a URL may have; relative URLs (no scheme) are allowed too.
+    pub const URL_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+    /// The `rel` every link that opens a new window gets, so the opened page cannot reach back.
+    pub const NEW_WINDOW_REL: &str = "noopener noreferrer";
+
+    pub fn is_allowed_attribute(element: &str, attribute: &str) -> bool {
+        GLOBAL_ATTRIBUTES.contains(&attribute)
+            || ELEMENT_ATTRIBUTES
+                .iter()
+                .any(|(name, attributes)| *name == element && attributes.contains(&attribute))
+    }
+
+    /// Whether a URL attribute's value is safe, by the scheme a browser would see: browsers
+    /// ignore ASCII tab and newline anywhere and leading spaces and control characters, so
+    /// `" java\tscript:"` is `javascript:`.
+    pub fn is_allowed_url(value: &str) -> bool {
+        let seen: String = value
+            .trim_start_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        match seen.find(':') {
+            None => true,
+            Some(colon) => {
+                let scheme = &seen[..colon];
+                // A colon after a path, query or fragment start is not a scheme separator.
+                if scheme.contains(['/', '?', '#']) {
+                    return true;
+                }
+                URL_SCHEMES
+                    .iter()
+                    .any(|allowed| scheme.eq_ignore_ascii_case(allowed))
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn urls_are_judged_by_the_scheme_a_browser_sees() {
+            for good in [
+                "https://a.example/",
+                "/path",
+                "page.html",
+                "#note",
+                "mailto:a@b.example",
+                "tel:+441234",
+                "?q=a:b",
+                "a/b:c",
+            ] {
+                assert!(is_allowed_url(good), "{good}");
+            }
+            for bad in [
+                "javascript:alert(1)",
+                " JaVaScRiPt:alert(1)",
+                "java\tscript:alert(1)",
+                "\u{1}javascript:x",
+                "data:text/html,x",
+                "vbscript:x",
+                "jar:x",
+            ] {
+                assert!(!is_allowed_url(bad), "{bad:?}");
+            }
+        }
+
+        #[test]
+        fn no_element_is_both_kept_and_dropped() {
+            for element in ELEMENTS {
+                assert!(!DROPPED_WITH_CONTENT.contains(element), "{element}");
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+use super::policy;
+use std::collections::{HashMap, HashSet};
+
+pub fn sanitize(untrusted: &str) -> String {
+    let tag_attributes: HashMap<&str, HashSet<&str>> = policy::ELEMENT_ATTRIBUTES
+        .iter()
+        .map(|(element, attributes)| {
+            (
+                *element,
+                attributes.iter().copied().filter(|a| *a != "rel").collect(),
+            )
+        })
+        .collect();
+    ammonia::Builder::empty()
+        .tags(policy::ELEMENTS.iter().copied().collect())
+        .clean_content_tags(policy::DROPPED_WITH_CONTENT.iter().copied().collect())
+        .generic_attributes(policy::GLOBAL_ATTRIBUTES.iter().copied().collect())
+        .tag_attributes(tag_attributes)
+        .url_schemes(policy::URL_SCHEMES.iter().copied().collect())
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        // ammonia cannot set `rel` only where `target="_blank"`, so every link gets it here.
+        .link_rel(Some(policy::NEW_WINDOW_REL))
+        .attribute_filter(|element, attribute, value| {
+            if element == "a" && attribute == "target" && value != "_blank" {
+                None
+            } else if policy::URL_ATTRIBUTES.contains(&attribute) && !policy::is_allowed_url(value)
+            {
+                None
+            } else {
+                Some(value.into())
+            }
+        })
+        .clean(untrusted)
+        .to_string()
+}

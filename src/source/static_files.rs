@@ -1,0 +1,169 @@
+//! The static source: the JSON files of docs/data-format.md under one folder URL.
+
+mod wire;
+
+use super::{HttpResponse, SharedTransport, TransportError};
+use crate::error::DataError;
+use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use wire::{bad, Directory};
+
+/// Reads the documented files, keeping every file it has read in memory so that going back to a
+/// page is instant and shared files (authors, tags) are fetched once.
+#[derive(Clone)]
+pub struct StaticSource {
+    root: String,
+    timeout_ms: u32,
+    transport: SharedTransport,
+    cache: Arc<Mutex<HashMap<String, Arc<str>>>>,
+}
+
+impl StaticSource {
+    /// `root` is the absolute URL of the data folder, ending in `/`.
+    pub fn new(root: &str, timeout_ms: u32, transport: SharedTransport) -> Self {
+        Self {
+            root: root.to_owned(),
+            timeout_ms,
+            transport,
+            cache: Arc::default(),
+        }
+    }
+
+    async fn text(&self, path: &str) -> Result<Arc<str>, DataError> {
+        let url = format!("{}{path}", self.root);
+        if let Some(cached) = self
+            .cache
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(&url).cloned())
+        {
+            return Ok(cached);
+        }
+        let response =
+            self.transport
+                .get(&url, self.timeout_ms)
+                .await
+                .map_err(|error| match error {
+                    TransportError::Network(detail) => DataError::Network { detail },
+                    TransportError::Timeout => DataError::Timeout {
+                        after_ms: self.timeout_ms,
+                    },
+                })?;
+        let body: Arc<str> = classify(path, response)?.into();
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.insert(url, Arc::clone(&body));
+        }
+        Ok(body)
+    }
+
+    async fn file<W: DeserializeOwned>(&self, path: &str) -> Result<W, DataError> {
+        let text = self.text(path).await?;
+        serde_json::from_str(&text).map_err(|error| DataError::bad_data(path, error.to_string()))
+    }
+
+    async fn directory(&self) -> Result<Directory, DataError> {
+        let (authors, tags) = futures::join!(self.file("authors.json"), self.file("tags.json"));
+        Directory::new(authors?, tags?, &self.root).map_err(bad("authors.json"))
+    }
+
+    async fn listing(&self, folder: &str, page: u32) -> Result<Listing, DataError> {
+        if page == 0 {
+            return Err(DataError::not_found(format!("page {page}")));
+        }
+        let path = format!("{folder}page-{page}.json");
+        let (file, directory) =
+            futures::join!(self.file::<wire::ListingFile>(&path), self.directory());
+        file?
+            .into_listing(page, &directory?, &self.root)
+            .map_err(bad(&path))
+    }
+
+    pub async fn site(&self) -> Result<Site, DataError> {
+        self.file::<wire::SiteFile>("site.json")
+            .await?
+            .into_site()
+            .map_err(bad("site.json"))
+    }
+
+    pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
+        self.listing("index/", page).await
+    }
+
+    pub async fn article(&self, slug: &Slug) -> Result<Article, DataError> {
+        let path = format!("articles/{}.json", slug.path_segment());
+        let (file, directory) =
+            futures::join!(self.file::<wire::ArticleFile>(&path), self.directory());
+        file?
+            .into_article(slug, &directory?, &self.root)
+            .map_err(bad(&path))
+    }
+
+    pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
+        let directory = self.directory().await?;
+        let tag = directory
+            .tag(slug)
+            .cloned()
+            .ok_or_else(|| DataError::not_found(format!("the tag {slug}")))?;
+        let listing = self
+            .listing(&format!("tags/{}/", slug.path_segment()), page)
+            .await?;
+        Ok(TagPage { tag, listing })
+    }
+
+    pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
+        let directory = self.directory().await?;
+        let author = directory
+            .author(slug)
+            .cloned()
+            .ok_or_else(|| DataError::not_found(format!("the author {slug}")))?;
+        let listing = self
+            .listing(&format!("authors/{}/", slug.path_segment()), page)
+            .await?;
+        Ok(AuthorPage { author, listing })
+    }
+
+    pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
+        let path = format!("comments/{}.json", slug.path_segment());
+        match self.file::<wire::CommentsFile>(&path).await {
+            // An article nobody has commented on has no comments file.
+            Err(DataError::NotFound { .. }) => Ok(Vec::new()),
+            result => result?.into_comments(&self.root).map_err(bad(&path)),
+        }
+    }
+
+    pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
+        self.file::<wire::TickerFile>("ticker.json")
+            .await?
+            .into_headlines()
+            .map_err(bad("ticker.json"))
+    }
+}
+
+/// Maps an HTTP answer for a data file to its body or a domain error.
+fn classify(path: &str, response: HttpResponse) -> Result<String, DataError> {
+    match response.status {
+        200..=299 => {
+            // Static hosts that fall back to the app's HTML for unknown paths answer a missing
+            // data file with a 200 page of HTML: for this source that means "no such file".
+            let is_html = response
+                .content_type
+                .to_ascii_lowercase()
+                .starts_with("text/html");
+            if is_html && response.body.trim_start().starts_with('<') {
+                Err(DataError::not_found(path))
+            } else {
+                Ok(response.body)
+            }
+        }
+        404 | 410 => Err(DataError::not_found(path)),
+        status => Err(DataError::Server {
+            status,
+            what: path.to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

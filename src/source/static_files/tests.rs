@@ -1,0 +1,410 @@
+use super::*;
+use crate::model::Direction;
+use futures::executor::block_on;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const ROOT: &str = "https://herald.example/data/";
+
+/// Canned answers by URL; anything else is a 404. Counts requests to show what the cache saves.
+#[derive(Clone, Default)]
+struct FakeTransport {
+    answers: Arc<HashMap<String, Result<HttpResponse, TransportError>>>,
+    requests: Arc<AtomicUsize>,
+}
+
+impl FakeTransport {
+    fn with(files: &[(&str, &str)]) -> Self {
+        let answers = files
+            .iter()
+            .map(|(path, body)| (format!("{ROOT}{path}"), Ok(json(200, body))))
+            .collect();
+        Self {
+            answers: Arc::new(answers),
+            requests: Arc::default(),
+        }
+    }
+
+    fn answering(mut self, path: &str, answer: Result<HttpResponse, TransportError>) -> Self {
+        Arc::make_mut(&mut self.answers).insert(format!("{ROOT}{path}"), answer);
+        self
+    }
+}
+
+impl crate::source::Transport for FakeTransport {
+    fn get<'a>(
+        &'a self,
+        url: &'a str,
+        _timeout_ms: u32,
+    ) -> futures::future::LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
+        self.requests.fetch_add(1, Ordering::SeqCst);
+        let answer = self
+            .answers
+            .get(url)
+            .cloned()
+            .unwrap_or_else(|| Ok(json(404, "Not Found")));
+        Box::pin(async move { answer })
+    }
+}
+
+fn json(status: u16, body: &str) -> HttpResponse {
+    HttpResponse {
+        status,
+        content_type: "application/json".into(),
+        body: body.into(),
+    }
+}
+
+const AUTHORS: &str = r#"{"authors": [
+  {"slug": "ada", "name": "Ada Okafor", "bio": "Harbour reporter.", "article_count": 2,
+   "avatar": {"url": "media/avatars/ada.svg", "width": 96, "height": 96, "alt": ""}},
+  {"slug": "ben", "name": "Ben Ito", "bio": "", "article_count": 0}
+]}"#;
+const TAGS: &str = r#"{"tags": [
+  {"slug": "transport", "name": "Transport", "description": "Getting around.", "article_count": 2},
+  {"slug": "harbour", "name": "Harbour", "description": "", "article_count": 1}
+]}"#;
+const SUMMARY: &str = r#"{"slug": "ferry", "title": "Ferry cuts", "excerpt": "Two sailings go.",
+  "published": "2026-11-03T08:30:00Z", "author": "ada", "tags": ["transport", "harbour"],
+  "image": {"url": "https://cdn.example/f.jpg", "width": 1200, "height": 675, "alt": "A ferry"}}"#;
+
+fn listing(page: u32, total_pages: u32) -> String {
+    format!(
+        r#"{{"page": {page}, "total_pages": {total_pages}, "total_articles": 6, "articles": [{SUMMARY}]}}"#
+    )
+}
+
+fn article_file(slug: &str, extra: &str) -> String {
+    format!(
+        r#"{{"slug": "{slug}", "title": "Ferry cuts", "excerpt": "Two sailings go.",
+        "body_html": "<p onclick=\"x()\">Text<script>alert(1)</script></p>", "published": "2026-11-03T08:30:00Z",
+        "modified": "2026-11-04T08:30:00Z", "author": "ada", "tags": ["harbour"] {extra}}}"#
+    )
+}
+
+fn source(transport: FakeTransport) -> StaticSource {
+    StaticSource::new(ROOT, 1000, Arc::new(transport))
+}
+
+fn slug(text: &str) -> Slug {
+    Slug::parse(text).unwrap()
+}
+
+#[test]
+fn decodes_the_site() {
+    let site = r#"{"title": "Herald", "tagline": "Coast news", "language": "ar", "direction": "rtl", "base_url": "https://herald.example"}"#;
+    let site = block_on(source(FakeTransport::with(&[("site.json", site)])).site()).unwrap();
+    assert_eq!(site.direction, Direction::Rtl);
+    assert_eq!(site.base_url, "https://herald.example/");
+    assert_eq!(
+        site.canonical("/tag/harbour/"),
+        "https://herald.example/tag/harbour/"
+    );
+}
+
+#[test]
+fn decodes_a_listing_with_authors_and_tags_by_name() {
+    let page2 = listing(2, 3);
+    let transport = FakeTransport::with(&[
+        ("authors.json", AUTHORS),
+        ("tags.json", TAGS),
+        ("index/page-2.json", &page2),
+    ]);
+    let listing = block_on(source(transport).home(2)).unwrap();
+    assert_eq!(
+        (listing.page, listing.total_pages, listing.total_articles),
+        (2, 3, 6)
+    );
+    let card = &listing.articles[0];
+    assert_eq!(card.author.name, "Ada Okafor");
+    assert_eq!(
+        card.author.avatar.as_ref().unwrap().url,
+        "https://herald.example/data/media/avatars/ada.svg"
+    );
+    assert_eq!(
+        card.tags
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Transport", "Harbour"]
+    );
+    assert_eq!(card.path(), "/ferry/");
+}
+
+#[test]
+fn decodes_an_article_and_sanitizes_its_body() {
+    let file = article_file("ferry", r#", "language": "ar", "direction": "rtl""#);
+    let transport = FakeTransport::with(&[
+        ("authors.json", AUTHORS),
+        ("tags.json", TAGS),
+        ("articles/ferry.json", &file),
+    ]);
+    let article = block_on(source(transport).article(&slug("ferry"))).unwrap();
+    assert_eq!(article.body.as_str(), "<p>Text</p>");
+    assert_eq!(article.updated().unwrap().as_str(), "2026-11-04T08:30:00Z");
+    assert_eq!(article.language.as_deref(), Some("ar"));
+    assert_eq!(article.direction, Some(Direction::Rtl));
+    assert_eq!(article.author.slug.as_str(), "ada");
+}
+
+#[test]
+fn non_ascii_slugs_are_requested_percent_encoded() {
+    let file = article_file("سوق", "");
+    let transport = FakeTransport::with(&[
+        ("authors.json", AUTHORS),
+        ("tags.json", TAGS),
+        ("articles/%D8%B3%D9%88%D9%82.json", &file),
+    ]);
+    assert_eq!(
+        block_on(source(transport).article(&slug("سوق")))
+            .unwrap()
+            .title,
+        "Ferry cuts"
+    );
+}
+
+#[test]
+fn decodes_tag_and_author_pages() {
+    let page1 = listing(1, 2);
+    let transport = FakeTransport::with(&[
+        ("authors.json", AUTHORS),
+        ("tags.json", TAGS),
+        ("tags/transport/page-1.json", &page1),
+        ("authors/ada/page-1.json", &page1),
+    ]);
+    let source = source(transport);
+    let tag_page = block_on(source.tag_page(&slug("transport"), 1)).unwrap();
+    assert_eq!(tag_page.tag.description, "Getting around.");
+    assert_eq!(tag_page.listing.total_pages, 2);
+    let author_page = block_on(source.author_page(&slug("ada"), 1)).unwrap();
+    assert_eq!(author_page.author.article_count, 2);
+}
+
+#[test]
+fn unknown_slugs_and_pages_are_not_found() {
+    let page1 = listing(1, 1);
+    let transport = FakeTransport::with(&[
+        ("authors.json", AUTHORS),
+        ("tags.json", TAGS),
+        ("index/page-1.json", &page1),
+    ]);
+    let source = source(transport);
+    let not_found =
+        |result: Result<_, DataError>| matches!(result, Err(DataError::NotFound { .. }));
+    assert!(not_found(
+        block_on(source.article(&slug("nope"))).map(|_| ())
+    ));
+    assert!(not_found(
+        block_on(source.tag_page(&slug("nope"), 1)).map(|_| ())
+    ));
+    assert!(not_found(
+        block_on(source.author_page(&slug("nope"), 1)).map(|_| ())
+    ));
+    assert!(not_found(block_on(source.home(2)).map(|_| ())));
+    assert!(not_found(block_on(source.home(0)).map(|_| ())));
+}
+
+#[test]
+fn http_failures_map_to_their_own_errors() {
+    let transport = FakeTransport::default()
+        .answering("site.json", Ok(json(500, "<h1>Internal Server Error</h1>")))
+        .answering("ticker.json", Err(TransportError::Timeout))
+        .answering(
+            "authors.json",
+            Err(TransportError::Network("Failed to fetch".into())),
+        )
+        .answering("index/page-1.json", Ok(json(200, &listing(1, 1))))
+        .answering(
+            "articles/gone.json",
+            Ok(HttpResponse {
+                status: 200,
+                content_type: "text/html; charset=utf-8".into(),
+                body: "<!DOCTYPE html><html>".into(),
+            }),
+        );
+    let source = source(transport);
+    assert_eq!(
+        block_on(source.site()),
+        Err(DataError::Server {
+            status: 500,
+            what: "site.json".into()
+        })
+    );
+    assert_eq!(
+        block_on(source.ticker()),
+        Err(DataError::Timeout { after_ms: 1000 })
+    );
+    assert_eq!(
+        block_on(source.home(1)).unwrap_err(),
+        DataError::Network {
+            detail: "Failed to fetch".into()
+        },
+    );
+    assert!(matches!(
+        block_on(source.article(&slug("gone"))),
+        Err(DataError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn malformed_and_mistyped_files_are_bad_data_naming_the_file() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("site.json", "{\"title\": \"Herald\",", "EOF"),
+        (
+            "site.json",
+            r#"{"title": "H", "tagline": "", "language": "en"}"#,
+            "missing field `base_url`",
+        ),
+        (
+            "site.json",
+            r#"{"title": 5, "tagline": "", "language": "en", "base_url": "https://a.example/"}"#,
+            "invalid type",
+        ),
+        (
+            "site.json",
+            r#"{"title": "H", "tagline": "", "language": "en", "direction": "up", "base_url": "https://a.example/"}"#,
+            "direction",
+        ),
+        (
+            "site.json",
+            r#"{"title": "H", "tagline": "", "language": "en", "base_url": "javascript:x"}"#,
+            "base_url",
+        ),
+        (
+            "ticker.json",
+            r#"{"headlines": [{"title": "A"}]}"#,
+            "exactly one of slug and url",
+        ),
+        (
+            "ticker.json",
+            r#"{"headlines": [{"title": "A", "url": "javascript:alert(1)"}]}"#,
+            "not an http(s) URL",
+        ),
+        (
+            "ticker.json",
+            r#"{"headlines": [{"title": "A", "slug": "../etc"}]}"#,
+            "not a slug",
+        ),
+        ("ticker.json", "[1, 2]", "invalid type"),
+    ];
+    for (path, body, expected) in cases {
+        let source = source(FakeTransport::with(&[(path, body)]));
+        let error = if *path == "site.json" {
+            block_on(source.site()).map(|_| ())
+        } else {
+            block_on(source.ticker()).map(|_| ())
+        }
+        .unwrap_err();
+        let DataError::BadData { what, detail } = &error else {
+            panic!("{body}: expected bad data, got {error:?}")
+        };
+        assert_eq!(what, path);
+        assert!(
+            detail.contains(expected),
+            "{body}: {detail:?} should mention {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn listings_and_articles_are_checked_against_what_was_asked() {
+    let wrong_page = listing(1, 3);
+    let unknown_author = listing(1, 1).replace("\"ada\"", "\"zed\"");
+    let bad_time = listing(1, 1).replace("2026-11-03T08:30:00Z", "3 Nov 2026");
+    let impossible = listing(1, 0);
+    let other_article = article_file("other", "");
+    let cases = [
+        (
+            "index/page-2.json",
+            wrong_page.as_str(),
+            "says it is page 1",
+        ),
+        (
+            "index/page-1.json",
+            unknown_author.as_str(),
+            "author \"zed\" is not in authors.json",
+        ),
+        ("index/page-1.json", bad_time.as_str(), "RFC 3339"),
+        ("index/page-1.json", impossible.as_str(), "impossible"),
+        (
+            "articles/ferry.json",
+            other_article.as_str(),
+            "holds the article \"other\"",
+        ),
+    ];
+    for (path, body, expected) in cases {
+        let source = source(FakeTransport::with(&[
+            ("authors.json", AUTHORS),
+            ("tags.json", TAGS),
+            (path, body),
+        ]));
+        let result = match path {
+            "index/page-2.json" => block_on(source.home(2)).map(|_| ()),
+            "index/page-1.json" => block_on(source.home(1)).map(|_| ()),
+            _ => block_on(source.article(&slug("ferry"))).map(|_| ()),
+        };
+        let message = result.unwrap_err().to_string();
+        assert!(
+            message.contains(expected),
+            "{message:?} should mention {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn comments_are_checked_and_sanitized_and_a_missing_file_is_none() {
+    let comments = r#"{"comments": [
+      {"id": 1, "parent": 0, "author_name": "Sam", "author_url": "javascript:alert(1)", "date": "2026-11-03T09:00:00Z",
+       "content_html": "<p>Hi<img src=x onerror=alert(1)></p>"},
+      {"id": 2, "parent": 1, "author_name": "Ada", "author_url": "https://ada.example/", "date": "2026-11-03T10:00:00Z",
+       "content_html": "<p>Reply</p>"}
+    ]}"#;
+    let orphan = r#"{"comments": [{"id": 2, "parent": 1, "author_name": "A", "date": "2026-11-03T10:00:00Z", "content_html": ""}]}"#;
+    let source = source(FakeTransport::with(&[
+        ("comments/ferry.json", comments),
+        ("comments/orphan.json", orphan),
+    ]));
+    let thread = block_on(source.comments(&slug("ferry"))).unwrap();
+    assert_eq!(thread.len(), 2);
+    assert_eq!(thread[0].author_url, None);
+    assert_eq!(thread[0].content.as_str(), "<p>Hi<img src=\"x\"></p>");
+    assert_eq!(
+        thread[1].author_url.as_deref(),
+        Some("https://ada.example/")
+    );
+    assert!(block_on(source.comments(&slug("quiet")))
+        .unwrap()
+        .is_empty());
+    let error = block_on(source.comments(&slug("orphan")))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("not an earlier comment"), "{error}");
+}
+
+#[test]
+fn files_read_once_are_served_from_memory() {
+    let page1 = listing(1, 1);
+    let transport = FakeTransport::with(&[
+        ("authors.json", AUTHORS),
+        ("tags.json", TAGS),
+        ("index/page-1.json", &page1),
+    ]);
+    let source = source(transport.clone());
+    block_on(source.home(1)).unwrap();
+    assert_eq!(transport.requests.load(Ordering::SeqCst), 3);
+    block_on(source.home(1)).unwrap();
+    block_on(source.tag_page(&slug("transport"), 5)).unwrap_err();
+    assert_eq!(
+        transport.requests.load(Ordering::SeqCst),
+        4,
+        "only the missing tag page is requested again"
+    );
+}
+
+#[test]
+fn failures_are_not_remembered() {
+    let transport = FakeTransport::default().answering("site.json", Ok(json(503, "busy")));
+    let source = source(transport.clone());
+    block_on(source.site()).unwrap_err();
+    block_on(source.site()).unwrap_err();
+    assert_eq!(transport.requests.load(Ordering::SeqCst), 2);
+}

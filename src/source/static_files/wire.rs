@@ -1,0 +1,382 @@
+//! The static source's file format (docs/data-format.md) and its mapping into the domain.
+
+use crate::error::DataError;
+use crate::model::{
+    resolve_url, Article, ArticleCard, Author, Comment, Direction, Headline, HeadlineLink, Image,
+    Listing, Site, Slug, Tag, Timestamp,
+};
+use crate::sanitize::sanitize_html;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+#[derive(Deserialize)]
+pub struct SiteFile {
+    title: String,
+    tagline: String,
+    language: String,
+    direction: Option<String>,
+    base_url: String,
+}
+
+impl SiteFile {
+    pub fn into_site(self) -> Result<Site, String> {
+        let direction = self
+            .direction
+            .as_deref()
+            .map(Direction::parse)
+            .transpose()?
+            .unwrap_or_default();
+        if self.language.trim().is_empty() {
+            return Err("language is empty".into());
+        }
+        let mut base_url = self.base_url;
+        if !crate::model::is_http_url(&base_url) {
+            return Err(format!("base_url {base_url:?} is not an http(s) URL"));
+        }
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        Ok(Site {
+            title: self.title,
+            tagline: self.tagline,
+            language: self.language,
+            direction,
+            base_url,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ImageFile {
+    url: String,
+    width: u32,
+    height: u32,
+    #[serde(default)]
+    alt: String,
+    caption: Option<String>,
+}
+
+impl ImageFile {
+    fn into_image(self, data_root: &str) -> Result<Image, String> {
+        if self.width == 0 || self.height == 0 {
+            return Err(format!("image {:?} has no size", self.url));
+        }
+        Ok(Image {
+            url: resolve_url(data_root, &self.url)?,
+            width: self.width,
+            height: self.height,
+            alt: self.alt,
+            caption: self.caption,
+        })
+    }
+}
+
+fn image(file: Option<ImageFile>, data_root: &str) -> Result<Option<Image>, String> {
+    file.map(|file| file.into_image(data_root)).transpose()
+}
+
+#[derive(Deserialize)]
+pub struct AuthorsFile {
+    authors: Vec<AuthorFile>,
+}
+
+#[derive(Deserialize)]
+struct AuthorFile {
+    slug: Slug,
+    name: String,
+    bio: String,
+    avatar: Option<ImageFile>,
+    article_count: u32,
+}
+
+#[derive(Deserialize)]
+pub struct TagsFile {
+    tags: Vec<Tag>,
+}
+
+impl<'de> Deserialize<'de> for Tag {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct TagFile {
+            slug: Slug,
+            name: String,
+            description: String,
+            article_count: u32,
+        }
+        let file = TagFile::deserialize(deserializer)?;
+        Ok(Tag {
+            slug: file.slug,
+            name: file.name,
+            description: file.description,
+            article_count: file.article_count,
+        })
+    }
+}
+
+/// Every author and tag, so that the slugs in articles can be shown by name.
+#[derive(Debug, Clone)]
+pub struct Directory {
+    authors: HashMap<Slug, Author>,
+    tags: HashMap<Slug, Tag>,
+}
+
+impl Directory {
+    pub fn new(authors: AuthorsFile, tags: TagsFile, data_root: &str) -> Result<Self, String> {
+        let authors = authors
+            .authors
+            .into_iter()
+            .map(|file| {
+                let author = Author {
+                    avatar: image(file.avatar, data_root)?,
+                    slug: file.slug,
+                    name: file.name,
+                    bio: file.bio,
+                    article_count: file.article_count,
+                };
+                Ok((author.slug.clone(), author))
+            })
+            .collect::<Result<_, String>>()?;
+        let tags = tags
+            .tags
+            .into_iter()
+            .map(|tag| (tag.slug.clone(), tag))
+            .collect();
+        Ok(Self { authors, tags })
+    }
+
+    pub fn author(&self, slug: &Slug) -> Option<&Author> {
+        self.authors.get(slug)
+    }
+
+    pub fn tag(&self, slug: &Slug) -> Option<&Tag> {
+        self.tags.get(slug)
+    }
+
+    fn resolve(&self, author: &Slug, tags: &[Slug]) -> Result<(Author, Vec<Tag>), String> {
+        let author = self
+            .author(author)
+            .cloned()
+            .ok_or_else(|| format!("author \"{author}\" is not in authors.json"))?;
+        let tags = tags
+            .iter()
+            .map(|slug| {
+                self.tag(slug)
+                    .cloned()
+                    .ok_or_else(|| format!("tag \"{slug}\" is not in tags.json"))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok((author, tags))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SummaryFile {
+    slug: Slug,
+    title: String,
+    excerpt: String,
+    published: Timestamp,
+    modified: Option<Timestamp>,
+    author: Slug,
+    tags: Vec<Slug>,
+    image: Option<ImageFile>,
+}
+
+impl SummaryFile {
+    fn into_card(self, directory: &Directory, data_root: &str) -> Result<ArticleCard, String> {
+        let (author, tags) = directory.resolve(&self.author, &self.tags)?;
+        Ok(ArticleCard {
+            image: image(self.image, data_root)?,
+            slug: self.slug,
+            title: self.title,
+            excerpt: self.excerpt,
+            published: self.published,
+            modified: self.modified,
+            author,
+            tags,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListingFile {
+    page: u32,
+    total_pages: u32,
+    total_articles: u32,
+    articles: Vec<SummaryFile>,
+}
+
+impl ListingFile {
+    pub fn into_listing(
+        self,
+        requested_page: u32,
+        directory: &Directory,
+        data_root: &str,
+    ) -> Result<Listing, String> {
+        if self.page != requested_page {
+            return Err(format!(
+                "the file for page {requested_page} says it is page {}",
+                self.page
+            ));
+        }
+        if self.total_pages == 0 || self.page > self.total_pages {
+            return Err(format!(
+                "page {} of {} pages is impossible",
+                self.page, self.total_pages
+            ));
+        }
+        let articles = self
+            .articles
+            .into_iter()
+            .map(|summary| summary.into_card(directory, data_root))
+            .collect::<Result<_, _>>()?;
+        Ok(Listing {
+            page: self.page,
+            total_pages: self.total_pages,
+            total_articles: self.total_articles,
+            articles,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ArticleFile {
+    slug: Slug,
+    title: String,
+    excerpt: String,
+    body_html: String,
+    published: Timestamp,
+    modified: Option<Timestamp>,
+    author: Slug,
+    tags: Vec<Slug>,
+    image: Option<ImageFile>,
+    language: Option<String>,
+    direction: Option<String>,
+}
+
+impl ArticleFile {
+    pub fn into_article(
+        self,
+        requested: &Slug,
+        directory: &Directory,
+        data_root: &str,
+    ) -> Result<Article, String> {
+        if &self.slug != requested {
+            return Err(format!(
+                "the file for {requested:?} holds the article {:?}",
+                self.slug.as_str()
+            ));
+        }
+        let (author, tags) = directory.resolve(&self.author, &self.tags)?;
+        Ok(Article {
+            body: sanitize_html(&self.body_html),
+            image: image(self.image, data_root)?,
+            direction: self
+                .direction
+                .as_deref()
+                .map(Direction::parse)
+                .transpose()?,
+            language: self.language.filter(|language| !language.trim().is_empty()),
+            slug: self.slug,
+            title: self.title,
+            excerpt: self.excerpt,
+            published: self.published,
+            modified: self.modified,
+            author,
+            tags,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CommentsFile {
+    comments: Vec<CommentFile>,
+}
+
+#[derive(Deserialize)]
+struct CommentFile {
+    id: u64,
+    parent: u64,
+    author_name: String,
+    author_url: Option<String>,
+    avatar: Option<ImageFile>,
+    date: Timestamp,
+    content_html: String,
+}
+
+impl CommentsFile {
+    pub fn into_comments(self, data_root: &str) -> Result<Vec<Comment>, String> {
+        let mut seen = std::collections::HashSet::new();
+        self.comments
+            .into_iter()
+            .map(|file| {
+                if file.id == 0 {
+                    return Err("a comment has id 0".to_string());
+                }
+                if file.parent != 0 && !seen.contains(&file.parent) {
+                    return Err(format!(
+                        "comment {} replies to {}, which is not an earlier comment",
+                        file.id, file.parent
+                    ));
+                }
+                if !seen.insert(file.id) {
+                    return Err(format!("comment id {} appears twice", file.id));
+                }
+                Ok(Comment {
+                    id: file.id,
+                    parent: file.parent,
+                    author_name: file.author_name,
+                    author_url: file.author_url.filter(|url| crate::model::is_http_url(url)),
+                    avatar: image(file.avatar, data_root)?,
+                    date: file.date,
+                    content: sanitize_html(&file.content_html),
+                })
+            })
+            .collect()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TickerFile {
+    headlines: Vec<HeadlineFile>,
+}
+
+#[derive(Deserialize)]
+struct HeadlineFile {
+    title: String,
+    slug: Option<Slug>,
+    url: Option<String>,
+}
+
+impl TickerFile {
+    pub fn into_headlines(self) -> Result<Vec<Headline>, String> {
+        self.headlines
+            .into_iter()
+            .map(|file| {
+                let link = match (file.slug, file.url) {
+                    (Some(slug), None) => HeadlineLink::Article(slug),
+                    (None, Some(url)) if crate::model::is_http_url(&url) => {
+                        HeadlineLink::External(url)
+                    }
+                    (None, Some(url)) => {
+                        return Err(format!("headline link {url:?} is not an http(s) URL"))
+                    }
+                    _ => {
+                        return Err(format!(
+                            "headline {:?} needs exactly one of slug and url",
+                            file.title
+                        ))
+                    }
+                };
+                Ok(Headline {
+                    title: file.title,
+                    link,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Maps a decoding failure of `what` to the domain error.
+pub fn bad(what: &str) -> impl Fn(String) -> DataError + '_ {
+    move |detail| DataError::bad_data(what, detail)
+}

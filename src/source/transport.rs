@@ -1,0 +1,33 @@
+use futures::future::LocalBoxFuture;
+use std::sync::Arc;
+
+/// What came back from a GET.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HttpResponse {
+    pub status: u16,
+    /// The `Content-Type` header, empty when absent.
+    pub content_type: String,
+    pub body: String,
+}
+
+/// Why a GET got no answer at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransportError {
+    /// Offline, refused, DNS, or blocked by CORS (the browser does not say which).
+    Network(String),
+    /// No answer within the time allowed.
+    Timeout,
+}
+
+/// The one network operation sources need. The browser uses `fetch`; tests use canned answers,
+/// so the mapping from HTTP to domain errors is tested natively.
+pub trait Transport: Send + Sync {
+    fn get<'a>(
+        &'a self,
+        url: &'a str,
+        timeout_ms: u32,
+    ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>>;
+}
+
+/// A transport shared by every source and page.
+pub type SharedTransport = Arc<dyn Transport>;

@@ -1,0 +1,98 @@
+//! What the app shares between pages: the data source, the site, and how many requests are
+//! under way (for the progress bar).
+
+use crate::error::DataError;
+use crate::model::Site;
+use crate::source::{DataSource, HttpResponse, SharedTransport, Transport, TransportError};
+use futures::future::LocalBoxFuture;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The number of data requests under way.
+#[derive(Clone, Default)]
+pub struct Loading(ArcRwSignal<u32>);
+
+impl Loading {
+    pub fn is_loading(&self) -> bool {
+        self.0.get() > 0
+    }
+}
+
+/// Counts requests in [`Loading`] while they are under way; the count drops when a request ends
+/// or is abandoned.
+pub struct TrackedTransport {
+    inner: SharedTransport,
+    loading: Loading,
+}
+
+impl TrackedTransport {
+    pub fn new(inner: SharedTransport, loading: Loading) -> SharedTransport {
+        Arc::new(Self { inner, loading })
+    }
+}
+
+struct InFlight(ArcRwSignal<u32>);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.update(|count| *count = count.saturating_sub(1));
+    }
+}
+
+impl Transport for TrackedTransport {
+    fn get<'a>(
+        &'a self,
+        url: &'a str,
+        timeout_ms: u32,
+    ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
+        Box::pin(async move {
+            self.loading.0.update(|count| *count += 1);
+            let _in_flight = InFlight(self.loading.0.clone());
+            self.inner.get(url, timeout_ms).await
+        })
+    }
+}
+
+/// The data source every page asks, provided as context.
+#[derive(Clone)]
+pub struct AppSource(Arc<DataSource>);
+
+impl AppSource {
+    pub fn new(source: DataSource) -> Self {
+        Self(Arc::new(source))
+    }
+}
+
+impl std::ops::Deref for AppSource {
+    type Target = DataSource;
+
+    fn deref(&self) -> &DataSource {
+        &self.0
+    }
+}
+
+/// The site (title, language, base URL), loaded once and read by the header and every page.
+#[derive(Clone, Copy)]
+pub struct SiteData(pub LocalResource<Result<Site, DataError>>);
+
+impl SiteData {
+    pub fn load(source: &AppSource) -> Self {
+        let source = source.clone();
+        Self(LocalResource::new(move || {
+            let source = source.clone();
+            async move { source.site().await }
+        }))
+    }
+}
+
+/// A resource keyed on whatever `fetch` reads, for a page's data.
+pub fn page_resource<T, Fut>(
+    fetch: impl Fn(AppSource) -> Fut + 'static,
+) -> LocalResource<Result<T, DataError>>
+where
+    T: 'static,
+    Fut: std::future::Future<Output = Result<T, DataError>> + 'static,
+{
+    let source = expect_context::<AppSource>();
+    LocalResource::new(move || fetch(source.clone()))
+}
