@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: finishes the staged dist/ for static hosting.
+
+- `_headers` (the Netlify / Cloudflare Pages format) with a strict Content-Security-Policy that
+  allows Trunk's inline boot script by its SHA-256 hash (a nonce would need a server), and long
+  caching for the content-hashed assets;
+- `404.html`, a copy of index.html, which static hosts serve for unknown paths: that is how a
+  deep link such as /tag/harbour/ reaches the app.
+
+Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the first argument.
+"""
+
+import base64
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+HASHED_ASSET = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$")
+
+
+def csp(script_hashes):
+    script_src = " ".join(["'self'", "'wasm-unsafe-eval'"] + [f"'sha256-{h}'" for h in script_hashes])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {script_src}",
+        "style-src 'self'",
+        # Article bodies may show pictures from anywhere on https.
+        "img-src 'self' data: https:",
+        # A backend on another origin must be added here (see README, "Deploying").
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
+def main():
+    staging = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
+    index = staging / "index.html"
+    html = index.read_text(encoding="utf-8")
+    scripts = [body for body in INLINE_SCRIPT.findall(html) if body.strip()]
+    if not scripts:
+        sys.exit("post_build: no inline boot script found in index.html; the CSP would block the app")
+    hashes = [base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() for body in scripts]
+
+    immutable = sorted(p.name for p in staging.iterdir() if HASHED_ASSET.search(p.name))
+    lines = [
+        "/*",
+        f"  Content-Security-Policy: {csp(hashes)}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  X-Frame-Options: DENY",
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "/data/*",
+        "  Cache-Control: public, max-age=300",
+        "/config.json",
+        "  Cache-Control: public, max-age=60",
+    ]
+    for name in immutable:
+        lines += [f"/{name}", "  Cache-Control: public, max-age=31536000, immutable"]
+    (staging / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (staging / "404.html").write_text(html, encoding="utf-8")
+    print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html")
+
+
+if __name__ == "__main__":
+    main()
