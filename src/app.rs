@@ -4,7 +4,7 @@ use crate::components::{ProgressBar, SiteFooter, SiteHeader};
 use crate::config::Config;
 use crate::pages::{ArticlePage, AuthorPage, ConfigErrorPage, HomePage, NotFoundPage, TagPage};
 use crate::source::{DataSource, SharedTransport};
-use crate::state::{AppSource, Loading, SiteData, TrackedTransport};
+use crate::state::{AppSource, BasePath, Loading, SiteData, TrackedTransport};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -53,6 +53,7 @@ pub fn App(deployment: Deployment, transport: SharedTransport) -> impl IntoView 
         }
     });
     let base_path = deployment.base_path;
+    provide_context(BasePath(base_path.clone()));
     view! {
         <ProgressBar/>
         <Suspense fallback=|| view! { <div class="boot" role="status">"Loading…"</div> }>

@@ -96,3 +96,14 @@ where
     let source = expect_context::<AppSource>();
     LocalResource::new(move || fetch(source.clone()))
 }
+
+/// The deploy's base path (`""` at the domain root, `"/news"` under a sub-path), provided by the app.
+#[derive(Clone, Debug, Default)]
+pub struct BasePath(pub String);
+
+/// The `href` of a site path such as `/tag/harbour/`: the router matches routes below its base,
+/// but leaves absolute links as they are, so links must carry the base themselves.
+pub fn site_href(path: &str) -> String {
+    let base = use_context::<BasePath>().unwrap_or_default();
+    format!("{}{path}", base.0)
+}

@@ -4,7 +4,7 @@
 //! - `/__faults/status-500/<file>`: HTTP 500 with an HTML error page;
 //! - `/__faults/malformed/<file>`: HTTP 200 `application/json` that is not JSON;
 //! - `/__faults/hang/<file>`: no answer for 60 seconds;
-//! - `/__faults/first-500/<file>`: HTTP 500 the first time each file is asked for, the real file
+//! - `/__faults/outage/<file>`: HTTP 500 until `/__faults/recover` is requested, the real file
 //!   from the served folder afterwards (a server that comes back, for Retry).
 
 use axum::body::Body;
@@ -13,21 +13,21 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use http::{header, StatusCode};
-use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 #[derive(Clone)]
 struct Faults {
     dir: PathBuf,
-    failed_once: Arc<Mutex<HashSet<String>>>,
+    recovered: Arc<AtomicBool>,
 }
 
 pub fn router(dir: PathBuf) -> Router {
     let state = Faults {
         dir,
-        failed_once: Arc::default(),
+        recovered: Arc::default(),
     };
     Router::new()
         .route("/status-500/{*file}", get(|| async { server_error() }))
@@ -47,7 +47,14 @@ pub fn router(dir: PathBuf) -> Router {
                 server_error()
             }),
         )
-        .route("/first-500/{*file}", get(first_failure))
+        .route("/outage/{*file}", get(outage))
+        .route(
+            "/recover",
+            get(|State(faults): State<Faults>| async move {
+                faults.recovered.store(true, Ordering::SeqCst);
+                "recovered"
+            }),
+        )
         .with_state(state)
 }
 
@@ -60,13 +67,8 @@ fn server_error() -> Response {
         .into_response()
 }
 
-async fn first_failure(State(faults): State<Faults>, Path(file): Path<String>) -> Response {
-    let first_time = faults
-        .failed_once
-        .lock()
-        .map(|mut seen| seen.insert(file.clone()))
-        .unwrap_or(false);
-    if first_time {
+async fn outage(State(faults): State<Faults>, Path(file): Path<String>) -> Response {
+    if !faults.recovered.load(Ordering::SeqCst) {
         return server_error();
     }
     if file.split('/').any(|part| part == ".." || part.is_empty()) {

@@ -116,7 +116,7 @@ async fn main() -> ExitCode {
     let app = if options.base == "/" {
         site
     } else {
-        Router::new().nest(options.base.trim_end_matches('/'), site)
+        Router::new().nest_service(options.base.trim_end_matches('/'), site)
     }
     .layer(CompressionLayer::new());
 

@@ -1,5 +1,6 @@
 use super::{DateTime, Pagination, TagList};
 use crate::model::{ArticleCard, Listing};
+use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -12,24 +13,24 @@ pub fn ArticleSummary(
     #[prop(into)]
     language: String,
 ) -> impl IntoView {
-    let path = card.path();
+    let path = site_href(&card.path());
     view! {
         <article class="card">
             {card.image.map(|image| {
                 // The headline below is the link for keyboards and screen readers; the picture
                 // is a second, mouse-only way in.
                 view! {
-                    <A href=path.clone() attr:class="card-image" attr:tabindex="-1" attr:aria-hidden="true">
+                    <A exact=true href=path.clone() attr:class="card-image" attr:tabindex="-1" attr:aria-hidden="true">
                         <img src=image.url width=image.width height=image.height alt="" loading="lazy"/>
                     </A>
                 }
             })}
             <div class="card-text">
-                <h2 class="card-title"><A href=path>{card.title}</A></h2>
+                <h2 class="card-title"><A exact=true href=path>{card.title}</A></h2>
                 <p class="card-meta">
                     <DateTime time=card.published language=language/>
                     " · "
-                    <A href=card.author.path()>{card.author.name}</A>
+                    <A exact=true href=site_href(&card.author.path())>{card.author.name}</A>
                 </p>
                 {(!card.excerpt.is_empty()).then(|| view! { <p class="card-excerpt">{card.excerpt}</p> })}
                 <TagList tags=card.tags/>

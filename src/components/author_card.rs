@@ -1,5 +1,6 @@
 use crate::format::article_count;
 use crate::model::Author;
+use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +14,7 @@ pub fn AuthorCard(
     link_to_page: bool,
 ) -> impl IntoView {
     let heading_id = format!("author-card-{}", author.slug.path_segment());
-    let path = author.path();
+    let path = site_href(&author.path());
     let name = author.name.clone();
     view! {
         <section class="author-card" aria-labelledby=heading_id>
@@ -25,7 +26,7 @@ pub fn AuthorCard(
             <div class="author-card-text">
                 <h2 id=heading_id.clone()>"About " {author.name} " (" {article_count(author.article_count)} ")"</h2>
                 {(!author.bio.is_empty()).then(|| view! { <p class="bio">{author.bio}</p> })}
-                {link_to_page.then(|| view! { <p><A href=path>"All articles by " {name}</A></p> })}
+                {link_to_page.then(|| view! { <p><A exact=true href=path>"All articles by " {name}</A></p> })}
             </div>
         </section>
     }

@@ -1,4 +1,5 @@
 use crate::error::DataError;
+use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
@@ -61,7 +62,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found" aria-labelledby="not-found-heading">
             <h1 id="not-found-heading">"Page not found"</h1>
             <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href="/">"Go to the front page"</A></p>
+            <p><A exact=true href=site_href("/")>"Go to the front page"</A></p>
         </section>
     }
 }

@@ -1,4 +1,5 @@
 use crate::model::{listing_page_path, page_links, PageLink};
+use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -14,13 +15,13 @@ pub fn Pagination(
     #[prop(into)]
     first_page_path: String,
 ) -> impl IntoView {
-    let path = move |page: u32| listing_page_path(&first_page_path, page);
+    let path = move |page: u32| site_href(&listing_page_path(&first_page_path, page));
     (total > 1).then(|| {
         let previous = (current > 1).then(
-            || view! { <A href=path(current - 1) attr:rel="prev" attr:class="newer">"← Newer"</A> },
+            || view! { <A exact=true href=path(current - 1) attr:rel="prev" attr:class="newer">"← Newer"</A> },
         );
         let next = (current < total).then(
-            || view! { <A href=path(current + 1) attr:rel="next" attr:class="older">"Older →"</A> },
+            || view! { <A exact=true href=path(current + 1) attr:rel="next" attr:class="older">"Older →"</A> },
         );
         let numbers = page_links(current, total)
             .into_iter()
@@ -32,7 +33,7 @@ pub fn Pagination(
                     .into_any(),
                 PageLink::Page { number, .. } => {
                     let label = format!("Page {number}");
-                    view! { <li><A href=path(number) attr:aria-label=label>{number}</A></li> }
+                    view! { <li><A exact=true href=path(number) attr:aria-label=label>{number}</A></li> }
                         .into_any()
                 }
                 PageLink::Gap => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),

@@ -1,4 +1,4 @@
-use crate::state::SiteData;
+use crate::state::{site_href, SiteData};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -13,7 +13,7 @@ pub fn SiteHeader() -> impl IntoView {
                     // A site that failed to load is reported by the page below, with Retry.
                     site.await.ok().map(|site| {
                         view! {
-                            <A href="/" attr:class="site-title">{site.title}</A>
+                            <A exact=true href=site_href("/") attr:class="site-title">{site.title}</A>
                             {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline}</p> })}
                         }
                     })

@@ -1,4 +1,5 @@
 use crate::model::Tag;
+use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,7 +17,7 @@ pub fn TagList(
             <ul class="tag-list" aria-label=label>
                 {tags
                     .into_iter()
-                    .map(|tag| view! { <li><A href=tag.path()>{tag.name}</A></li> })
+                    .map(|tag| view! { <li><A exact=true href=site_href(&tag.path())>{tag.name}</A></li> })
                     .collect_view()}
             </ul>
         }

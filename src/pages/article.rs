@@ -2,7 +2,7 @@ use super::params::use_target;
 use crate::components::{ArticleSkeleton, AuthorCard, DateTime, ErrorView, PageMeta, TagList};
 use crate::error::DataError;
 use crate::model::{Article, Site};
-use crate::state::{page_resource, SiteData};
+use crate::state::{page_resource, site_href, SiteData};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -42,7 +42,7 @@ fn ArticleView(article: Article, site: Site) -> impl IntoView {
     let direction = article.direction.unwrap_or(site.direction);
     let updated = article.updated().cloned();
     let author = article.author.clone();
-    let (author_path, author_name) = (author.path(), author.name.clone());
+    let (author_path, author_name) = (site_href(&author.path()), author.name.clone());
     view! {
         <PageMeta
             site=site.clone()
@@ -58,7 +58,7 @@ fn ArticleView(article: Article, site: Site) -> impl IntoView {
             <header class="article-header">
                 <h1 class="headline">{article.title}</h1>
                 <p class="byline">
-                    "By " <A href=author_path attr:rel="author">{author_name}</A>
+                    "By " <A exact=true href=author_path attr:rel="author">{author_name}</A>
                 </p>
                 <p class="dates">
                     "Published " <DateTime time=article.published language=language.clone()/>

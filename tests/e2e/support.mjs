@@ -1,0 +1,95 @@
+// Shared pieces of the end-to-end tests: a real static server (broadsheet-serve, axum +
+// tower-http) over the release build, and headless Chromium driven by playwright-core.
+
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SERVER = path.join(ROOT, 'target/release/broadsheet-serve');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Starts broadsheet-serve on a free loopback port; resolves to { url, stop }. */
+export async function startServer({ dir = 'dist', base = '/', config, faults = false } = {}) {
+  const args = ['--dir', path.join(ROOT, dir), '--port', '0', '--base', base];
+  if (config) args.push('--config', path.join(ROOT, 'tests/e2e/configs', config));
+  if (faults) args.push('--faults');
+  const child = spawn(SERVER, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => { throw new Error(`broadsheet-serve exited with ${code}`); }),
+  ]);
+  return {
+    url: first.trim(),
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records what would show a reader something is wrong: uncaught errors,
+ * console errors and Content-Security-Policy violations.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = { pageErrors: [], consoleErrors: [], cspViolations: [], dataRequests: [] };
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // A deep link on a static host is answered by 404.html with status 404, and a missing
+    // data file is how "not found" is told; the browser logs both. Neither is a fault.
+    if (/status of 404/.test(message.text())) return;
+    problems.consoleErrors.push(message.text());
+    if (/Content Security Policy/i.test(message.text())) problems.cspViolations.push(message.text());
+  });
+  page.on('request', (request) => {
+    if (/\/data\//.test(new URL(request.url()).pathname)) problems.dataRequests.push(request.url());
+  });
+  page.problems = problems;
+  return page;
+}
+
+/** Asserts that nothing went wrong on the page: no uncaught error, console error or CSP violation. */
+export async function assertClean(page) {
+  const inPage = await page.evaluate(() => window.__cspViolations || []);
+  assert.deepEqual([...page.problems.cspViolations, ...inPage], [], 'Content-Security-Policy violations');
+  assert.deepEqual(page.problems.pageErrors, [], 'uncaught errors');
+  assert.deepEqual(page.problems.consoleErrors, [], 'console errors');
+}
+
+/** Waits for the page's main heading and returns its text. */
+export async function heading(page) {
+  const h1 = page.locator('main h1').first();
+  await h1.waitFor({ state: 'visible', timeout: 15000 });
+  return (await h1.textContent()).trim();
+}
+
+export async function meta(page, selector) {
+  return page.locator(`head ${selector}`).first().getAttribute('content');
+}
