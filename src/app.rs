@@ -42,7 +42,7 @@ pub fn App(deployment: Deployment, transport: SharedTransport) -> impl IntoView 
     provide_meta_context();
     let loading = Loading::default();
     provide_context(loading.clone());
-    let transport = TrackedTransport::new(transport, loading);
+    let transport = TrackedTransport::shared(transport, loading);
     let config = LocalResource::new({
         let transport = transport.clone();
         let site_root = deployment.site_root.clone();

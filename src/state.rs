@@ -26,7 +26,8 @@ pub struct TrackedTransport {
 }
 
 impl TrackedTransport {
-    pub fn new(inner: SharedTransport, loading: Loading) -> SharedTransport {
+    /// Wraps `inner`, counting its requests in `loading`.
+    pub fn shared(inner: SharedTransport, loading: Loading) -> SharedTransport {
         Arc::new(Self { inner, loading })
     }
 }

@@ -5,9 +5,13 @@ use web_sys::{Document, DomParser, Element, Node, SupportedType};
 /// Parses into an inert document (no scripts run, no resources load there), then copies only
 /// what the policy allows into fresh elements of that document and serializes them.
 pub fn sanitize(untrusted: &str) -> String {
+    // Parsed as the page will parse the result: in standards mode (without a doctype the document
+    // would be in quirks mode, where `<table>` does not close an open `<p>`) and inside `<body>`
+    // (before it, leading whitespace would be dropped and head elements moved to the head).
+    let markup = format!("<!DOCTYPE html><body>{untrusted}");
     let Some(parsed) = DomParser::new().ok().and_then(|parser| {
         parser
-            .parse_from_string(untrusted, SupportedType::TextHtml)
+            .parse_from_string(&markup, SupportedType::TextHtml)
             .ok()
     }) else {
         // DOMParser exists in every browser the app runs in; without it nothing is shown rather

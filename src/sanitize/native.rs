@@ -21,14 +21,10 @@ pub fn sanitize(untrusted: &str) -> String {
         // ammonia cannot set `rel` only where `target="_blank"`, so every link gets it here.
         .link_rel(Some(policy::NEW_WINDOW_REL))
         .attribute_filter(|element, attribute, value| {
-            if element == "a" && attribute == "target" && value != "_blank" {
-                None
-            } else if policy::URL_ATTRIBUTES.contains(&attribute) && !policy::is_allowed_url(value)
-            {
-                None
-            } else {
-                Some(value.into())
-            }
+            let unwanted_target = element == "a" && attribute == "target" && value != "_blank";
+            let unsafe_url =
+                policy::URL_ATTRIBUTES.contains(&attribute) && !policy::is_allowed_url(value);
+            (!unwanted_target && !unsafe_url).then(|| value.into())
         })
         .clean(untrusted)
         .to_string()

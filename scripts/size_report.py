@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Prints raw, gzip and brotli sizes of a built dist/ and of a cold article view.
+
+usage: size_report.py DIST ARTICLE_SLUG
+"""
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+APP_BUDGET_BROTLI = 150 * 1024
+
+
+def brotli_size(data):
+    return len(subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout)
+
+
+def sizes(path):
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, 9)), brotli_size(data)
+
+
+def row(name, raw, gz, br):
+    print(f"{name:<60} {raw:>10,} {gz:>10,} {br:>10,}")
+
+
+def main():
+    dist, slug = Path(sys.argv[1]), sys.argv[2]
+    print(f"{'file':<60} {'raw':>10} {'gzip':>10} {'brotli':>10}")
+    top_level = sorted(p for p in dist.iterdir() if p.is_file())
+    for path in top_level:
+        row(path.name, *sizes(path))
+    data_files = [p for p in (dist / "data").rglob("*") if p.is_file()]
+    totals = [sum(values) for values in zip(*(sizes(p) for p in data_files))]
+    row(f"data/ ({len(data_files)} files)", *totals)
+
+    app = [p for p in top_level if p.suffix in (".wasm", ".js")]
+    app_sizes = [sum(values) for values in zip(*(sizes(p) for p in app))]
+    print()
+    row("app bundle (wasm + JS)", *app_sizes)
+    verdict = "within" if app_sizes[2] <= APP_BUDGET_BROTLI else "OVER"
+    print(f"budget: {APP_BUDGET_BROTLI:,} bytes brotli; {verdict} by {abs(APP_BUDGET_BROTLI - app_sizes[2]):,}")
+
+    # What a first visit to /<slug>/ downloads: the page (404.html on a static host), the
+    # bundle, the stylesheet, then config, site, directory, the article and its pictures.
+    article = json.loads((dist / "data" / "articles" / f"{slug}.json").read_text(encoding="utf-8"))
+    authors = json.loads((dist / "data" / "authors.json").read_text(encoding="utf-8"))["authors"]
+    author = next(a for a in authors if a["slug"] == article["author"])
+    cold = [dist / "404.html", *app, *[p for p in top_level if p.suffix == ".css"], dist / "config.json"]
+    cold += [dist / "data" / name for name in ("site.json", "authors.json", "tags.json")]
+    cold.append(dist / "data" / "articles" / f"{slug}.json")
+    for image in (article.get("image"), author.get("avatar")):
+        if image and not image["url"].startswith(("http:", "https:")):
+            cold.append(dist / "data" / image["url"])
+    print()
+    print(f"cold view of /{slug}/ ({len(cold)} requests):")
+    for path in cold:
+        row("  " + str(path.relative_to(dist)), *sizes(path))
+    row("total", *[sum(values) for values in zip(*(sizes(p) for p in cold))])
+
+
+if __name__ == "__main__":
+    main()

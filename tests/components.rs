@@ -1,0 +1,514 @@
+//! The shared components, mounted in headless Chromium (`wasm-bindgen-test`) and checked in the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use broadsheet::components::{
+    ArticleList, ArticleSummary, AuthorCard, ErrorView, Pagination, TagList,
+};
+use broadsheet::error::DataError;
+use broadsheet::model::{ArticleCard, Author, Image, Listing, Slug, Tag, Timestamp};
+use leptos::error::{ErrorId, Errors};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use std::any::Any;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A view mounted in a fresh `<div>` at the end of `<body>`; dropping it unmounts the view and
+/// removes the `<div>`.
+struct Mounted {
+    container: HtmlElement,
+    /// The `UnmountHandle`, whose type names the view's.
+    _handle: Box<dyn Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+impl Mounted {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.container.query_selector(selector).unwrap()
+    }
+
+    fn get(&self, selector: &str) -> Element {
+        self.find(selector)
+            .unwrap_or_else(|| panic!("nothing matches {selector:?} in {}", self.html()))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.container.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|index| list.item(index).unwrap().dyn_into().unwrap())
+            .collect()
+    }
+
+    fn text(&self) -> String {
+        self.container.text_content().unwrap_or_default()
+    }
+
+    fn html(&self) -> String {
+        self.container.inner_html()
+    }
+}
+
+/// Mounts `view` inside a `<Router>` (the components link with `<A>`), then lets effects run.
+async fn mount<F, N>(view: F) -> Mounted
+where
+    F: FnOnce() -> N + Send + 'static,
+    N: IntoView + 'static,
+{
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = mount_to(container.clone(), move || {
+        leptos_meta::provide_meta_context();
+        view! { <Router>{view()}</Router> }
+    });
+    leptos::task::tick().await;
+    Mounted {
+        container,
+        _handle: Box::new(handle),
+    }
+}
+
+fn document_title() -> String {
+    web_sys::window().unwrap().document().unwrap().title()
+}
+
+fn text_of(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+fn attribute(element: &Element, name: &str) -> String {
+    element
+        .get_attribute(name)
+        .unwrap_or_else(|| panic!("no {name} on {}", element.outer_html()))
+}
+
+fn slug(text: &str) -> Slug {
+    Slug::parse(text).unwrap()
+}
+
+fn author(article_count: u32) -> Author {
+    Author {
+        slug: slug("ada-okafor"),
+        name: "Ada Okafor".into(),
+        bio: "Ada covers the harbour and its ferries.".into(),
+        avatar: Some(Image {
+            url: "https://cdn.example/ada.jpg".into(),
+            width: 96,
+            height: 96,
+            alt: "Ada Okafor".into(),
+            caption: None,
+        }),
+        article_count,
+    }
+}
+
+fn tag(slug_text: &str, name: &str) -> Tag {
+    Tag {
+        slug: slug(slug_text),
+        name: name.into(),
+        description: String::new(),
+        article_count: 3,
+    }
+}
+
+fn card(slug_text: &str, tags: Vec<Tag>) -> ArticleCard {
+    ArticleCard {
+        slug: slug(slug_text),
+        title: "Night ferry returns to the harbour".into(),
+        excerpt: "The service resumes on Monday.".into(),
+        published: Timestamp::parse("2026-11-03T08:30:00Z").unwrap(),
+        modified: None,
+        author: author(7),
+        tags,
+        image: Some(Image {
+            url: "https://cdn.example/ferry.jpg".into(),
+            width: 800,
+            height: 450,
+            alt: String::new(),
+            caption: None,
+        }),
+    }
+}
+
+// --- AuthorCard ------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn author_card_shows_name_count_avatar_bio_and_link() {
+    let page = mount(|| view! { <AuthorCard author=author(7)/> }).await;
+    assert_eq!(text_of(&page.get("h2")), "About Ada Okafor (7 Articles)");
+    let section = page.get("section.author-card");
+    let heading = page.get("h2");
+    assert_eq!(
+        attribute(&section, "aria-labelledby"),
+        attribute(&heading, "id")
+    );
+
+    let avatar = page.get("img.avatar");
+    assert_eq!(attribute(&avatar, "src"), "https://cdn.example/ada.jpg");
+    assert_eq!(attribute(&avatar, "width"), "96");
+    assert_eq!(attribute(&avatar, "height"), "96");
+    assert_eq!(attribute(&avatar, "alt"), "", "the avatar is decorative");
+
+    assert_eq!(
+        text_of(&page.get("p.bio")),
+        "Ada covers the harbour and its ferries."
+    );
+    let link = page.get("a");
+    assert_eq!(attribute(&link, "href"), "/author/ada-okafor/");
+    assert_eq!(text_of(&link), "All articles by Ada Okafor");
+}
+
+#[wasm_bindgen_test]
+async fn author_card_counts_one_article_in_the_singular() {
+    let page = mount(|| view! { <AuthorCard author=author(1)/> }).await;
+    assert_eq!(text_of(&page.get("h2")), "About Ada Okafor (1 Article)");
+}
+
+#[wasm_bindgen_test]
+async fn author_card_can_leave_out_the_link_and_missing_parts() {
+    let page = mount(|| view! { <AuthorCard author=author(7) link_to_page=false/> }).await;
+    assert!(page.find("a").is_none(), "{}", page.html());
+    assert!(!page.text().contains("All articles by"));
+
+    let bare = Author {
+        bio: String::new(),
+        avatar: None,
+        ..author(0)
+    };
+    let page = mount(move || view! { <AuthorCard author=bare/> }).await;
+    assert_eq!(text_of(&page.get("h2")), "About Ada Okafor (0 Articles)");
+    assert!(page.find("img").is_none(), "{}", page.html());
+    assert!(page.find("p.bio").is_none(), "{}", page.html());
+}
+
+// --- ArticleSummary --------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn article_summary_links_title_author_and_tags() {
+    let tags = vec![tag("harbour", "Harbour"), tag("ferries", "Ferries")];
+    let page = mount(move || {
+        view! { <ArticleSummary card=card("night-ferry", tags) language="en-GB"/> }
+    })
+    .await;
+
+    let title = page.get("h2.card-title a");
+    assert_eq!(attribute(&title, "href"), "/night-ferry/");
+    assert_eq!(text_of(&title), "Night ferry returns to the harbour");
+
+    let time = page.get("time");
+    assert_eq!(attribute(&time, "datetime"), "2026-11-03T08:30:00Z");
+    assert!(text_of(&time).contains("2026"), "{}", text_of(&time));
+    assert!(text_of(&time).contains("November"), "{}", text_of(&time));
+
+    let author = page.get(".card-meta a");
+    assert_eq!(attribute(&author, "href"), "/author/ada-okafor/");
+    assert_eq!(text_of(&author), "Ada Okafor");
+
+    assert_eq!(
+        text_of(&page.get("p.card-excerpt")),
+        "The service resumes on Monday."
+    );
+
+    let tag_links: Vec<(String, String)> = page
+        .all("ul.tag-list a")
+        .iter()
+        .map(|a| (attribute(a, "href"), text_of(a)))
+        .collect();
+    assert_eq!(
+        tag_links,
+        [
+            ("/tag/harbour/".to_owned(), "Harbour".to_owned()),
+            ("/tag/ferries/".to_owned(), "Ferries".to_owned())
+        ]
+    );
+    assert_eq!(attribute(&page.get("ul.tag-list"), "aria-label"), "Tags");
+}
+
+#[wasm_bindgen_test]
+async fn article_summary_image_link_is_hidden_from_keyboards_and_screen_readers() {
+    let page =
+        mount(|| view! { <ArticleSummary card=card("night-ferry", vec![]) language="en-GB"/> })
+            .await;
+    let image_link = page.get("a.card-image");
+    assert_eq!(attribute(&image_link, "href"), "/night-ferry/");
+    assert_eq!(attribute(&image_link, "tabindex"), "-1");
+    assert_eq!(attribute(&image_link, "aria-hidden"), "true");
+    let image = page.get("a.card-image img");
+    assert_eq!(attribute(&image, "src"), "https://cdn.example/ferry.jpg");
+    assert_eq!(attribute(&image, "width"), "800");
+    assert_eq!(attribute(&image, "height"), "450");
+    assert_eq!(attribute(&image, "alt"), "");
+    assert!(page.find("ul.tag-list").is_none(), "no tags, no list");
+}
+
+#[wasm_bindgen_test]
+async fn article_summary_slugs_in_other_scripts_are_percent_encoded() {
+    let page = mount(|| view! { <ArticleSummary card=card("سوق", vec![]) language="ar"/> }).await;
+    assert_eq!(
+        attribute(&page.get("h2.card-title a"), "href"),
+        "/%D8%B3%D9%88%D9%82/"
+    );
+}
+
+// --- ArticleList -----------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn article_list_shows_every_card_and_the_pagination() {
+    let listing = Listing {
+        page: 1,
+        total_pages: 2,
+        total_articles: 3,
+        articles: vec![card("a", vec![]), card("b", vec![]), card("c", vec![])],
+    };
+    let page = mount(move || {
+        view! { <ArticleList listing first_page_path="/tag/harbour/" language="en-GB"/> }
+    })
+    .await;
+    let titles: Vec<String> = page
+        .all("article.card h2 a")
+        .iter()
+        .map(|a| attribute(a, "href"))
+        .collect();
+    assert_eq!(titles, ["/a/", "/b/", "/c/"]);
+    assert!(page.find("p.empty").is_none());
+    assert_eq!(
+        attribute(&page.get("nav.pagination a[rel=next]"), "href"),
+        "/tag/harbour/page/2/"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn article_list_says_so_when_empty() {
+    let listing = Listing {
+        page: 1,
+        total_pages: 1,
+        total_articles: 0,
+        articles: vec![],
+    };
+    let page =
+        mount(move || view! { <ArticleList listing first_page_path="/" language="en-GB"/> }).await;
+    assert_eq!(text_of(&page.get("p.empty")), "No articles yet.");
+    assert!(page.find("nav").is_none());
+}
+
+// --- Pagination ------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn pagination_renders_nothing_for_one_page() {
+    let page = mount(|| view! { <Pagination current=1 total=1 first_page_path="/"/> }).await;
+    assert!(page.find("*").is_none(), "{}", page.html());
+    assert_eq!(page.text(), "");
+}
+
+#[wasm_bindgen_test]
+async fn pagination_links_previous_next_and_marks_the_current_page() {
+    let page = mount(|| view! { <Pagination current=2 total=3 first_page_path="/"/> }).await;
+    assert_eq!(
+        attribute(&page.get("nav.pagination"), "aria-label"),
+        "Pages"
+    );
+
+    let previous = page.get("a[rel=prev]");
+    assert_eq!(attribute(&previous, "href"), "/");
+    assert!(text_of(&previous).contains("Newer"));
+    let next = page.get("a[rel=next]");
+    assert_eq!(attribute(&next, "href"), "/page/3/");
+    assert!(text_of(&next).contains("Older"));
+
+    let current = page.get("ol span[aria-current=page]");
+    assert_eq!(text_of(&current), "2");
+    assert!(page.find("ol a[aria-label='Page 2']").is_none());
+
+    let numbers: Vec<(String, String, String)> = page
+        .all("ol a")
+        .iter()
+        .map(|a| (text_of(a), attribute(a, "href"), attribute(a, "aria-label")))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("1".to_owned(), "/".to_owned(), "Page 1".to_owned()),
+            ("3".to_owned(), "/page/3/".to_owned(), "Page 3".to_owned())
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn pagination_has_no_previous_on_the_first_page_and_no_next_on_the_last() {
+    let first = mount(|| view! { <Pagination current=1 total=3 first_page_path="/"/> }).await;
+    assert!(first.find("a[rel=prev]").is_none(), "{}", first.html());
+    assert_eq!(attribute(&first.get("a[rel=next]"), "href"), "/page/2/");
+    drop(first);
+
+    let last = mount(|| view! { <Pagination current=3 total=3 first_page_path="/"/> }).await;
+    assert!(last.find("a[rel=next]").is_none(), "{}", last.html());
+    assert_eq!(attribute(&last.get("a[rel=prev]"), "href"), "/page/2/");
+}
+
+#[wasm_bindgen_test]
+async fn pagination_of_a_tag_listing_stays_under_the_tag() {
+    let page = mount(|| view! { <Pagination current=2 total=12 first_page_path="/tag/x/"/> }).await;
+    assert_eq!(attribute(&page.get("a[rel=prev]"), "href"), "/tag/x/");
+    assert_eq!(
+        attribute(&page.get("a[rel=next]"), "href"),
+        "/tag/x/page/3/"
+    );
+    let hrefs: Vec<String> = page
+        .all("ol a")
+        .iter()
+        .map(|a| attribute(a, "href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "/tag/x/",
+            "/tag/x/page/3/",
+            "/tag/x/page/4/",
+            "/tag/x/page/12/"
+        ]
+    );
+    let gap = page.get("li.gap");
+    assert_eq!(text_of(&gap), "…");
+    assert_eq!(attribute(&gap, "aria-hidden"), "true");
+}
+
+// --- TagList ---------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn tag_list_renders_nothing_without_tags() {
+    let page = mount(|| view! { <TagList tags=vec![]/> }).await;
+    // Leptos leaves a comment as a placeholder; nothing a reader or screen reader meets.
+    assert!(
+        page.find("*").is_none(),
+        "expected no elements, got {}",
+        page.html()
+    );
+    assert_eq!(page.text(), "");
+}
+
+#[wasm_bindgen_test]
+async fn tag_list_links_each_tag_and_takes_a_label() {
+    let page = mount(|| {
+        view! { <TagList tags=vec![tag("harbour", "Harbour")] label="Topics"/> }
+    })
+    .await;
+    assert_eq!(attribute(&page.get("ul.tag-list"), "aria-label"), "Topics");
+    let link = page.get("ul.tag-list li a");
+    assert_eq!(attribute(&link, "href"), "/tag/harbour/");
+    assert_eq!(text_of(&link), "Harbour");
+}
+
+// --- ErrorView -------------------------------------------------------------------------------
+
+fn errors_with(error: DataError) -> ArcRwSignal<Errors> {
+    let mut errors = Errors::default();
+    errors.insert(ErrorId::from(1), leptos::error::Error::from(error));
+    ArcRwSignal::new(errors)
+}
+
+#[wasm_bindgen_test]
+async fn error_view_shows_not_found_as_a_not_found_page() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let retry = {
+        let calls = Arc::clone(&calls);
+        Callback::new(move |()| {
+            calls.fetch_add(1, Ordering::SeqCst);
+        })
+    };
+    let errors = errors_with(DataError::not_found("article \"x\""));
+    let page = mount(move || view! { <ErrorView errors retry/> }).await;
+    assert_eq!(text_of(&page.get("h1")), "Page not found");
+    assert_eq!(document_title(), "Page not found");
+    assert_eq!(
+        attribute(&page.get("section.not-found a"), "href"),
+        "/",
+        "offers the front page"
+    );
+    assert!(
+        page.find("button").is_none(),
+        "nothing to retry: {}",
+        page.html()
+    );
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+}
+
+#[wasm_bindgen_test]
+async fn error_view_offers_retry_for_a_server_error() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let retry = {
+        let calls = Arc::clone(&calls);
+        Callback::new(move |()| {
+            calls.fetch_add(1, Ordering::SeqCst);
+        })
+    };
+    let errors = errors_with(DataError::Server {
+        status: 503,
+        what: "the front page".into(),
+    });
+    let page = mount(move || view! { <ErrorView errors retry/> }).await;
+
+    let section = page.get("section.error-view");
+    assert_eq!(attribute(&section, "role"), "alert");
+    assert_eq!(text_of(&page.get("h1")), "The news server had a problem");
+    assert_eq!(document_title(), "The news server had a problem");
+    assert!(page.text().contains("HTTP 503"), "{}", page.text());
+    assert!(
+        page.text().contains("the front page"),
+        "the detail names what failed: {}",
+        page.text()
+    );
+
+    let button: HtmlElement = page.get("button").dyn_into().unwrap();
+    assert_eq!(text_of(&button), "Retry");
+    assert_eq!(calls.load(Ordering::SeqCst), 0);
+    button.click();
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(calls.load(Ordering::SeqCst), 2);
+}
+
+#[wasm_bindgen_test]
+async fn error_view_explains_network_and_timeout_errors() {
+    let retry = Callback::new(|()| {});
+    let errors = errors_with(DataError::Network {
+        detail: "offline".into(),
+    });
+    let page = mount(move || view! { <ErrorView errors retry/> }).await;
+    assert_eq!(text_of(&page.get("h1")), "Can’t reach the news server");
+    assert!(page.find("button").is_some());
+    drop(page);
+
+    let errors = errors_with(DataError::Timeout { after_ms: 8000 });
+    let page = mount(move || view! { <ErrorView errors retry/> }).await;
+    assert_eq!(text_of(&page.get("h1")), "The news server is not answering");
+    assert!(page.text().contains("8 seconds"), "{}", page.text());
+}
+
+#[wasm_bindgen_test]
+async fn error_view_follows_its_errors_signal() {
+    let retry = Callback::new(|()| {});
+    let errors = errors_with(DataError::Timeout { after_ms: 1000 });
+    let page = {
+        let errors = errors.clone();
+        mount(move || view! { <ErrorView errors retry/> }).await
+    };
+    assert_eq!(text_of(&page.get("h1")), "The news server is not answering");
+    errors.update(|errors| {
+        errors.remove(&ErrorId::from(1));
+        errors.insert(ErrorId::from(2), DataError::not_found("page 9"));
+    });
+    leptos::task::tick().await;
+    assert_eq!(text_of(&page.get("h1")), "Page not found");
+}
