@@ -1,10 +1,10 @@
 //! The route table and the shell around every page.
 
 use crate::components::{ProgressBar, SiteFooter, SiteHeader};
-use crate::config::Config;
-use crate::pages::{ArticlePage, AuthorPage, ConfigErrorPage, HomePage, NotFoundPage, TagPage};
+use crate::config::{Config, ConfigError};
+use crate::pages::{ConfigErrorPage, ContentRoute, NotFoundPage, RoutePage};
 use crate::source::{DataSource, SharedTransport};
-use crate::state::{AppSource, BasePath, Loading, SiteData, TrackedTransport};
+use crate::state::{AppSource, BasePath, CurrentSite, Loading, TrackedTransport};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -36,60 +36,56 @@ impl Deployment {
     }
 }
 
-/// Loads `config.json` and, once it is read, the site; a broken config gets a page of its own.
+/// The whole app, once `config.json` has been read (before mounting, so nothing renders twice):
+/// the site, or a page naming what is wrong with the configuration.
 #[component]
-pub fn App(deployment: Deployment, transport: SharedTransport) -> impl IntoView {
+pub fn App(
+    /// Where the site is served from.
+    deployment: Deployment,
+    /// `config.json`, parsed, or why it could not be.
+    config: Result<Config, ConfigError>,
+    /// How data is fetched.
+    transport: SharedTransport,
+    /// Reads `config.json` again (in the browser: reloads the page).
+    #[prop(into)]
+    retry_config: Callback<()>,
+) -> impl IntoView {
     provide_meta_context();
     let loading = Loading::default();
     provide_context(loading.clone());
-    let transport = TrackedTransport::shared(transport, loading);
-    let config = LocalResource::new({
-        let transport = transport.clone();
-        let site_root = deployment.site_root.clone();
-        move || {
-            let transport = transport.clone();
-            let site_root = site_root.clone();
-            async move { crate::config::load(transport.as_ref(), &site_root).await }
-        }
-    });
     let base_path = deployment.base_path;
     provide_context(BasePath(base_path.clone()));
-    view! {
-        <ProgressBar/>
-        <Suspense fallback=|| view! { <div class="boot" role="status">"Loading…"</div> }>
-            {move || {
-                let transport = transport.clone();
-                let base_path = base_path.clone();
-                Suspend::new(async move {
-                    match config.await {
-                        Ok(config) => view! { <Site config transport base_path/> }.into_any(),
-                        Err(error) => view! { <ConfigErrorPage error retry=move || config.refetch()/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+    match config {
+        Ok(config) => {
+            let transport = TrackedTransport::shared(transport, loading);
+            view! {
+                <ProgressBar/>
+                <Site config transport base_path/>
+            }
+            .into_any()
+        }
+        Err(error) => view! { <ConfigErrorPage error retry=retry_config/> }.into_any(),
     }
 }
 
 #[component]
 fn Site(config: Config, transport: SharedTransport, base_path: String) -> impl IntoView {
     let source = AppSource::new(DataSource::from_config(&config, transport));
-    let site = SiteData::load(&source);
     provide_context(source);
-    provide_context(site);
+    provide_context(CurrentSite::default());
     view! {
         <Router base=base_path>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
             <main id="main" tabindex="-1">
                 <FlatRoutes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/page/:page/") view=HomePage/>
-                    <Route path=path!("/tag/:slug/") view=TagPage/>
-                    <Route path=path!("/tag/:slug/page/:page/") view=TagPage/>
-                    <Route path=path!("/author/:slug/") view=AuthorPage/>
-                    <Route path=path!("/author/:slug/page/:page/") view=AuthorPage/>
-                    <Route path=path!("/:slug/") view=ArticlePage/>
+                    <Route path=path!("/") view=|| view! { <RoutePage route=ContentRoute::Home/> }/>
+                    <Route path=path!("/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Home/> }/>
+                    <Route path=path!("/tag/:slug/") view=|| view! { <RoutePage route=ContentRoute::Tag/> }/>
+                    <Route path=path!("/tag/:slug/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Tag/> }/>
+                    <Route path=path!("/author/:slug/") view=|| view! { <RoutePage route=ContentRoute::Author/> }/>
+                    <Route path=path!("/author/:slug/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Author/> }/>
+                    <Route path=path!("/:slug/") view=|| view! { <RoutePage route=ContentRoute::Article/> }/>
                 </FlatRoutes>
             </main>
             <SiteFooter/>

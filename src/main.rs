@@ -1,20 +1,30 @@
-//! The browser entry point: find where the site is deployed, then mount the app.
+//! The browser entry point: find where the site is deployed, read `config.json`, mount the app.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use broadsheet::source::BrowserTransport;
+    use broadsheet::source::{BrowserTransport, SharedTransport};
     use broadsheet::{App, Deployment};
     use std::sync::Arc;
 
     console_error_panic_hook::set_once();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     // Trunk writes the public URL into `<base href>`, so this is the site root at `/` and under a sub-path.
-    let base_url = web_sys::window()
-        .and_then(|window| window.document())
+    let base_url = window
+        .document()
         .and_then(|document| document.base_uri().ok().flatten())
-        .unwrap_or_else(|| "/".to_owned());
+        .unwrap_or_else(|| "/".into());
     let deployment = Deployment::from_base_url(&base_url);
-    leptos::mount::mount_to_body(move || {
-        leptos::view! { <App deployment transport=Arc::new(BrowserTransport)/> }
+    let transport: SharedTransport = Arc::new(BrowserTransport);
+    leptos::task::spawn_local(async move {
+        let config = broadsheet::config::load(transport.as_ref(), &deployment.site_root).await;
+        let retry_config = move || {
+            let _ = window.location().reload();
+        };
+        leptos::mount::mount_to_body(move || {
+            leptos::view! { <App deployment config transport retry_config/> }
+        });
     });
 }
 

@@ -1,5 +1,6 @@
-//! One module per route. Each page asks the data source for typed values and renders the
-//! `Result`: a skeleton while loading, the page when it arrives, an error view otherwise.
+//! One module per route. [`RoutePage`] asks the data source for the route's typed data and
+//! renders the `Result`: a skeleton while loading, the route's view when it arrives, an error
+//! view otherwise.
 
 mod article;
 mod author;
@@ -7,11 +8,9 @@ mod config_error;
 mod home;
 mod not_found;
 mod params;
+mod route_page;
 mod tag;
 
-pub use article::ArticlePage;
-pub use author::AuthorPage;
 pub use config_error::ConfigErrorPage;
-pub use home::HomePage;
 pub use not_found::NotFoundPage;
-pub use tag::TagPage;
+pub use route_page::{ContentRoute, RoutePage};

@@ -1,7 +1,6 @@
 //! What the app shares between pages: the data source, the site, and how many requests are
 //! under way (for the progress bar).
 
-use crate::error::DataError;
 use crate::model::Site;
 use crate::source::{DataSource, HttpResponse, SharedTransport, Transport, TransportError};
 use futures::future::LocalBoxFuture;
@@ -72,31 +71,11 @@ impl std::ops::Deref for AppSource {
     }
 }
 
-/// The site (title, language, base URL), loaded once and read by the header and every page.
-#[derive(Clone, Copy)]
-pub struct SiteData(pub LocalResource<Result<Site, DataError>>);
-
-impl SiteData {
-    pub fn load(source: &AppSource) -> Self {
-        let source = source.clone();
-        Self(LocalResource::new(move || {
-            let source = source.clone();
-            async move { source.site().await }
-        }))
-    }
-}
-
-/// A resource keyed on whatever `fetch` reads, for a page's data.
-pub fn page_resource<T, Fut>(
-    fetch: impl Fn(AppSource) -> Fut + 'static,
-) -> LocalResource<Result<T, DataError>>
-where
-    T: 'static,
-    Fut: std::future::Future<Output = Result<T, DataError>> + 'static,
-{
-    let source = expect_context::<AppSource>();
-    LocalResource::new(move || fetch(source.clone()))
-}
+/// The site (title, tagline, language), as last loaded with a page: the masthead and footer show
+/// it. Pages load it with their own data (the source keeps it in memory), so the masthead needs no
+/// loading machinery of its own.
+#[derive(Clone, Copy, Default)]
+pub struct CurrentSite(pub RwSignal<Option<Site>>);
 
 /// The deploy's base path (`""` at the domain root, `"/news"` under a sub-path), provided by the app.
 #[derive(Clone, Debug, Default)]

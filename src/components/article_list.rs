@@ -61,11 +61,12 @@ pub fn ArticleList(
     view! {
         <div class="article-list">
             {is_empty.then(|| view! { <p class="empty">"No articles yet."</p> })}
-            <For
-                each=move || articles.clone()
-                key=|card| card.slug.clone()
-                children=move |card| view! { <ArticleSummary card language=language.clone()/> }
-            />
+            // Each page of a listing is rendered whole and replaced whole on navigation, so a
+            // keyed <For> would have nothing to diff.
+            {articles
+                .into_iter()
+                .map(|card| view! { <ArticleSummary card language=language.clone()/> })
+                .collect_view()}
         </div>
         <Pagination current=page total=total_pages first_page_path/>
     }

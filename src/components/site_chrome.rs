@@ -1,24 +1,26 @@
-use crate::state::{site_href, SiteData};
+use crate::state::{site_href, CurrentSite};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The masthead: the site's name (a link home) and its tagline.
+/// The masthead: the site's name (a link home) and its tagline; a placeholder of the same size
+/// until the first page has loaded the site.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let site = expect_context::<SiteData>().0;
+    let site = expect_context::<CurrentSite>().0;
+    let home = site_href("/");
     view! {
         <header class="site-header">
-            <Suspense fallback=|| view! { <div class="skeleton skeleton-masthead" aria-hidden="true"></div> }>
-                {move || Suspend::new(async move {
-                    // A site that failed to load is reported by the page below, with Retry.
-                    site.await.ok().map(|site| {
-                        view! {
-                            <A exact=true href=site_href("/") attr:class="site-title">{site.title}</A>
-                            {(!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline}</p> })}
-                        }
-                    })
-                })}
-            </Suspense>
+            {move || match site.get() {
+                Some(site) => {
+                    let tagline = (!site.tagline.is_empty()).then(|| view! { <p class="tagline">{site.tagline}</p> });
+                    view! {
+                        <A exact=true href=home.clone() attr:class="site-title">{site.title}</A>
+                        {tagline}
+                    }
+                    .into_any()
+                }
+                None => view! { <div class="skeleton skeleton-masthead" aria-hidden="true"></div> }.into_any(),
+            }}
         </header>
     }
 }
@@ -26,14 +28,10 @@ pub fn SiteHeader() -> impl IntoView {
 /// The foot of every page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let site = expect_context::<SiteData>().0;
+    let site = expect_context::<CurrentSite>().0;
     view! {
         <footer class="site-footer">
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    site.await.ok().map(|site| view! { <p>{site.title}</p> })
-                })}
-            </Suspense>
+            {move || site.get().map(|site| view! { <p>{site.title}</p> })}
             <p>"Powered by Broadsheet"</p>
         </footer>
     }

@@ -1,40 +1,12 @@
-use super::params::use_target;
-use crate::components::{ArticleSkeleton, AuthorCard, DateTime, ErrorView, PageMeta, TagList};
-use crate::error::DataError;
+use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
 use crate::model::{Article, Site};
-use crate::state::{page_resource, site_href, SiteData};
+use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// `/<slug>/`: one article with its author card.
+/// `/<slug>/`: headline, dates, byline, featured image, sanitized body, tags, author card.
 #[component]
-pub fn ArticlePage() -> impl IntoView {
-    let target = use_target();
-    let site = expect_context::<SiteData>().0;
-    let article = page_resource(move |source| {
-        let slug = target.read().slug.clone();
-        async move { source.article(&slug?).await }
-    });
-    let retry = Callback::new(move |()| {
-        site.refetch();
-        article.refetch();
-    });
-    view! {
-        <ErrorBoundary fallback=move |errors| view! { <ErrorView errors retry/> }>
-            <Transition fallback=ArticleSkeleton>
-                {move || Suspend::new(async move {
-                    let site = site.await?;
-                    let article = article.await?;
-                    Ok::<_, DataError>(view! { <ArticleView article site/> })
-                })}
-            </Transition>
-        </ErrorBoundary>
-    }
-}
-
-/// The article itself: headline, dates, byline, featured image, sanitized body, tags, author card.
-#[component]
-fn ArticleView(article: Article, site: Site) -> impl IntoView {
+pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
     let language = article
         .language
         .clone()
