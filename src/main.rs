@@ -17,7 +17,7 @@ fn main() {
         .unwrap_or_else(|| "/".into());
     let deployment = Deployment::from_base_url(&base_url);
     let transport: SharedTransport = Arc::new(BrowserTransport);
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         let config = broadsheet::config::load(transport.as_ref(), &deployment.site_root).await;
         let retry_config = move || {
             let _ = window.location().reload();
