@@ -50,12 +50,9 @@ enum SourceFile {
 /// Parses `config.json`; relative source URLs are resolved against `site_root`,
 /// the absolute URL of the folder the site is served from.
 pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|error| ConfigError::NotJson {
-            detail: error.to_string(),
-        })?;
-    let file: ConfigFile = serde_json::from_value(value).map_err(|error| ConfigError::Invalid {
-        detail: error.to_string(),
+    let file: ConfigFile = crate::json::decode(text).map_err(|error| match error {
+        crate::json::JsonError::Syntax(detail) => ConfigError::NotJson { detail },
+        crate::json::JsonError::Shape(detail) => ConfigError::Invalid { detail },
     })?;
     let timeout_ms = file.timeout_ms.unwrap_or(Config::DEFAULT_TIMEOUT_MS);
     if !Config::TIMEOUT_RANGE_MS.contains(&timeout_ms) {

@@ -9,6 +9,7 @@ pub mod components;
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod json;
 pub mod model;
 pub mod pages;
 pub mod sanitize;

@@ -28,7 +28,7 @@ pub enum ContentRoute {
 #[derive(Clone)]
 enum PageData {
     Home(Listing),
-    Article(Article),
+    Article(Box<Article>),
     Tag(TagPage),
     Author(AuthorPage),
 }
@@ -50,7 +50,7 @@ async fn load_data(
 ) -> Result<PageData, DataError> {
     Ok(match route {
         ContentRoute::Home => PageData::Home(source.home(target.page?).await?),
-        ContentRoute::Article => PageData::Article(source.article(&target.slug?).await?),
+        ContentRoute::Article => PageData::Article(Box::new(source.article(&target.slug?).await?)),
         ContentRoute::Tag => PageData::Tag(source.tag_page(&target.slug?, target.page?).await?),
         ContentRoute::Author => {
             PageData::Author(source.author_page(&target.slug?, target.page?).await?)
@@ -61,7 +61,9 @@ async fn load_data(
 fn render(site: Site, data: PageData) -> AnyView {
     match data {
         PageData::Home(listing) => view! { <home::HomeView site listing/> }.into_any(),
-        PageData::Article(article) => view! { <article::ArticleView site article/> }.into_any(),
+        PageData::Article(article) => {
+            view! { <article::ArticleView site article=*article/> }.into_any()
+        }
         PageData::Tag(tag_page) => view! { <tag::TagView site tag_page/> }.into_any(),
         PageData::Author(author_page) => {
             view! { <author::AuthorView site author_page/> }.into_any()

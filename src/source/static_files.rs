@@ -60,7 +60,7 @@ impl StaticSource {
 
     async fn file<W: DeserializeOwned>(&self, path: &str) -> Result<W, DataError> {
         let text = self.text(path).await?;
-        serde_json::from_str(&text).map_err(|error| DataError::bad_data(path, error.to_string()))
+        crate::json::decode(&text).map_err(|error| DataError::bad_data(path, error.detail()))
     }
 
     async fn directory(&self) -> Result<Directory, DataError> {
