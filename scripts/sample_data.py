@@ -270,17 +270,8 @@ def summary(a: dict) -> dict:
 
 
 def article_full(a: dict) -> dict:
-    full = {
-        "slug": a["slug"],
-        "title": a["title"],
-        "excerpt": a.get("excerpt", ""),
-        "body_html": a["body_html"],
-        "published": a["published"],
-    }
-    if "modified" in a:
-        full["modified"] = a["modified"]
-    full["author"] = a["author"]
-    full["tags"] = list(a.get("tags", []))
+    full = summary(a)
+    full["body_html"] = a["body_html"]
     if "image" in a:
         full["image"] = image_out(a["image"], caption=True)
     for key in ("language", "direction"):
