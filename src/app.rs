@@ -8,6 +8,7 @@ use crate::state::{AppSource, BasePath, CurrentSite, Loading, TrackedTransport};
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// Where the app is served from, read from the document when it starts.
@@ -77,7 +78,7 @@ fn Site(config: Config, transport: SharedTransport, base_path: String) -> impl I
         <Router base=base_path>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <SiteHeader/>
-            <main id="main" tabindex="-1">
+            <MainRegion>
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=|| view! { <RoutePage route=ContentRoute::Home/> }/>
                     <Route path=path!("/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Home/> }/>
@@ -87,9 +88,32 @@ fn Site(config: Config, transport: SharedTransport, base_path: String) -> impl I
                     <Route path=path!("/author/:slug/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Author/> }/>
                     <Route path=path!("/:slug/") view=|| view! { <RoutePage route=ContentRoute::Article/> }/>
                 </FlatRoutes>
-            </main>
+            </MainRegion>
             <SiteFooter/>
         </Router>
+    }
+}
+
+/// The `<main>` landmark. After a navigation within the app it takes the focus, as a page
+/// load would reset it: keyboard users continue from the new page's start, and screen readers
+/// announce that the page changed instead of staying on a link that no longer exists.
+#[component]
+fn MainRegion(children: Children) -> impl IntoView {
+    let main = NodeRef::<leptos::html::Main>::new();
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        if previous.is_some_and(|previous| previous != current) {
+            if let Some(main) = main.get_untracked() {
+                let _ = main.focus();
+            }
+        }
+        current
+    });
+    view! {
+        <main id="main" tabindex="-1" node_ref=main>
+            {children()}
+        </main>
     }
 }
 

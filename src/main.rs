@@ -19,6 +19,13 @@ fn main() {
     let transport: SharedTransport = Arc::new(BrowserTransport);
     wasm_bindgen_futures::spawn_local(async move {
         let config = broadsheet::config::load(transport.as_ref(), &deployment.site_root).await;
+        // The static "Loading" line of index.html gives way to the app.
+        if let Some(boot) = window
+            .document()
+            .and_then(|document| document.get_element_by_id("boot"))
+        {
+            boot.remove();
+        }
         let retry_config = move || {
             let _ = window.location().reload();
         };

@@ -43,6 +43,8 @@ describe('home page', () => {
     await page.getByRole('link', { name: 'Older →' }).click();
     await page.waitForURL(`${server.url}page/2/`);
     assert.equal(await heading(page), 'Latest news, page 2');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus moves to the new page');
+    assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
     assert.notEqual(await page.locator('.card-title').first().textContent(), firstOnPage1);
     assert.equal(await page.locator('.pagination [aria-current="page"]').textContent(), '2');
     assert.equal(await page.title(), 'Page 2 – The Harbour Herald');
