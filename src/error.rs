@@ -34,12 +34,4 @@ impl DataError {
             detail: detail.into(),
         }
     }
-
-    /// Whether asking again may help; "not found" and damaged data will not change on a retry.
-    pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            Self::Network { .. } | Self::Timeout { .. } | Self::Server { .. }
-        )
-    }
 }

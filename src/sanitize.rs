@@ -14,7 +14,7 @@ mod native;
 
 /// HTML that has been through [`sanitize_html`]. Only that function makes one, so a view that
 /// takes `SanitizedHtml` cannot be handed raw backend markup by mistake.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SanitizedHtml(String);
 
 impl SanitizedHtml {
