@@ -41,11 +41,16 @@ struct ConfigFile {
     timeout_ms: Option<u32>,
 }
 
+// A plain struct rather than an internally tagged enum: serde buffers tagged enums through a
+// generic value type whose code costs several KB of wasm.
 #[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-enum SourceFile {
-    Static { url: String },
+struct SourceFile {
+    kind: String,
+    url: String,
 }
+
+/// The source kinds this build can read.
+const SOURCE_KINDS: &[&str] = &["static"];
 
 /// Parses `config.json`; relative source URLs are resolved against `site_root`,
 /// the absolute URL of the folder the site is served from.
@@ -64,8 +69,9 @@ pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> 
             ),
         });
     }
-    let source = match file.source {
-        SourceFile::Static { url } => {
+    let SourceFile { kind, url } = file.source;
+    let source = match kind.as_str() {
+        "static" => {
             let mut url = resolve_url(site_root, &url).map_err(|detail| ConfigError::Invalid {
                 detail: format!("source.url: {detail}"),
             })?;
@@ -74,8 +80,24 @@ pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> 
             }
             SourceConfig::Static { url }
         }
+        other => {
+            return Err(ConfigError::Invalid {
+                detail: format!(
+                    "source.kind \"{other}\" is unknown; this build reads {}",
+                    quoted(SOURCE_KINDS)
+                ),
+            })
+        }
     };
     Ok(Config { source, timeout_ms })
+}
+
+fn quoted(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|word| format!("\"{word}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Fetches and parses `config.json` from the site root.
@@ -156,7 +178,7 @@ mod tests {
             (r#"{"source": {"url": "data/"}}"#, "missing field `kind`"),
             (
                 r#"{"source": {"kind": "ftp", "url": "x"}}"#,
-                "unknown variant `ftp`",
+                "source.kind \"ftp\" is unknown; this build reads \"static\"",
             ),
             (r#"{"source": {"kind": "static"}}"#, "missing field `url`"),
             (

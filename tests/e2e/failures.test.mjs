@@ -93,7 +93,7 @@ describe('site configuration', () => {
   for (const [what, config, expected] of [
     ['missing', 'missing.json', /config\.json could not be loaded from .*config\.json: HTTP 404/],
     ['not JSON', 'not-json.json', /config\.json is not valid JSON/],
-    ['of an unknown kind', 'unknown-kind.json', /unknown variant `wordpres`, expected `static`/],
+    ['of an unknown kind', 'unknown-kind.json', /source\.kind "wordpres" is unknown; this build reads "static"/],
   ]) {
     it(`names the problem when config.json is ${what}`, async () => {
       await withServer({ config }, async (server) => {
