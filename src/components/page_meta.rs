@@ -46,27 +46,39 @@ pub fn PageMeta(
     } else {
         "summary"
     };
+    // (is OpenGraph `property`, key, content): one list rendered by one <Meta>, rather than a
+    // distinct view type for every tag.
+    let mut tags: Vec<(bool, &'static str, String)> = vec![
+        (false, "description", description.clone()),
+        (true, "og:site_name", site.title.clone()),
+        (true, "og:title", og_title.clone()),
+        (true, "og:description", description.clone()),
+        (true, "og:type", og_type.to_owned()),
+        (true, "og:url", canonical.clone()),
+        (false, "twitter:card", twitter_card.to_owned()),
+        (false, "twitter:title", og_title),
+        (false, "twitter:description", description),
+    ];
+    if let Some(image) = image {
+        tags.extend([
+            (true, "og:image", image.url.clone()),
+            (true, "og:image:width", image.width.to_string()),
+            (true, "og:image:height", image.height.to_string()),
+            (true, "og:image:alt", image.alt),
+            (false, "twitter:image", image.url),
+        ]);
+    }
+    let tags = tags
+        .into_iter()
+        .map(|(is_property, key, content)| match is_property {
+            true => view! { <Meta property=key content/> },
+            false => view! { <Meta name=key content/> },
+        })
+        .collect_view();
     view! {
         <Html {..} lang=language dir=direction/>
         <Title text=full_title/>
-        <Meta name="description" content=description.clone()/>
-        <Link rel="canonical" href=canonical.clone()/>
-        <Meta property="og:site_name" content=site.title.clone()/>
-        <Meta property="og:title" content=og_title.clone()/>
-        <Meta property="og:description" content=description.clone()/>
-        <Meta property="og:type" content=og_type/>
-        <Meta property="og:url" content=canonical/>
-        <Meta name="twitter:card" content=twitter_card/>
-        <Meta name="twitter:title" content=og_title/>
-        <Meta name="twitter:description" content=description/>
-        {image.map(|image| {
-            view! {
-                <Meta property="og:image" content=image.url.clone()/>
-                <Meta property="og:image:width" content=image.width.to_string()/>
-                <Meta property="og:image:height" content=image.height.to_string()/>
-                <Meta property="og:image:alt" content=image.alt.clone()/>
-                <Meta name="twitter:image" content=image.url/>
-            }
-        })}
+        <Link rel="canonical" href=canonical/>
+        {tags}
     }
 }
