@@ -25,14 +25,19 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// The foot of every page.
+/// The foot of every page. It appears with the first page's content, not before: a footer
+/// drawn under a loading skeleton would be pushed down when the content arrives.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let site = expect_context::<CurrentSite>().0;
-    view! {
-        <footer class="site-footer">
-            {move || site.get().map(|site| view! { <p>{site.title}</p> })}
-            <p>"Powered by Broadsheet"</p>
-        </footer>
+    move || {
+        site.get().map(|site| {
+            view! {
+                <footer class="site-footer">
+                    <p>{site.title}</p>
+                    <p>"Powered by Broadsheet"</p>
+                </footer>
+            }
+        })
     }
 }

@@ -211,3 +211,26 @@ describe('keyboard', () => {
     await assertClean(page);
   });
 });
+
+describe('layout stability', () => {
+  for (const [width, pagePath] of [[412, ''], [412, 'harbour-redevelopment-explained/'], [1200, 'tag/harbour/'], [320, 'author/ada-okafor/']]) {
+    it(`nothing moves while /${pagePath} loads at ${width} px`, async () => {
+      const page = await openPage(browser, { viewport: { width, height: 823 } });
+      await page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            window.__shifts.push(entry.sources.map((source) => source.node?.nodeName).join(' ') + ` ${entry.value}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${server.url}${pagePath}`);
+      await heading(page);
+      await page.locator('footer.site-footer').waitFor();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(overflow, false, 'no sideways scrolling');
+    });
+  }
+});
