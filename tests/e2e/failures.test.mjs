@@ -64,11 +64,12 @@ describe('data server failures', () => {
       const page = await openPage(browser);
       await page.goto(`${server.url}author/ada-okafor/`);
       assert.equal(await heading(page), 'The news server had a problem');
-      await page.getByRole('button', { name: 'Retry' }).click();
+      const retryAnswered = () => page.waitForResponse((response) => response.url().includes('/__faults/outage/'));
+      await Promise.all([retryAnswered(), page.getByRole('button', { name: 'Retry' }).click()]);
       assert.equal(await heading(page), 'The news server had a problem', 'still down: the same message');
       assert.equal((await fetch(`${server.url}__faults/recover`)).status, 200);
       await page.getByRole('button', { name: 'Retry' }).click();
-      assert.equal(await heading(page), 'Articles by Ada Okafor');
+      await page.getByRole('heading', { level: 1, name: 'Articles by Ada Okafor' }).waitFor();
       assert.equal(await page.locator('.author-card h2').textContent(), 'About Ada Okafor (7 Articles)');
       assert.equal(await page.locator('.error-view').count(), 0);
       page.problems.consoleErrors = page.problems.consoleErrors.filter((text) => !/status of 500/.test(text));

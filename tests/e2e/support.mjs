@@ -83,8 +83,17 @@ export async function assertClean(page) {
   assert.deepEqual(page.problems.consoleErrors, [], 'console errors');
 }
 
-/** Waits for the page's main heading and returns its text. */
+/**
+ * Waits until the page has settled (no data request under way, no loading region) and returns
+ * its main heading. While a route's next data loads, the previous page deliberately stays on
+ * screen, so reading the heading any earlier could read the page being left.
+ */
 export async function heading(page) {
+  await page.waitForFunction(
+    () => !document.querySelector('.progress-bar.active, [aria-busy="true"], #boot') && document.querySelector('main h1'),
+    null,
+    { timeout: 15000 },
+  );
   const h1 = page.locator('main h1').first();
   await h1.waitFor({ state: 'visible', timeout: 15000 });
   return (await h1.textContent()).trim();
