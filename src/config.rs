@@ -1,7 +1,7 @@
 //! `config.json` in the site root picks the data source at run time, so one build deploys anywhere.
 
+use crate::json::{Fields, FromJson, Json};
 use crate::model::resolve_url;
-use serde::Deserialize;
 use thiserror::Error;
 
 /// Where the content comes from.
@@ -35,18 +35,34 @@ pub enum ConfigError {
     Invalid { detail: String },
 }
 
-#[derive(Deserialize)]
 struct ConfigFile {
     source: SourceFile,
     timeout_ms: Option<u32>,
 }
 
-// A plain struct rather than an internally tagged enum: serde buffers tagged enums through a
-// generic value type whose code costs several KB of wasm.
-#[derive(Deserialize)]
+impl FromJson for ConfigFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            source: fields.get("source")?,
+            timeout_ms: fields.get("timeout_ms")?,
+        })
+    }
+}
+
 struct SourceFile {
     kind: String,
     url: String,
+}
+
+impl FromJson for SourceFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            kind: fields.get("kind")?,
+            url: fields.get("url")?,
+        })
+    }
 }
 
 /// The source kinds this build can read.

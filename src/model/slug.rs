@@ -1,6 +1,5 @@
 //! Slugs name files and URL segments, so they are checked before they are used in either.
 
-use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 /// A validated slug: 1 to 200 letters (any script), digits, `-` and `_`.
@@ -50,13 +49,6 @@ impl Slug {
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Slug {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Self::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

@@ -1,7 +1,6 @@
 //! RFC 3339 timestamps. Parsed by hand because the only thing the app needs is
 //! validation and ordering; a date crate would add tens of KB of wasm for that.
 
-use serde::{Deserialize, Deserializer};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -114,13 +113,6 @@ impl Ord for Timestamp {
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Self::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 

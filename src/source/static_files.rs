@@ -4,8 +4,8 @@ mod wire;
 
 use super::{HttpResponse, SharedTransport, TransportError};
 use crate::error::DataError;
+use crate::json::FromJson;
 use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
-use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use wire::{bad, Directory};
@@ -58,7 +58,7 @@ impl StaticSource {
         Ok(body)
     }
 
-    async fn file<W: DeserializeOwned>(&self, path: &str) -> Result<W, DataError> {
+    async fn file<W: FromJson>(&self, path: &str) -> Result<W, DataError> {
         let text = self.text(path).await?;
         crate::json::decode(&text).map_err(|error| DataError::bad_data(path, error.detail()))
     }

@@ -1,21 +1,33 @@
 //! The static source's file format (docs/data-format.md) and its mapping into the domain.
 
 use crate::error::DataError;
+use crate::json::{Fields, FromJson, Json};
 use crate::model::{
     resolve_url, Article, ArticleCard, Author, Comment, Direction, Headline, HeadlineLink, Image,
     Listing, Site, Slug, Tag, Timestamp,
 };
 use crate::sanitize::sanitize_html;
-use serde::Deserialize;
 use std::collections::HashMap;
 
-#[derive(Deserialize)]
 pub struct SiteFile {
     title: String,
     tagline: String,
     language: String,
     direction: Option<String>,
     base_url: String,
+}
+
+impl FromJson for SiteFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            title: fields.get("title")?,
+            tagline: fields.get("tagline")?,
+            language: fields.get("language")?,
+            direction: fields.get("direction")?,
+            base_url: fields.get("base_url")?,
+        })
+    }
 }
 
 impl SiteFile {
@@ -46,14 +58,25 @@ impl SiteFile {
     }
 }
 
-#[derive(Deserialize)]
 pub struct ImageFile {
     url: String,
     width: u32,
     height: u32,
-    #[serde(default)]
     alt: String,
     caption: Option<String>,
+}
+
+impl FromJson for ImageFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            url: fields.get("url")?,
+            width: fields.get("width")?,
+            height: fields.get("height")?,
+            alt: fields.get::<Option<String>>("alt")?.unwrap_or_default(),
+            caption: fields.get("caption")?,
+        })
+    }
 }
 
 impl ImageFile {
@@ -75,12 +98,19 @@ fn image(file: Option<ImageFile>, data_root: &str) -> Result<Option<Image>, Stri
     file.map(|file| file.into_image(data_root)).transpose()
 }
 
-#[derive(Deserialize)]
 pub struct AuthorsFile {
     authors: Vec<AuthorFile>,
 }
 
-#[derive(Deserialize)]
+impl FromJson for AuthorsFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            authors: fields.get("authors")?,
+        })
+    }
+}
+
 struct AuthorFile {
     slug: Slug,
     name: String,
@@ -89,26 +119,40 @@ struct AuthorFile {
     article_count: u32,
 }
 
-#[derive(Deserialize)]
+impl FromJson for AuthorFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            slug: fields.get("slug")?,
+            name: fields.get("name")?,
+            bio: fields.get("bio")?,
+            avatar: fields.get("avatar")?,
+            article_count: fields.get("article_count")?,
+        })
+    }
+}
+
 pub struct TagsFile {
     tags: Vec<Tag>,
 }
 
-impl<'de> Deserialize<'de> for Tag {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct TagFile {
-            slug: Slug,
-            name: String,
-            description: String,
-            article_count: u32,
-        }
-        let file = TagFile::deserialize(deserializer)?;
+impl FromJson for TagsFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            tags: fields.get("tags")?,
+        })
+    }
+}
+
+impl FromJson for Tag {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
         Ok(Tag {
-            slug: file.slug,
-            name: file.name,
-            description: file.description,
-            article_count: file.article_count,
+            slug: fields.get("slug")?,
+            name: fields.get("name")?,
+            description: fields.get("description")?,
+            article_count: fields.get("article_count")?,
         })
     }
 }
@@ -169,7 +213,6 @@ impl Directory {
     }
 }
 
-#[derive(Deserialize)]
 pub struct SummaryFile {
     slug: Slug,
     title: String,
@@ -179,6 +222,22 @@ pub struct SummaryFile {
     author: Slug,
     tags: Vec<Slug>,
     image: Option<ImageFile>,
+}
+
+impl FromJson for SummaryFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            slug: fields.get("slug")?,
+            title: fields.get("title")?,
+            excerpt: fields.get("excerpt")?,
+            published: fields.get("published")?,
+            modified: fields.get("modified")?,
+            author: fields.get("author")?,
+            tags: fields.get("tags")?,
+            image: fields.get("image")?,
+        })
+    }
 }
 
 impl SummaryFile {
@@ -197,12 +256,23 @@ impl SummaryFile {
     }
 }
 
-#[derive(Deserialize)]
 pub struct ListingFile {
     page: u32,
     total_pages: u32,
     total_articles: u32,
     articles: Vec<SummaryFile>,
+}
+
+impl FromJson for ListingFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            page: fields.get("page")?,
+            total_pages: fields.get("total_pages")?,
+            total_articles: fields.get("total_articles")?,
+            articles: fields.get("articles")?,
+        })
+    }
 }
 
 impl ListingFile {
@@ -238,7 +308,6 @@ impl ListingFile {
     }
 }
 
-#[derive(Deserialize)]
 pub struct ArticleFile {
     slug: Slug,
     title: String,
@@ -251,6 +320,25 @@ pub struct ArticleFile {
     image: Option<ImageFile>,
     language: Option<String>,
     direction: Option<String>,
+}
+
+impl FromJson for ArticleFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            slug: fields.get("slug")?,
+            title: fields.get("title")?,
+            excerpt: fields.get("excerpt")?,
+            body_html: fields.get("body_html")?,
+            published: fields.get("published")?,
+            modified: fields.get("modified")?,
+            author: fields.get("author")?,
+            tags: fields.get("tags")?,
+            image: fields.get("image")?,
+            language: fields.get("language")?,
+            direction: fields.get("direction")?,
+        })
+    }
 }
 
 impl ArticleFile {
@@ -287,12 +375,19 @@ impl ArticleFile {
     }
 }
 
-#[derive(Deserialize)]
 pub struct CommentsFile {
     comments: Vec<CommentFile>,
 }
 
-#[derive(Deserialize)]
+impl FromJson for CommentsFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            comments: fields.get("comments")?,
+        })
+    }
+}
+
 struct CommentFile {
     id: u64,
     parent: u64,
@@ -301,6 +396,21 @@ struct CommentFile {
     avatar: Option<ImageFile>,
     date: Timestamp,
     content_html: String,
+}
+
+impl FromJson for CommentFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            id: fields.get("id")?,
+            parent: fields.get("parent")?,
+            author_name: fields.get("author_name")?,
+            author_url: fields.get("author_url")?,
+            avatar: fields.get("avatar")?,
+            date: fields.get("date")?,
+            content_html: fields.get("content_html")?,
+        })
+    }
 }
 
 impl CommentsFile {
@@ -335,16 +445,34 @@ impl CommentsFile {
     }
 }
 
-#[derive(Deserialize)]
 pub struct TickerFile {
     headlines: Vec<HeadlineFile>,
 }
 
-#[derive(Deserialize)]
+impl FromJson for TickerFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            headlines: fields.get("headlines")?,
+        })
+    }
+}
+
 struct HeadlineFile {
     title: String,
     slug: Option<Slug>,
     url: Option<String>,
+}
+
+impl FromJson for HeadlineFile {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            title: fields.get("title")?,
+            slug: fields.get("slug")?,
+            url: fields.get("url")?,
+        })
+    }
 }
 
 impl TickerFile {
