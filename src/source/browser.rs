@@ -1,13 +1,14 @@
 use super::{HttpResponse, Transport, TransportError};
 use futures::future::LocalBoxFuture;
-use gloo_net::http::Request;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::AbortController;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, Response};
 
-/// `fetch`, with a time limit enforced by aborting the request.
+/// The browser's `fetch`, with a time limit enforced by aborting the request. Used directly:
+/// a wrapper crate (gloo-net) measured 1.8 KB of brotli wasm and JS for the three calls needed here.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BrowserTransport;
 
@@ -22,6 +23,7 @@ impl Transport for BrowserTransport {
 }
 
 async fn fetch(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
+    let window = web_sys::window().ok_or_else(|| TransportError::Network("no window".into()))?;
     let controller = AbortController::new()
         .map_err(|_| TransportError::Network("AbortController is missing".into()))?;
     let timed_out = Rc::new(Cell::new(false));
@@ -33,20 +35,26 @@ async fn fetch(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportErro
             controller.abort();
         })
     };
-    let window = web_sys::window().ok_or_else(|| TransportError::Network("no window".into()))?;
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.as_ref().unchecked_ref(),
             i32::try_from(timeout_ms).unwrap_or(i32::MAX),
         )
         .map_err(|_| TransportError::Network("setTimeout failed".into()))?;
-    let signal = controller.signal();
     let result = async {
-        let response = Request::get(url).abort_signal(Some(&signal)).send().await?;
+        let init = RequestInit::new();
+        init.set_signal(Some(&controller.signal()));
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+            .await?
+            .dyn_into()?;
         let status = response.status();
-        let content_type = response.headers().get("content-type").unwrap_or_default();
-        let body = response.text().await?;
-        Ok::<_, gloo_net::Error>(HttpResponse {
+        let content_type = response.headers().get("content-type")?.unwrap_or_default();
+        // The body is read under the same signal, so a body that stalls times out too.
+        let body = JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .unwrap_or_default();
+        Ok::<_, JsValue>(HttpResponse {
             status,
             content_type,
             body,
@@ -59,7 +67,11 @@ async fn fetch(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportErro
         if timed_out.get() {
             TransportError::Timeout
         } else {
-            TransportError::Network(error.to_string())
+            // fetch rejects with a TypeError ("Failed to fetch") for network and CORS failures alike.
+            let message = error
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()));
+            TransportError::Network(message.unwrap_or_else(|| "fetch failed".into()))
         }
     })
 }
