@@ -308,16 +308,10 @@ impl ListingFile {
     }
 }
 
+/// An article file: every field of a summary, plus the body and the language.
 pub struct ArticleFile {
-    slug: Slug,
-    title: String,
-    excerpt: String,
+    summary: SummaryFile,
     body_html: String,
-    published: Timestamp,
-    modified: Option<Timestamp>,
-    author: Slug,
-    tags: Vec<Slug>,
-    image: Option<ImageFile>,
     language: Option<String>,
     direction: Option<String>,
 }
@@ -326,15 +320,8 @@ impl FromJson for ArticleFile {
     fn from_json(json: &Json) -> Result<Self, String> {
         let fields = Fields::of(json)?;
         Ok(Self {
-            slug: fields.get("slug")?,
-            title: fields.get("title")?,
-            excerpt: fields.get("excerpt")?,
+            summary: SummaryFile::from_json(json)?,
             body_html: fields.get("body_html")?,
-            published: fields.get("published")?,
-            modified: fields.get("modified")?,
-            author: fields.get("author")?,
-            tags: fields.get("tags")?,
-            image: fields.get("image")?,
             language: fields.get("language")?,
             direction: fields.get("direction")?,
         })
@@ -348,29 +335,29 @@ impl ArticleFile {
         directory: &Directory,
         data_root: &str,
     ) -> Result<Article, String> {
-        if &self.slug != requested {
+        if &self.summary.slug != requested {
             return Err(format!(
-                "the file for {requested:?} holds the article {:?}",
-                self.slug.as_str()
+                "the file for \"{requested}\" holds the article \"{}\"",
+                self.summary.slug
             ));
         }
-        let (author, tags) = directory.resolve(&self.author, &self.tags)?;
+        let card = self.summary.into_card(directory, data_root)?;
         Ok(Article {
             body: sanitize_html(&self.body_html),
-            image: image(self.image, data_root)?,
             direction: self
                 .direction
                 .as_deref()
                 .map(Direction::parse)
                 .transpose()?,
             language: self.language.filter(|language| !language.trim().is_empty()),
-            slug: self.slug,
-            title: self.title,
-            excerpt: self.excerpt,
-            published: self.published,
-            modified: self.modified,
-            author,
-            tags,
+            slug: card.slug,
+            title: card.title,
+            excerpt: card.excerpt,
+            published: card.published,
+            modified: card.modified,
+            author: card.author,
+            tags: card.tags,
+            image: card.image,
         })
     }
 }
