@@ -68,16 +68,20 @@ impl StaticSource {
         Directory::new(authors?, tags?, &self.root).map_err(bad("authors.json"))
     }
 
-    async fn listing(&self, folder: &str, page: u32) -> Result<Listing, DataError> {
+    /// A page of a listing, read side by side with the directory, which is returned too so that
+    /// the caller can look up the listing's tag or author without decoding it again.
+    async fn listing(&self, folder: &str, page: u32) -> Result<(Listing, Directory), DataError> {
         if page == 0 {
             return Err(DataError::not_found(format!("page {page}")));
         }
         let path = format!("{folder}page-{page}.json");
         let (file, directory) =
             futures::join!(self.file::<wire::ListingFile>(&path), self.directory());
-        file?
-            .into_listing(page, &directory?, &self.root)
-            .map_err(bad(&path))
+        let directory = directory?;
+        let listing = file?
+            .into_listing(page, &directory, &self.root)
+            .map_err(bad(&path))?;
+        Ok((listing, directory))
     }
 
     pub async fn site(&self) -> Result<Site, DataError> {
@@ -88,7 +92,7 @@ impl StaticSource {
     }
 
     pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
-        self.listing("index/", page).await
+        Ok(self.listing("index/", page).await?.0)
     }
 
     pub async fn article(&self, slug: &Slug) -> Result<Article, DataError> {
@@ -101,26 +105,24 @@ impl StaticSource {
     }
 
     pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
-        let directory = self.directory().await?;
+        let (listing, directory) = self
+            .listing(&format!("tags/{}/", slug.path_segment()), page)
+            .await?;
         let tag = directory
             .tag(slug)
             .cloned()
             .ok_or_else(|| DataError::not_found(format!("the tag {slug}")))?;
-        let listing = self
-            .listing(&format!("tags/{}/", slug.path_segment()), page)
-            .await?;
         Ok(TagPage { tag, listing })
     }
 
     pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
-        let directory = self.directory().await?;
+        let (listing, directory) = self
+            .listing(&format!("authors/{}/", slug.path_segment()), page)
+            .await?;
         let author = directory
             .author(slug)
             .cloned()
             .ok_or_else(|| DataError::not_found(format!("the author {slug}")))?;
-        let listing = self
-            .listing(&format!("authors/{}/", slug.path_segment()), page)
-            .await?;
         Ok(AuthorPage { author, listing })
     }
 
