@@ -2,6 +2,7 @@
 
 use crate::components::{ProgressBar, SiteFooter, SiteHeader};
 use crate::config::{Config, ConfigError};
+use crate::model::resolve_url;
 use crate::pages::{ConfigErrorPage, ContentRoute, NotFoundPage, RoutePage};
 use crate::source::{DataSource, SharedTransport};
 use crate::state::{AppSource, BasePath, CurrentSite, Loading, TrackedTransport};
@@ -23,12 +24,12 @@ pub struct Deployment {
 impl Deployment {
     /// From the document's base URL (set by Trunk's `<base>` at build time).
     pub fn from_base_url(base_url: &str) -> Self {
-        let folder_end = base_url.rfind('/').map(|i| i + 1).unwrap_or(base_url.len());
-        let site_root = base_url[..folder_end].to_owned();
-        let after_scheme = site_root.find("//").map(|i| i + 2).unwrap_or(0);
-        let path = site_root[after_scheme..]
-            .find('/')
-            .map(|i| &site_root[after_scheme + i..])
+        // Resolving "" gives the URL's folder and "/" its origin's root; neither can fail for
+        // the document's own (absolute) base URL.
+        let site_root = resolve_url(base_url, "").unwrap_or_else(|_| base_url.to_owned());
+        let origin_root = resolve_url(&site_root, "/").unwrap_or_default();
+        let path = site_root
+            .strip_prefix(origin_root.trim_end_matches('/'))
             .unwrap_or("/");
         Self {
             base_path: path.trim_end_matches('/').to_owned(),
