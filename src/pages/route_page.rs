@@ -83,7 +83,11 @@ pub fn RoutePage(
     let current_site = expect_context::<CurrentSite>().0;
     let data = LocalResource::new(move || load(source.clone(), route, target.get()));
     Effect::new(move || {
-        if let Some(Ok((site, _))) = data.get() {
+        let loaded = data.with(|result| match result {
+            Some(Ok((site, _))) => Some(site.clone()),
+            _ => None,
+        });
+        if let Some(site) = loaded {
             if current_site.with_untracked(|current| current.as_ref() != Some(&site)) {
                 current_site.set(Some(site));
             }
