@@ -16,7 +16,7 @@ pub use article::{Article, ArticleCard};
 pub use comment::Comment;
 pub use image::Image;
 pub use listing::{listing_page_path, page_links, Listing, PageLink};
-pub use people::{Author, AuthorPage, Tag, TagPage};
+pub use people::{Author, AuthorLink, AuthorPage, Tag, TagLink, TagPage};
 pub use site::{Direction, Site};
 pub use slug::Slug;
 pub use ticker::{Headline, HeadlineLink};

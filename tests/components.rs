@@ -5,7 +5,7 @@ use broadsheet::components::{
     ArticleList, ArticleSummary, AuthorCard, ErrorView, Pagination, TagList,
 };
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, Author, Image, Listing, Slug, Tag, Timestamp};
+use broadsheet::model::{ArticleCard, Author, Image, Listing, Slug, TagLink, Timestamp};
 use leptos::error::{ErrorId, Errors};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -113,23 +113,21 @@ fn author(article_count: u32) -> Author {
     }
 }
 
-fn tag(slug_text: &str, name: &str) -> Tag {
-    Tag {
+fn tag(slug_text: &str, name: &str) -> TagLink {
+    TagLink {
         slug: slug(slug_text),
         name: name.into(),
-        description: String::new(),
-        article_count: 3,
     }
 }
 
-fn card(slug_text: &str, tags: Vec<Tag>) -> ArticleCard {
+fn card(slug_text: &str, tags: Vec<TagLink>) -> ArticleCard {
     ArticleCard {
         slug: slug(slug_text),
         title: "Night ferry returns to the harbour".into(),
         excerpt: "The service resumes on Monday.".into(),
         published: Timestamp::parse("2026-11-03T08:30:00Z").unwrap(),
         modified: None,
-        author: author(7),
+        author: author(7).link(),
         tags,
         image: Some(Image {
             url: "https://cdn.example/ferry.jpg".into(),

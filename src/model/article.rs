@@ -1,4 +1,4 @@
-use super::{Author, Direction, Image, Slug, Tag, Timestamp};
+use super::{Author, AuthorLink, Direction, Image, Slug, TagLink, Timestamp};
 use crate::sanitize::SanitizedHtml;
 
 /// What a listing shows of an article.
@@ -9,8 +9,8 @@ pub struct ArticleCard {
     pub excerpt: String,
     pub published: Timestamp,
     pub modified: Option<Timestamp>,
-    pub author: Author,
-    pub tags: Vec<Tag>,
+    pub author: AuthorLink,
+    pub tags: Vec<TagLink>,
     pub image: Option<Image>,
 }
 
@@ -30,7 +30,7 @@ pub struct Article {
     pub published: Timestamp,
     pub modified: Option<Timestamp>,
     pub author: Author,
-    pub tags: Vec<Tag>,
+    pub tags: Vec<TagLink>,
     pub image: Option<Image>,
     /// Set when the article's language differs from the site's.
     pub language: Option<String>,

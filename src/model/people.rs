@@ -12,8 +12,32 @@ pub struct Author {
 
 impl Author {
     pub fn path(&self) -> String {
-        format!("/author/{}/", self.slug.path_segment())
+        author_path(&self.slug)
     }
+
+    pub fn link(&self) -> AuthorLink {
+        AuthorLink {
+            slug: self.slug.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+
+/// What a byline needs of an author: listings show no card, so they need no bio or count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthorLink {
+    pub slug: Slug,
+    pub name: String,
+}
+
+impl AuthorLink {
+    pub fn path(&self) -> String {
+        author_path(&self.slug)
+    }
+}
+
+fn author_path(slug: &Slug) -> String {
+    format!("/author/{}/", slug.path_segment())
 }
 
 /// A topic articles are filed under.
@@ -27,8 +51,32 @@ pub struct Tag {
 
 impl Tag {
     pub fn path(&self) -> String {
-        format!("/tag/{}/", self.slug.path_segment())
+        tag_path(&self.slug)
     }
+
+    pub fn link(&self) -> TagLink {
+        TagLink {
+            slug: self.slug.clone(),
+            name: self.name.clone(),
+        }
+    }
+}
+
+/// What a tag list needs of a tag: its name and where it leads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagLink {
+    pub slug: Slug,
+    pub name: String,
+}
+
+impl TagLink {
+    pub fn path(&self) -> String {
+        tag_path(&self.slug)
+    }
+}
+
+fn tag_path(slug: &Slug) -> String {
+    format!("/tag/{}/", slug.path_segment())
 }
 
 /// One page of a tag's articles, with the tag itself for the heading.

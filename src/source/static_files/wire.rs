@@ -4,7 +4,7 @@ use crate::error::DataError;
 use crate::json::{Fields, FromJson, Json};
 use crate::model::{
     resolve_url, Article, ArticleCard, Author, Comment, Direction, Headline, HeadlineLink, Image,
-    Listing, Site, Slug, Tag, Timestamp,
+    Listing, Site, Slug, Tag, TagLink, Timestamp,
 };
 use crate::sanitize::sanitize_html;
 use std::collections::HashMap;
@@ -196,7 +196,7 @@ impl Directory {
         self.tags.get(slug)
     }
 
-    fn resolve(&self, author: &Slug, tags: &[Slug]) -> Result<(Author, Vec<Tag>), String> {
+    fn resolve(&self, author: &Slug, tags: &[Slug]) -> Result<(Author, Vec<TagLink>), String> {
         let author = self
             .author(author)
             .cloned()
@@ -205,7 +205,7 @@ impl Directory {
             .iter()
             .map(|slug| {
                 self.tag(slug)
-                    .cloned()
+                    .map(Tag::link)
                     .ok_or_else(|| format!("tag \"{slug}\" is not in tags.json"))
             })
             .collect::<Result<_, _>>()?;
@@ -244,13 +244,13 @@ impl SummaryFile {
     fn into_card(self, directory: &Directory, data_root: &str) -> Result<ArticleCard, String> {
         let (author, tags) = directory.resolve(&self.author, &self.tags)?;
         Ok(ArticleCard {
+            author: author.link(),
             image: image(self.image, data_root)?,
             slug: self.slug,
             title: self.title,
             excerpt: self.excerpt,
             published: self.published,
             modified: self.modified,
-            author,
             tags,
         })
     }
@@ -341,7 +341,8 @@ impl ArticleFile {
                 self.summary.slug
             ));
         }
-        let card = self.summary.into_card(directory, data_root)?;
+        let summary = self.summary;
+        let (author, tags) = directory.resolve(&summary.author, &summary.tags)?;
         Ok(Article {
             body: sanitize_html(&self.body_html),
             direction: self
@@ -350,14 +351,14 @@ impl ArticleFile {
                 .map(Direction::parse)
                 .transpose()?,
             language: self.language.filter(|language| !language.trim().is_empty()),
-            slug: card.slug,
-            title: card.title,
-            excerpt: card.excerpt,
-            published: card.published,
-            modified: card.modified,
-            author: card.author,
-            tags: card.tags,
-            image: card.image,
+            image: image(summary.image, data_root)?,
+            slug: summary.slug,
+            title: summary.title,
+            excerpt: summary.excerpt,
+            published: summary.published,
+            modified: summary.modified,
+            author,
+            tags,
         })
     }
 }
