@@ -32,6 +32,18 @@ pub fn sanitize_html(untrusted: &str) -> SanitizedHtml {
     SanitizedHtml(clean)
 }
 
+/// The text of an HTML fragment, with character references decoded and tags dropped, such as
+/// WordPress's `title.rendered` (`Ferry &#8216;back on&#8217;`) shown as plain text. The text of
+/// elements that are never shown (`script`, `style`, `template`...) is left out. Leading and
+/// trailing whitespace is trimmed.
+pub fn html_to_text(html: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let text = dom::text(html);
+    #[cfg(not(target_arch = "wasm32"))]
+    let text = native::text(html);
+    text.trim().to_owned()
+}
+
 /// The policy, shared by both implementations (and by the tests that check their output).
 pub mod policy {
     /// Elements kept, with their allowed attributes.

@@ -2,13 +2,16 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
+mod client;
+#[cfg(test)]
+mod fake;
 mod static_files;
 mod transport;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserTransport;
 pub use static_files::StaticSource;
-pub use transport::{HttpResponse, SharedTransport, Transport, TransportError};
+pub use transport::{HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS};
 
 use crate::config::{Config, SourceConfig};
 use crate::error::DataError;

@@ -9,7 +9,7 @@
 //!   article page inserts it (`innerHTML` of a `<div>`), and every element and attribute of the
 //!   resulting tree is checked against the policy.
 
-use broadsheet::sanitize::{policy, sanitize_html};
+use broadsheet::sanitize::{html_to_text, policy, sanitize_html};
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
@@ -819,4 +819,31 @@ fn figures_keep_their_image_and_caption() {
         format!("<figure>{image}><figcaption>The harbour.</figcaption></figure>")
     };
     assert_eq!(output, expected);
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn html_to_text_decodes_references_and_drops_tags() {
+    // WordPress's title.rendered and excerpt.rendered, as its texturizer writes them.
+    assert_eq!(
+        html_to_text("Harbour &#8216;back in business&#8217; &#8211; Fish &amp; Chips"),
+        "Harbour \u{2018}back in business\u{2019} \u{2013} Fish & Chips"
+    );
+    assert_eq!(
+        html_to_text("<p>The ferry&#8217;s back&hellip; <a href=\"/x\">Read more</a></p>\n"),
+        "The ferry\u{2019}s back\u{2026} Read more"
+    );
+    assert_eq!(
+        html_to_text("&lt;b&gt; is &quot;bold&quot;&nbsp;x"),
+        "<b> is \"bold\"\u{a0}x"
+    );
+    assert_eq!(
+        html_to_text("&amp;lt; stays escaped once"),
+        "&lt; stays escaped once"
+    );
+    assert_eq!(
+        html_to_text("a<script>alert(1)</script><style>p{}</style><template>t</template>b"),
+        "ab"
+    );
+    assert_eq!(html_to_text("  "), "");
 }

@@ -5,20 +5,7 @@ use web_sys::{Document, DomParser, Element, Node, SupportedType};
 /// Parses into an inert document (no scripts run, no resources load there), then copies only
 /// what the policy allows into fresh elements of that document and serializes them.
 pub fn sanitize(untrusted: &str) -> String {
-    // Parsed as the page will parse the result: in standards mode (without a doctype the document
-    // would be in quirks mode, where `<table>` does not close an open `<p>`) and inside `<body>`
-    // (before it, leading whitespace would be dropped and head elements moved to the head).
-    let markup = format!("<!DOCTYPE html><body>{untrusted}");
-    let Some(parsed) = DomParser::new().ok().and_then(|parser| {
-        parser
-            .parse_from_string(&markup, SupportedType::TextHtml)
-            .ok()
-    }) else {
-        // DOMParser exists in every browser the app runs in; without it nothing is shown rather
-        // than anything unchecked.
-        return String::new();
-    };
-    let Some(body) = parsed.body() else {
+    let Some((parsed, body)) = parse(untrusted) else {
         return String::new();
     };
     let Ok(output) = parsed.create_element("div") else {
@@ -26,6 +13,39 @@ pub fn sanitize(untrusted: &str) -> String {
     };
     copy_children(&parsed, &body, &output);
     output.inner_html()
+}
+
+/// The text the policy would keep: unshown elements and their content are removed first.
+pub fn text(html: &str) -> String {
+    let Some((_, body)) = parse(html) else {
+        return String::new();
+    };
+    if let Ok(unshown) = body.query_selector_all(&policy::DROPPED_WITH_CONTENT.join(",")) {
+        for index in 0..unshown.length() {
+            if let Some(element) = unshown
+                .item(index)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+            {
+                element.remove();
+            }
+        }
+    }
+    body.text_content().unwrap_or_default()
+}
+
+fn parse(untrusted: &str) -> Option<(Document, web_sys::HtmlElement)> {
+    // Parsed as the page will parse the result: in standards mode (without a doctype the document
+    // would be in quirks mode, where `<table>` does not close an open `<p>`) and inside `<body>`
+    // (before it, leading whitespace would be dropped and head elements moved to the head).
+    let markup = format!("<!DOCTYPE html><body>{untrusted}");
+    // DOMParser exists in every browser the app runs in; without it nothing is shown rather
+    // than anything unchecked.
+    let parsed = DomParser::new()
+        .ok()?
+        .parse_from_string(&markup, SupportedType::TextHtml)
+        .ok()?;
+    let body = parsed.body()?;
+    Some((parsed, body))
 }
 
 fn copy_children(document: &Document, from: &Node, into: &Node) {

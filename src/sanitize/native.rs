@@ -29,3 +29,18 @@ pub fn sanitize(untrusted: &str) -> String {
         .clean(untrusted)
         .to_string()
 }
+
+/// ammonia keeps no elements here and serializes the remaining text escaped; its serializer
+/// writes only these references, so undoing them gives the exact text.
+pub fn text(html: &str) -> String {
+    let escaped = ammonia::Builder::empty()
+        .clean_content_tags(policy::DROPPED_WITH_CONTENT.iter().copied().collect())
+        .clean(html)
+        .to_string();
+    escaped
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}

@@ -1,4 +1,4 @@
-use super::{HttpResponse, Transport, TransportError};
+use super::{HttpResponse, Transport, TransportError, READ_HEADERS};
 use futures::future::LocalBoxFuture;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -48,7 +48,14 @@ async fn fetch(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportErro
             .await?
             .dyn_into()?;
         let status = response.status();
-        let content_type = response.headers().get("content-type")?.unwrap_or_default();
+        let headers = response.headers();
+        let content_type = headers.get("content-type")?.unwrap_or_default();
+        let mut read = Vec::new();
+        for name in READ_HEADERS {
+            if let Some(value) = headers.get(name)? {
+                read.push((*name, value));
+            }
+        }
         // The body is read under the same signal, so a body that stalls times out too.
         let body = JsFuture::from(response.text()?)
             .await?
@@ -57,6 +64,7 @@ async fn fetch(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportErro
         Ok::<_, JsValue>(HttpResponse {
             status,
             content_type,
+            headers: read,
             body,
         })
     }

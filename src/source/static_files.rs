@@ -2,22 +2,18 @@
 
 mod wire;
 
-use super::{HttpResponse, SharedTransport, TransportError};
+use super::client::{is_html_page, CachingClient};
+use super::{HttpResponse, SharedTransport};
 use crate::error::DataError;
 use crate::json::FromJson;
 use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use wire::{bad, Directory};
 
-/// Reads the documented files, keeping every file it has read in memory so that going back to a
-/// page is instant and shared files (authors, tags) are fetched once.
+/// Reads the documented files; every file read is kept in memory.
 #[derive(Clone)]
 pub struct StaticSource {
     root: String,
-    timeout_ms: u32,
-    transport: SharedTransport,
-    cache: Arc<Mutex<HashMap<String, Arc<str>>>>,
+    client: CachingClient,
 }
 
 impl StaticSource {
@@ -25,42 +21,14 @@ impl StaticSource {
     pub fn new(root: &str, timeout_ms: u32, transport: SharedTransport) -> Self {
         Self {
             root: root.to_owned(),
-            timeout_ms,
-            transport,
-            cache: Arc::default(),
+            client: CachingClient::new(timeout_ms, transport),
         }
-    }
-
-    async fn text(&self, path: &str) -> Result<Arc<str>, DataError> {
-        let url = format!("{}{path}", self.root);
-        if let Some(cached) = self
-            .cache
-            .lock()
-            .ok()
-            .and_then(|cache| cache.get(&url).cloned())
-        {
-            return Ok(cached);
-        }
-        let response =
-            self.transport
-                .get(&url, self.timeout_ms)
-                .await
-                .map_err(|error| match error {
-                    TransportError::Network(detail) => DataError::Network { detail },
-                    TransportError::Timeout => DataError::Timeout {
-                        after_ms: self.timeout_ms,
-                    },
-                })?;
-        let body: Arc<str> = classify(path, response)?.into();
-        if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(url, Arc::clone(&body));
-        }
-        Ok(body)
     }
 
     async fn file<W: FromJson>(&self, path: &str) -> Result<W, DataError> {
-        let text = self.text(path).await?;
-        crate::json::decode(&text).map_err(|error| DataError::bad_data(path, error.detail()))
+        let response = self.client.get(&format!("{}{path}", self.root)).await?;
+        let text = classify(path, &response)?;
+        crate::json::decode(text).map_err(|error| DataError::bad_data(path, error.detail()))
     }
 
     async fn directory(&self) -> Result<Directory, DataError> {
@@ -144,21 +112,12 @@ impl StaticSource {
 }
 
 /// Maps an HTTP answer for a data file to its body or a domain error.
-fn classify(path: &str, response: HttpResponse) -> Result<String, DataError> {
+fn classify<'a>(path: &str, response: &'a HttpResponse) -> Result<&'a str, DataError> {
     match response.status {
-        200..=299 => {
-            // Static hosts that fall back to the app's HTML for unknown paths answer a missing
-            // data file with a 200 page of HTML: for this source that means "no such file".
-            let is_html = response
-                .content_type
-                .to_ascii_lowercase()
-                .starts_with("text/html");
-            if is_html && response.body.trim_start().starts_with('<') {
-                Err(DataError::not_found(path))
-            } else {
-                Ok(response.body)
-            }
-        }
+        // Static hosts that fall back to the app's HTML for unknown paths answer a missing data
+        // file with a 200 page of HTML: for this source that means "no such file".
+        200..=299 if is_html_page(response) => Err(DataError::not_found(path)),
+        200..=299 => Ok(&response.body),
         404 | 410 => Err(DataError::not_found(path)),
         status => Err(DataError::Server {
             status,

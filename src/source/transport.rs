@@ -7,7 +7,22 @@ pub struct HttpResponse {
     pub status: u16,
     /// The `Content-Type` header, empty when absent.
     pub content_type: String,
+    /// Those of [`READ_HEADERS`] that the response had, by their lowercase name.
+    pub headers: Vec<(&'static str, String)>,
     pub body: String,
+}
+
+/// The response headers sources read besides `Content-Type`: WordPress's listing totals.
+/// (Cross-origin, a browser shows them only when the server exposes them; WordPress does.)
+pub const READ_HEADERS: &[&str] = &["x-wp-total", "x-wp-totalpages"];
+
+impl HttpResponse {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, value)| value.as_str())
+    }
 }
 
 /// Why a GET got no answer at all.

@@ -1,56 +1,32 @@
 use super::*;
 use crate::model::Direction;
+use crate::source::{fake, TransportError};
 use futures::executor::block_on;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 const ROOT: &str = "https://herald.example/data/";
 
-/// Canned answers by URL; anything else is a 404. Counts requests to show what the cache saves.
-#[derive(Clone, Default)]
-struct FakeTransport {
-    answers: Arc<HashMap<String, Result<HttpResponse, TransportError>>>,
-    requests: Arc<AtomicUsize>,
+fn json(status: u16, body: &str) -> HttpResponse {
+    fake::response(status, "application/json", body)
 }
+
+/// Canned answers for files under [`ROOT`].
+#[derive(Clone, Default)]
+struct FakeTransport(fake::FakeTransport);
 
 impl FakeTransport {
     fn with(files: &[(&str, &str)]) -> Self {
-        let answers = files
-            .iter()
-            .map(|(path, body)| (format!("{ROOT}{path}"), Ok(json(200, body))))
-            .collect();
-        Self {
-            answers: Arc::new(answers),
-            requests: Arc::default(),
-        }
+        files.iter().fold(Self::default(), |fake, (path, body)| {
+            fake.answering(path, Ok(json(200, body)))
+        })
     }
 
-    fn answering(mut self, path: &str, answer: Result<HttpResponse, TransportError>) -> Self {
-        Arc::make_mut(&mut self.answers).insert(format!("{ROOT}{path}"), answer);
-        self
+    fn answering(self, path: &str, answer: Result<HttpResponse, TransportError>) -> Self {
+        Self(self.0.answering(&format!("{ROOT}{path}"), answer))
     }
-}
 
-impl crate::source::Transport for FakeTransport {
-    fn get<'a>(
-        &'a self,
-        url: &'a str,
-        _timeout_ms: u32,
-    ) -> futures::future::LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
-        self.requests.fetch_add(1, Ordering::SeqCst);
-        let answer = self
-            .answers
-            .get(url)
-            .cloned()
-            .unwrap_or_else(|| Ok(json(404, "Not Found")));
-        Box::pin(async move { answer })
-    }
-}
-
-fn json(status: u16, body: &str) -> HttpResponse {
-    HttpResponse {
-        status,
-        content_type: "application/json".into(),
-        body: body.into(),
+    fn request_count(&self) -> usize {
+        self.0.requests().len()
     }
 }
 
@@ -82,7 +58,7 @@ fn article_file(slug: &str, extra: &str) -> String {
 }
 
 fn source(transport: FakeTransport) -> StaticSource {
-    StaticSource::new(ROOT, 1000, Arc::new(transport))
+    StaticSource::new(ROOT, 1000, Arc::new(transport.0))
 }
 
 fn slug(text: &str) -> Slug {
@@ -215,6 +191,7 @@ fn http_failures_map_to_their_own_errors() {
             Ok(HttpResponse {
                 status: 200,
                 content_type: "text/html; charset=utf-8".into(),
+                headers: Vec::new(),
                 body: "<!DOCTYPE html><html>".into(),
             }),
         );
@@ -387,11 +364,11 @@ fn files_read_once_are_served_from_memory() {
     ]);
     let source = source(transport.clone());
     block_on(source.home(1)).unwrap();
-    assert_eq!(transport.requests.load(Ordering::SeqCst), 3);
+    assert_eq!(transport.request_count(), 3);
     block_on(source.home(1)).unwrap();
     block_on(source.tag_page(&slug("transport"), 5)).unwrap_err();
     assert_eq!(
-        transport.requests.load(Ordering::SeqCst),
+        transport.request_count(),
         4,
         "only the missing tag page is requested again"
     );
@@ -403,5 +380,5 @@ fn failures_are_not_remembered() {
     let source = source(transport.clone());
     block_on(source.site()).unwrap_err();
     block_on(source.site()).unwrap_err();
-    assert_eq!(transport.requests.load(Ordering::SeqCst), 2);
+    assert_eq!(transport.request_count(), 2);
 }

@@ -1,0 +1,60 @@
+use super::{HttpResponse, SharedTransport, TransportError};
+use crate::error::DataError;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// GETs through the shared transport, keeping every successful answer in memory so that going
+/// back to a page is instant and shared data (authors, tags, the site) is fetched once.
+/// Failures are not kept: Retry asks again.
+#[derive(Clone)]
+pub struct CachingClient {
+    timeout_ms: u32,
+    transport: SharedTransport,
+    cache: Arc<Mutex<HashMap<String, Arc<HttpResponse>>>>,
+}
+
+impl CachingClient {
+    pub fn new(timeout_ms: u32, transport: SharedTransport) -> Self {
+        Self {
+            timeout_ms,
+            transport,
+            cache: Arc::default(),
+        }
+    }
+
+    /// The answer for `url`, whatever its status; only a failure to get any answer is an error.
+    pub async fn get(&self, url: &str) -> Result<Arc<HttpResponse>, DataError> {
+        if let Some(cached) = self
+            .cache
+            .lock()
+            .ok()
+            .and_then(|cache| cache.get(url).cloned())
+        {
+            return Ok(cached);
+        }
+        let response = Arc::new(self.transport.get(url, self.timeout_ms).await.map_err(
+            |error| match error {
+                TransportError::Network(detail) => DataError::Network { detail },
+                TransportError::Timeout => DataError::Timeout {
+                    after_ms: self.timeout_ms,
+                },
+            },
+        )?);
+        if (200..300).contains(&response.status) {
+            if let Ok(mut cache) = self.cache.lock() {
+                cache.insert(url.to_owned(), Arc::clone(&response));
+            }
+        }
+        Ok(response)
+    }
+}
+
+/// Whether an answer is an HTML page rather than data: what static hosts send for unknown paths
+/// and what a misconfigured API address (a login page, a PHP error) leads to.
+pub fn is_html_page(response: &HttpResponse) -> bool {
+    response
+        .content_type
+        .to_ascii_lowercase()
+        .starts_with("text/html")
+        && response.body.trim_start().starts_with('<')
+}
