@@ -1,7 +1,7 @@
 //! `config.json` in the site root picks the data source at run time, so one build deploys anywhere.
 
 use crate::json::{Fields, FromJson, Json};
-use crate::model::resolve_url;
+use crate::model::{resolve_url, Direction};
 use thiserror::Error;
 
 /// Where the content comes from.
@@ -9,6 +9,28 @@ use thiserror::Error;
 pub enum SourceConfig {
     /// The documented JSON files (docs/data-format.md) under `url`, an absolute folder URL.
     Static { url: String },
+    /// A WordPress site's REST API.
+    WordPress(WordPressConfig),
+}
+
+/// What the WordPress source needs beyond the API address: WordPress's REST API does not
+/// publish the site's language, and listings are as long as the front end asks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordPressConfig {
+    /// The API root, such as `https://example.org/wp-json/`, ending in `/`.
+    pub api_url: String,
+    /// Where this front end is served: canonical URLs point here, not at WordPress.
+    pub site_url: String,
+    pub language: String,
+    pub direction: Direction,
+    pub per_page: u32,
+}
+
+impl WordPressConfig {
+    pub const DEFAULT_LANGUAGE: &'static str = "en";
+    pub const DEFAULT_PER_PAGE: u32 = 10;
+    /// WordPress refuses `per_page` above 100.
+    const PER_PAGE_RANGE: std::ops::RangeInclusive<u32> = 1..=100;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +75,9 @@ impl FromJson for ConfigFile {
 struct SourceFile {
     kind: String,
     url: String,
+    language: Option<String>,
+    direction: Option<String>,
+    per_page: Option<u32>,
 }
 
 impl FromJson for SourceFile {
@@ -61,12 +86,15 @@ impl FromJson for SourceFile {
         Ok(Self {
             kind: fields.get("kind")?,
             url: fields.get("url")?,
+            language: fields.get("language")?,
+            direction: fields.get("direction")?,
+            per_page: fields.get("per_page")?,
         })
     }
 }
 
 /// The source kinds this build can read.
-const SOURCE_KINDS: &[&str] = &["static"];
+const SOURCE_KINDS: &[&str] = &["static", "wordpress"];
 
 /// Parses `config.json`; relative source URLs are resolved against `site_root`,
 /// the absolute URL of the folder the site is served from.
@@ -85,16 +113,46 @@ pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> 
             ),
         });
     }
-    let SourceFile { kind, url } = file.source;
-    let source = match kind.as_str() {
-        "static" => {
-            let mut url = resolve_url(site_root, &url).map_err(|detail| ConfigError::Invalid {
-                detail: format!("source.url: {detail}"),
-            })?;
-            if !url.ends_with('/') {
-                url.push('/');
+    let invalid = |detail: String| ConfigError::Invalid { detail };
+    let source_file = file.source;
+    let folder_url = || {
+        let mut url = resolve_url(site_root, &source_file.url)
+            .map_err(|detail| invalid(format!("source.url: {detail}")))?;
+        if !url.ends_with('/') {
+            url.push('/');
+        }
+        Ok(url)
+    };
+    let source = match source_file.kind.as_str() {
+        "static" => SourceConfig::Static { url: folder_url()? },
+        "wordpress" => {
+            let per_page = source_file
+                .per_page
+                .unwrap_or(WordPressConfig::DEFAULT_PER_PAGE);
+            if !WordPressConfig::PER_PAGE_RANGE.contains(&per_page) {
+                return Err(invalid(format!(
+                    "source.per_page is {per_page}; WordPress serves {} to {} posts a page",
+                    WordPressConfig::PER_PAGE_RANGE.start(),
+                    WordPressConfig::PER_PAGE_RANGE.end()
+                )));
             }
-            SourceConfig::Static { url }
+            let language = source_file
+                .language
+                .clone()
+                .filter(|language| !language.trim().is_empty())
+                .unwrap_or_else(|| WordPressConfig::DEFAULT_LANGUAGE.to_owned());
+            let direction = match &source_file.direction {
+                Some(direction) => Direction::parse(direction)
+                    .map_err(|detail| invalid(format!("source.direction: {detail}")))?,
+                None => Direction::of_language(&language),
+            };
+            SourceConfig::WordPress(WordPressConfig {
+                api_url: folder_url()?,
+                site_url: site_root.to_owned(),
+                language,
+                direction,
+                per_page,
+            })
         }
         other => {
             return Err(ConfigError::Invalid {
@@ -185,6 +243,38 @@ mod tests {
     }
 
     #[test]
+    fn a_wordpress_source_with_defaults_and_options() {
+        let config = parse_config(
+            r#"{"source": {"kind": "wordpress", "url": "https://wp.example/wp-json"}}"#,
+            ROOT,
+        )
+        .unwrap();
+        assert_eq!(
+            config.source,
+            SourceConfig::WordPress(WordPressConfig {
+                api_url: "https://wp.example/wp-json/".into(),
+                site_url: ROOT.into(),
+                language: "en".into(),
+                direction: Direction::Ltr,
+                per_page: 10,
+            })
+        );
+        let config = parse_config(
+            r#"{"source": {"kind": "wordpress", "url": "/wp-json/", "language": "ar-EG", "per_page": 5}}"#,
+            ROOT,
+        )
+        .unwrap();
+        let SourceConfig::WordPress(wordpress) = config.source else {
+            panic!("not WordPress");
+        };
+        assert_eq!(wordpress.api_url, "https://herald.example/wp-json/");
+        assert_eq!(
+            (wordpress.direction, wordpress.per_page),
+            (Direction::Rtl, 5)
+        );
+    }
+
+    #[test]
     fn each_mistake_is_named() {
         let cases = [
             ("", "not valid JSON"),
@@ -194,7 +284,7 @@ mod tests {
             (r#"{"source": {"url": "data/"}}"#, "missing field `kind`"),
             (
                 r#"{"source": {"kind": "ftp", "url": "x"}}"#,
-                "source.kind \"ftp\" is unknown; this build reads \"static\"",
+                "source.kind \"ftp\" is unknown; this build reads \"static\", \"wordpress\"",
             ),
             (r#"{"source": {"kind": "static"}}"#, "missing field `url`"),
             (
@@ -212,6 +302,14 @@ mod tests {
             (
                 r#"{"source": {"kind": "static", "url": "data/"}, "timeout_ms": -1}"#,
                 "invalid value",
+            ),
+            (
+                r#"{"source": {"kind": "wordpress", "url": "https://wp.example/wp-json/", "per_page": 101}}"#,
+                "source.per_page is 101",
+            ),
+            (
+                r#"{"source": {"kind": "wordpress", "url": "https://wp.example/wp-json/", "direction": "up"}}"#,
+                "source.direction",
             ),
         ];
         for (text, expected) in cases {

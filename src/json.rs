@@ -196,6 +196,22 @@ impl FromJson for u64 {
     }
 }
 
+impl FromJson for bool {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        match json {
+            Json::Bool(flag) => Ok(*flag),
+            other => Err(other.invalid_type("a boolean")),
+        }
+    }
+}
+
+/// Any JSON value, kept as it is, for parts read later or in more than one way.
+impl FromJson for Json {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        Ok(json.clone())
+    }
+}
+
 impl<T: FromJson> FromJson for Option<T> {
     fn from_json(json: &Json) -> Result<Self, String> {
         T::from_json(json).map(Some)

@@ -7,11 +7,13 @@ mod client;
 mod fake;
 mod static_files;
 mod transport;
+mod wordpress;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserTransport;
 pub use static_files::StaticSource;
 pub use transport::{HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS};
+pub use wordpress::WordPressSource;
 
 use crate::config::{Config, SourceConfig};
 use crate::error::DataError;
@@ -22,6 +24,7 @@ use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, 
 #[derive(Clone)]
 pub enum DataSource {
     Static(StaticSource),
+    WordPress(WordPressSource),
 }
 
 impl DataSource {
@@ -30,12 +33,18 @@ impl DataSource {
             SourceConfig::Static { url } => {
                 Self::Static(StaticSource::new(url, config.timeout_ms, transport))
             }
+            SourceConfig::WordPress(wordpress) => Self::WordPress(WordPressSource::new(
+                wordpress.clone(),
+                config.timeout_ms,
+                transport,
+            )),
         }
     }
 
     pub async fn site(&self) -> Result<Site, DataError> {
         match self {
             Self::Static(source) => source.site().await,
+            Self::WordPress(source) => source.site().await,
         }
     }
 
@@ -43,24 +52,28 @@ impl DataSource {
     pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
         match self {
             Self::Static(source) => source.home(page).await,
+            Self::WordPress(source) => source.home(page).await,
         }
     }
 
     pub async fn article(&self, slug: &Slug) -> Result<Article, DataError> {
         match self {
             Self::Static(source) => source.article(slug).await,
+            Self::WordPress(source) => source.article(slug).await,
         }
     }
 
     pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
         match self {
             Self::Static(source) => source.tag_page(slug, page).await,
+            Self::WordPress(source) => source.tag_page(slug, page).await,
         }
     }
 
     pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
         match self {
             Self::Static(source) => source.author_page(slug, page).await,
+            Self::WordPress(source) => source.author_page(slug, page).await,
         }
     }
 
@@ -68,12 +81,14 @@ impl DataSource {
     pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
         match self {
             Self::Static(source) => source.comments(slug).await,
+            Self::WordPress(source) => source.comments(slug).await,
         }
     }
 
     pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
         match self {
             Self::Static(source) => source.ticker().await,
+            Self::WordPress(source) => source.ticker().await,
         }
     }
 }

@@ -17,6 +17,40 @@ impl Direction {
         }
     }
 
+    /// The direction a language is written in, from the primary subtag of its BCP 47 tag.
+    pub fn of_language(tag: &str) -> Self {
+        const RIGHT_TO_LEFT: &[&str] = &[
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur",
+            "yi",
+        ];
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if RIGHT_TO_LEFT.contains(&primary.to_ascii_lowercase().as_str()) {
+            Self::Rtl
+        } else {
+            Self::Ltr
+        }
+    }
+
+    /// The direction of a text by its first strongly directional letter, as `dir="auto"`
+    /// decides (Unicode's bidi algorithm, rules P2 and P3), or `None` for a text without letters.
+    pub fn of_text(text: &str) -> Option<Self> {
+        let right_to_left = |c: char| {
+            matches!(c,
+                '\u{0590}'..='\u{08FF}' // Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic
+                | '\u{FB1D}'..='\u{FDFF}' // Hebrew and Arabic presentation forms
+                | '\u{FE70}'..='\u{FEFF}'
+                | '\u{10800}'..='\u{10FFF}'
+                | '\u{1E800}'..='\u{1EFFF}')
+        };
+        text.chars().find(|c| c.is_alphabetic()).map(|c| {
+            if right_to_left(c) {
+                Self::Rtl
+            } else {
+                Self::Ltr
+            }
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Ltr => "ltr",
@@ -41,5 +75,32 @@ impl Site {
     /// The public URL of a site path such as `/tag/harbour/`.
     pub fn canonical(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_of_a_language_tag() {
+        for tag in ["ar", "ar-EG", "he", "fa-IR", "ur", "AR"] {
+            assert_eq!(Direction::of_language(tag), Direction::Rtl, "{tag}");
+        }
+        for tag in ["en", "en-GB", "fr", "arn", "", "zh-Hant"] {
+            assert_eq!(Direction::of_language(tag), Direction::Ltr, "{tag}");
+        }
+    }
+
+    #[test]
+    fn direction_of_a_text_from_its_first_letter() {
+        assert_eq!(
+            Direction::of_text("سوق السمك عند الفجر"),
+            Some(Direction::Rtl)
+        );
+        assert_eq!(Direction::of_text("«2026» שלום"), Some(Direction::Rtl));
+        assert_eq!(Direction::of_text("12: Ferry سوق"), Some(Direction::Ltr));
+        assert_eq!(Direction::of_text("Ελλάδα"), Some(Direction::Ltr));
+        assert_eq!(Direction::of_text("2026 – !"), None);
     }
 }

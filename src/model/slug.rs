@@ -28,6 +28,34 @@ impl Slug {
         Ok(Self(text.to_owned()))
     }
 
+    /// A slug as it appears in URLs and as WordPress stores it: non-ASCII letters
+    /// percent-encoded as UTF-8 (`%d8%b3%d9%88%d9%82`).
+    pub fn from_path_segment(segment: &str) -> Result<Self, String> {
+        let bytes = segment.as_bytes();
+        let mut decoded = Vec::with_capacity(bytes.len());
+        let mut index = 0;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            let escaped = (byte == b'%')
+                .then(|| segment.get(index + 1..index + 3))
+                .flatten()
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+            match escaped {
+                Some(value) => {
+                    decoded.push(value);
+                    index += 3;
+                }
+                None => {
+                    decoded.push(byte);
+                    index += 1;
+                }
+            }
+        }
+        let text = String::from_utf8(decoded)
+            .map_err(|_| format!("{segment:?} is not a slug: it is not UTF-8 once decoded"))?;
+        Self::parse(&text)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -66,6 +94,16 @@ mod tests {
             Slug::parse("سوق-السمك").unwrap().path_segment(),
             "%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B3%D9%85%D9%83"
         );
+    }
+
+    #[test]
+    fn decodes_percent_encoded_segments() {
+        let slug = Slug::from_path_segment("%d8%b3%d9%88%d9%82-2").unwrap();
+        assert_eq!(slug.as_str(), "سوق-2");
+        assert_eq!(Slug::from_path_segment("plain").unwrap().as_str(), "plain");
+        for bad in ["%2e%2e", "a%2fb", "%ff", "%", "a%2"] {
+            assert!(Slug::from_path_segment(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

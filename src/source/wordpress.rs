@@ -1,0 +1,275 @@
+//! The WordPress source: a WordPress site's REST API (`wp/v2`), as every WordPress 5.6+ site
+//! serves it without plugins.
+//!
+//! Requests are shaped so that a page costs little: `_fields` keeps only what is shown, `_embed`
+//! brings a post's author, tags and featured image in the same answer, and listing totals come
+//! from the `X-WP-Total` and `X-WP-TotalPages` headers. An article view costs the post and the
+//! site (once per visit), plus one request for the author's article count, which WordPress
+//! keeps on no user.
+
+mod wire;
+
+use super::client::{is_html_page, CachingClient};
+use super::{HttpResponse, SharedTransport};
+use crate::config::WordPressConfig;
+use crate::error::DataError;
+use crate::json::FromJson;
+use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
+use wire::{CommentJson, ErrorJson, PostJson, SiteJson, TermJson, UserJson};
+
+/// What a listing card shows, and what the embedded author, tags and image need.
+const CARD_FIELDS: &str = "id,slug,title,excerpt,date_gmt,modified_gmt,_links,_embedded";
+/// A card's fields plus the body.
+const ARTICLE_FIELDS: &str = "id,slug,title,excerpt,content,date_gmt,modified_gmt,_links,_embedded";
+const EMBED: &str = "author,wp:term,wp:featuredmedia";
+const COMMENT_FIELDS: &str = "id,parent,author_name,author_url,author_avatar_urls,date_gmt,content";
+/// WordPress serves at most 100 items a page.
+const MAX_PER_PAGE: u32 = 100;
+const TICKER_HEADLINES: u32 = 10;
+
+#[derive(Clone)]
+pub struct WordPressSource {
+    config: WordPressConfig,
+    client: CachingClient,
+}
+
+/// A decoded answer with the listing totals WordPress sent beside it.
+struct Page<T> {
+    what: String,
+    items: T,
+    total: Option<u32>,
+    total_pages: Option<u32>,
+}
+
+impl<T> Page<T> {
+    /// The number of items and of pages, which every collection answer carries.
+    fn totals(&self) -> Result<(u32, u32), DataError> {
+        self.total.zip(self.total_pages).ok_or_else(|| {
+            DataError::bad_data(
+                &self.what,
+                "the X-WP-Total and X-WP-TotalPages headers are missing: WordPress sends them, \
+                 so a proxy or a CORS setting (Access-Control-Expose-Headers) removed them",
+            )
+        })
+    }
+}
+
+impl WordPressSource {
+    pub fn new(config: WordPressConfig, timeout_ms: u32, transport: SharedTransport) -> Self {
+        Self {
+            config,
+            client: CachingClient::new(timeout_ms, transport),
+        }
+    }
+
+    /// GETs `route` (such as `wp/v2/posts?slug=x`) under the API root and decodes the answer.
+    async fn get<T: FromJson>(&self, route: &str) -> Result<Page<T>, DataError> {
+        let url = format!("{}{route}", self.config.api_url);
+        let response = self.client.get(&url).await?;
+        let what = route.split('?').next().unwrap_or(route);
+        let what = if what.is_empty() {
+            "the site index"
+        } else {
+            what
+        };
+        let body = classify(what, &response)?;
+        let items =
+            crate::json::decode(body).map_err(|error| DataError::bad_data(what, error.detail()))?;
+        let number = |name: &str| {
+            response
+                .header(name)
+                .and_then(|value| value.trim().parse().ok())
+        };
+        Ok(Page {
+            what: what.to_owned(),
+            items,
+            total: number("x-wp-total"),
+            total_pages: number("x-wp-totalpages"),
+        })
+    }
+
+    /// Page `page` of the posts matching `filter` (such as `tags=4&`), as a listing.
+    async fn listing(&self, filter: &str, page: u32) -> Result<Listing, DataError> {
+        if page == 0 {
+            return Err(DataError::not_found(format!("page {page}")));
+        }
+        let route = format!(
+            "wp/v2/posts?{filter}page={page}&per_page={}&_embed={EMBED}&_fields={CARD_FIELDS}",
+            self.config.per_page
+        );
+        let answer = self.get::<Vec<PostJson>>(&route).await?;
+        let (total, total_pages) = answer.totals()?;
+        let articles = answer
+            .items
+            .into_iter()
+            .map(PostJson::into_card)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(bad_post)?;
+        // WordPress answers a page past the end with an error, except page 1 of nothing.
+        let total_pages = total_pages.max(1);
+        if page > total_pages {
+            return Err(DataError::not_found(format!("page {page}")));
+        }
+        Ok(Listing {
+            page,
+            total_pages,
+            total_articles: total,
+            articles,
+        })
+    }
+
+    async fn post(&self, slug: &Slug) -> Result<PostJson, DataError> {
+        let route = format!(
+            "wp/v2/posts?slug={}&_embed={EMBED}&_fields={ARTICLE_FIELDS}",
+            slug.path_segment()
+        );
+        self.get::<Vec<PostJson>>(&route)
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .ok_or_else(|| DataError::not_found(format!("the article {slug}")))
+    }
+
+    /// How many posts an author has published: WordPress counts them for a listing only.
+    async fn article_count(&self, author_id: u64) -> Result<u32, DataError> {
+        let route = format!("wp/v2/posts?author={author_id}&per_page=1&_fields=id");
+        Ok(self.get::<wire::Ignored>(&route).await?.totals()?.0)
+    }
+
+    pub async fn site(&self) -> Result<Site, DataError> {
+        let site = self
+            .get::<SiteJson>("?_fields=name,description")
+            .await?
+            .items;
+        Ok(site.into_site(&self.config))
+    }
+
+    pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
+        self.listing("", page).await
+    }
+
+    pub async fn article(&self, slug: &Slug) -> Result<Article, DataError> {
+        let post = self.post(slug).await?;
+        let author_id = post.author_id().map_err(bad_post)?;
+        let article_count = self.article_count(author_id).await?;
+        post.into_article(article_count, self.config.direction)
+            .map_err(bad_post)
+    }
+
+    pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
+        let route = format!(
+            "wp/v2/tags?slug={}&_fields=id,name,slug,description",
+            slug.path_segment()
+        );
+        let term = self
+            .get::<Vec<TermJson>>(&route)
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .ok_or_else(|| DataError::not_found(format!("the tag {slug}")))?;
+        let listing = self.listing(&format!("tags={}&", term.id), page).await?;
+        let tag = term
+            .into_tag(listing.total_articles)
+            .map_err(|detail| DataError::bad_data("wp/v2/tags", detail))?;
+        Ok(TagPage { tag, listing })
+    }
+
+    pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
+        let route = format!(
+            "wp/v2/users?slug={}&_fields=id,name,slug,description,avatar_urls",
+            slug.path_segment()
+        );
+        let user = self
+            .get::<Vec<UserJson>>(&route)
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .ok_or_else(|| DataError::not_found(format!("the author {slug}")))?;
+        let listing = self.listing(&format!("author={}&", user.id), page).await?;
+        let author = user.into_author(listing.total_articles);
+        Ok(AuthorPage { author, listing })
+    }
+
+    /// Every approved comment of an article, oldest first, over as many pages as there are.
+    pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
+        let route = format!("wp/v2/posts?slug={}&_fields=id", slug.path_segment());
+        let post_id = self
+            .get::<Vec<wire::PostId>>(&route)
+            .await?
+            .items
+            .first()
+            .map(|post| post.id)
+            .ok_or_else(|| DataError::not_found(format!("the article {slug}")))?;
+        let mut comments = Vec::new();
+        let mut page = 1;
+        loop {
+            let route = format!(
+                "wp/v2/comments?post={post_id}&page={page}&per_page={MAX_PER_PAGE}&order=asc&_fields={COMMENT_FIELDS}"
+            );
+            let answer = self.get::<Vec<CommentJson>>(&route).await?;
+            let (_, total_pages) = answer.totals()?;
+            for comment in answer.items {
+                comments.push(
+                    comment
+                        .into_comment()
+                        .map_err(|detail| DataError::bad_data("wp/v2/comments", detail))?,
+                );
+            }
+            if page >= total_pages {
+                break;
+            }
+            page += 1;
+        }
+        Ok(comments)
+    }
+
+    pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
+        let route = format!("wp/v2/posts?per_page={TICKER_HEADLINES}&_fields=slug,title");
+        self.get::<Vec<wire::HeadlineJson>>(&route)
+            .await?
+            .items
+            .into_iter()
+            .map(wire::HeadlineJson::into_headline)
+            .collect::<Result<_, _>>()
+            .map_err(|detail| DataError::bad_data("wp/v2/posts", detail))
+    }
+}
+
+fn bad_post(detail: String) -> DataError {
+    DataError::bad_data("wp/v2/posts", detail)
+}
+
+/// Maps an API answer to its JSON text or a domain error.
+fn classify<'a>(what: &str, response: &'a HttpResponse) -> Result<&'a str, DataError> {
+    match response.status {
+        // A login page, a PHP error page or a site's front page at the configured address.
+        200..=299 if is_html_page(response) => Err(DataError::bad_data(
+            what,
+            "WordPress answered with a web page, not JSON: is source.url the site's /wp-json/ address?",
+        )),
+        200..=299 => Ok(&response.body),
+        status => {
+            let error = crate::json::decode::<ErrorJson>(&response.body).ok();
+            match error {
+                // A page past the end of a listing.
+                Some(error) if error.code == "rest_post_invalid_page_number" => {
+                    Err(DataError::not_found(what))
+                }
+                Some(error) => Err(DataError::Server {
+                    status,
+                    what: format!("{what} ({}: {})", error.code, error.message),
+                }),
+                None => Err(DataError::Server {
+                    status,
+                    what: what.to_owned(),
+                }),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,343 @@
+use super::*;
+use crate::model::{Direction, Timestamp};
+use crate::source::fake::{self, FakeTransport};
+use crate::source::TransportError;
+use futures::executor::block_on;
+use std::sync::Arc;
+
+const API: &str = "https://wp.example/wp-json/";
+const EMBEDDED_POST_ROUTE: &str = "wp/v2/posts?slug=ferry-back&_embed=author,wp:term,wp:featuredmedia&_fields=id,slug,title,excerpt,content,date_gmt,modified_gmt,_links,_embedded";
+
+fn config() -> WordPressConfig {
+    WordPressConfig {
+        api_url: API.into(),
+        site_url: "https://herald.example/".into(),
+        language: "en-GB".into(),
+        direction: Direction::Ltr,
+        per_page: 2,
+    }
+}
+
+fn json(status: u16, body: &str) -> HttpResponse {
+    fake::response(status, "application/json; charset=UTF-8", body)
+}
+
+/// A collection answer with WordPress's totals.
+fn collection(body: &str, total: u32, total_pages: u32) -> HttpResponse {
+    let mut response = json(200, body);
+    response.headers = vec![
+        ("x-wp-total", total.to_string()),
+        ("x-wp-totalpages", total_pages.to_string()),
+    ];
+    response
+}
+
+fn source(transport: &FakeTransport) -> WordPressSource {
+    WordPressSource::new(config(), 1000, Arc::new(transport.clone()))
+}
+
+fn slug(text: &str) -> Slug {
+    Slug::parse(text).unwrap()
+}
+
+/// A post as `_embed=author,wp:term,wp:featuredmedia` returns it, trimmed to `_fields`.
+fn post(slug: &str, title: &str) -> String {
+    format!(
+        r#"{{"id": 7, "slug": "{slug}", "date_gmt": "2026-11-02T08:30:00", "modified_gmt": "2026-11-03T10:00:00",
+  "title": {{"rendered": "{title}"}},
+  "excerpt": {{"rendered": "<p>The night ferry&#8217;s back &amp; running.</p>\n", "protected": false}},
+  "content": {{"rendered": "<p>Body<script>alert(1)</script></p>", "protected": false}},
+  "_links": {{"self": [{{"href": "{API}wp/v2/posts/7"}}]}},
+  "_embedded": {{
+    "author": [{{"id": 3, "name": "Ada Okafor", "slug": "ada-okafor", "description": "Harbour &amp; ferries.",
+                "avatar_urls": {{"24": "https://wp.example/a-24.png", "48": "https://wp.example/a-48.png", "96": "https://wp.example/a-96.png"}}}}],
+    "wp:featuredmedia": [{{"id": 9, "source_url": "https://wp.example/ferry.jpg", "alt_text": "The ferry",
+                          "caption": {{"rendered": "<p>At dawn</p>"}}, "media_details": {{"width": 1200, "height": 675}}}}],
+    "wp:term": [[{{"id": 1, "name": "News", "slug": "news", "taxonomy": "category"}}],
+                [{{"id": 4, "name": "Fish &amp; Chips", "slug": "fish-chips", "taxonomy": "post_tag"}},
+                 {{"id": 5, "name": "Ferries", "slug": "ferries", "taxonomy": "post_tag"}}]]
+  }}}}"#
+    )
+}
+
+#[test]
+fn an_article_with_decoded_text_tags_image_and_author_count_in_two_requests() {
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}{EMBEDDED_POST_ROUTE}"),
+            Ok(collection(
+                &format!(
+                    "[{}]",
+                    post("ferry-back", "Ferry &#8216;back&#8217; &#8211; at last")
+                ),
+                1,
+                1,
+            )),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?author=3&per_page=1&_fields=id"),
+            Ok(collection(r#"[{"id": 7}]"#, 12, 12)),
+        );
+    let article = block_on(source(&transport).article(&slug("ferry-back"))).unwrap();
+    assert_eq!(article.title, "Ferry \u{2018}back\u{2019} \u{2013} at last");
+    assert_eq!(article.excerpt, "The night ferry\u{2019}s back & running.");
+    assert_eq!(article.body.as_str(), "<p>Body</p>");
+    assert_eq!(
+        article.published,
+        Timestamp::parse("2026-11-02T08:30:00Z").unwrap()
+    );
+    assert!(article.updated().is_some());
+    assert_eq!(
+        (article.author.name.as_str(), article.author.bio.as_str()),
+        ("Ada Okafor", "Harbour & ferries.")
+    );
+    assert_eq!(article.author.article_count, 12);
+    let avatar = article.author.avatar.unwrap();
+    assert_eq!(
+        (avatar.url.as_str(), avatar.width),
+        ("https://wp.example/a-96.png", 96)
+    );
+    let tags: Vec<_> = article.tags.iter().map(|tag| tag.name.as_str()).collect();
+    assert_eq!(tags, ["Fish & Chips", "Ferries"], "categories are left out");
+    let image = article.image.unwrap();
+    assert_eq!(
+        (image.width, image.height, image.alt.as_str()),
+        (1200, 675, "The ferry")
+    );
+    assert_eq!(image.caption.as_deref(), Some("At dawn"));
+    assert_eq!((article.language, article.direction), (None, None));
+    assert_eq!(transport.requests().len(), 2);
+}
+
+#[test]
+fn a_post_in_a_right_to_left_script_gets_its_direction() {
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/posts?slug=fish-market-dawn-ar&_embed=author,wp:term,wp:featuredmedia&_fields={ARTICLE_FIELDS}"),
+            Ok(collection(&format!("[{}]", post("fish-market-dawn-ar", "سوق السمك عند الفجر")), 1, 1)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?author=3&per_page=1&_fields=id"),
+            Ok(collection("[]", 1, 1)),
+        );
+    let article = block_on(source(&transport).article(&slug("fish-market-dawn-ar"))).unwrap();
+    assert_eq!(article.direction, Some(Direction::Rtl));
+}
+
+#[test]
+fn listings_page_by_the_total_headers() {
+    let route = format!(
+        "{API}wp/v2/posts?page=2&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"
+    );
+    let two = format!("[{}, {}]", post("a", "A"), post("b", "B &amp; C"));
+    let transport = FakeTransport::default().answering(&route, Ok(collection(&two, 5, 3)));
+    let listing = block_on(source(&transport).home(2)).unwrap();
+    assert_eq!(
+        (listing.page, listing.total_pages, listing.total_articles),
+        (2, 3, 5)
+    );
+    assert_eq!(listing.articles[1].title, "B & C");
+    assert_eq!(listing.articles[0].author.path(), "/author/ada-okafor/");
+    assert_eq!(listing.articles[0].tags.len(), 2);
+
+    // Without the headers (a proxy that drops them) the listing cannot be paged.
+    let transport = FakeTransport::default().answering(&route, Ok(json(200, &two)));
+    let error = block_on(source(&transport).home(2)).unwrap_err();
+    assert!(
+        matches!(&error, DataError::BadData { detail, .. } if detail.contains("X-WP-TotalPages")),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_page_past_the_end_and_an_unknown_slug_are_not_found() {
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/posts?page=9&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            Ok(json(400, r#"{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}"#)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?slug=nothing&_embed=author,wp:term,wp:featuredmedia&_fields={ARTICLE_FIELDS}"),
+            Ok(collection("[]", 0, 0)),
+        )
+        .answering(
+            &format!("{API}wp/v2/tags?slug=nothing&_fields=id,name,slug,description"),
+            Ok(collection("[]", 0, 0)),
+        )
+        .answering(
+            &format!("{API}wp/v2/users?slug=nothing&_fields=id,name,slug,description,avatar_urls"),
+            Ok(collection("[]", 0, 0)),
+        );
+    let source = source(&transport);
+    let not_found = |result: Result<(), DataError>| {
+        assert!(
+            matches!(result, Err(DataError::NotFound { .. })),
+            "{result:?}"
+        )
+    };
+    not_found(block_on(source.home(9)).map(drop));
+    not_found(block_on(source.home(0)).map(drop));
+    not_found(block_on(source.article(&slug("nothing"))).map(drop));
+    not_found(block_on(source.tag_page(&slug("nothing"), 1)).map(drop));
+    not_found(block_on(source.author_page(&slug("nothing"), 1)).map(drop));
+}
+
+#[test]
+fn wordpress_errors_html_pages_and_network_failures_map_to_their_own_errors() {
+    let index = format!("{API}?_fields=name,description");
+    let answer = |response: Result<HttpResponse, TransportError>| {
+        let transport = FakeTransport::default().answering(&index, response);
+        block_on(source(&transport).site())
+    };
+    assert_eq!(
+        answer(Ok(json(500, r#"{"code":"internal_server_error","message":"There has been a critical error on this website.","data":{"status":500}}"#))),
+        Err(DataError::Server {
+            status: 500,
+            what: "the site index (internal_server_error: There has been a critical error on this website.)".into()
+        })
+    );
+    assert!(matches!(
+        answer(Ok(json(404, r#"{"code":"rest_no_route","message":"No route was found matching the URL and request method.","data":{"status":404}}"#))),
+        Err(DataError::Server { status: 404, what }) if what.contains("rest_no_route")
+    ));
+    assert_eq!(
+        answer(Ok(fake::response(502, "text/html", "<h1>Bad gateway</h1>"))),
+        Err(DataError::Server {
+            status: 502,
+            what: "the site index".into()
+        })
+    );
+    // A login redirect or a PHP notice before the JSON.
+    let login = answer(Ok(fake::response(
+        200,
+        "text/html; charset=UTF-8",
+        "<!DOCTYPE html><title>Log In</title>",
+    )));
+    assert!(
+        matches!(&login, Err(DataError::BadData { detail, .. }) if detail.contains("/wp-json/")),
+        "{login:?}"
+    );
+    let notice = answer(Ok(json(
+        200,
+        "<br />\n<b>Warning</b>: x in y.php<br />{\"name\":\"x\"}",
+    )));
+    assert!(
+        matches!(notice, Err(DataError::BadData { .. })),
+        "{notice:?}"
+    );
+    assert_eq!(
+        answer(Err(TransportError::Timeout)),
+        Err(DataError::Timeout { after_ms: 1000 })
+    );
+    assert!(matches!(
+        answer(Err(TransportError::Network("Failed to fetch".into()))),
+        Err(DataError::Network { .. })
+    ));
+}
+
+#[test]
+fn the_site_takes_its_name_from_wordpress_and_its_language_from_the_config() {
+    let transport = FakeTransport::default().answering(
+        &format!("{API}?_fields=name,description"),
+        Ok(json(
+            200,
+            r#"{"name": "The Harbour Herald &amp; Gazette", "description": "News, every morning"}"#,
+        )),
+    );
+    let site = block_on(source(&transport).site()).unwrap();
+    assert_eq!(site.title, "The Harbour Herald & Gazette");
+    assert_eq!(site.tagline, "News, every morning");
+    assert_eq!(site.language, "en-GB");
+    assert_eq!(site.base_url, "https://herald.example/");
+}
+
+#[test]
+fn a_tag_page_looks_the_tag_up_then_lists_its_posts() {
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/tags?slug=fish-chips&_fields=id,name,slug,description"),
+            Ok(collection(r#"[{"id": 4, "name": "Fish &amp; Chips", "slug": "fish-chips", "description": "Frying <b>tonight</b>."}]"#, 1, 1)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?tags=4&page=1&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            Ok(collection(&format!("[{}]", post("a", "A")), 3, 2)),
+        );
+    let page = block_on(source(&transport).tag_page(&slug("fish-chips"), 1)).unwrap();
+    assert_eq!(page.tag.name, "Fish & Chips");
+    assert_eq!(page.tag.description, "Frying tonight.");
+    assert_eq!(page.tag.article_count, 3);
+    assert_eq!(page.listing.total_pages, 2);
+}
+
+#[test]
+fn an_author_page_counts_the_authors_posts() {
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/users?slug=ada-okafor&_fields=id,name,slug,description,avatar_urls"),
+            Ok(collection(r#"[{"id": 3, "name": "Ada Okafor", "slug": "ada-okafor", "description": "", "avatar_urls": []}]"#, 1, 1)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?author=3&page=1&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            Ok(collection(&format!("[{}, {}]", post("a", "A"), post("b", "B")), 7, 4)),
+        );
+    let page = block_on(source(&transport).author_page(&slug("ada-okafor"), 1)).unwrap();
+    assert_eq!(page.author.article_count, 7);
+    assert_eq!(page.author.avatar, None);
+    assert_eq!(page.listing.articles.len(), 2);
+}
+
+#[test]
+fn comments_are_read_over_every_page() {
+    let comment = |id: u64, parent: u64| {
+        format!(
+            r#"{{"id": {id}, "parent": {parent}, "author_name": "Reader &amp; co", "author_url": "javascript:alert(1)",
+                "date_gmt": "2026-11-02T09:00:00", "content": {{"rendered": "<p onclick=\"x\">Hi</p>"}},
+                "author_avatar_urls": {{"48": "https://wp.example/c-48.png"}}}}"#
+        )
+    };
+    let page_url = |page: u32| {
+        format!("{API}wp/v2/comments?post=7&page={page}&per_page=100&order=asc&_fields={COMMENT_FIELDS}")
+    };
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/posts?slug=ferry-back&_fields=id"),
+            Ok(collection(r#"[{"id": 7}]"#, 1, 1)),
+        )
+        .answering(
+            &page_url(1),
+            Ok(collection(
+                &format!("[{}, {}]", comment(1, 0), comment(2, 1)),
+                3,
+                2,
+            )),
+        )
+        .answering(
+            &page_url(2),
+            Ok(collection(&format!("[{}]", comment(3, 2)), 3, 2)),
+        );
+    let comments = block_on(source(&transport).comments(&slug("ferry-back"))).unwrap();
+    let threads: Vec<_> = comments.iter().map(|c| (c.id, c.parent)).collect();
+    assert_eq!(threads, [(1, 0), (2, 1), (3, 2)]);
+    assert_eq!(comments[0].author_name, "Reader & co");
+    assert_eq!(comments[0].author_url, None);
+    assert_eq!(comments[0].content.as_str(), "<p>Hi</p>");
+    assert_eq!(comments[0].avatar.as_ref().unwrap().width, 48);
+}
+
+#[test]
+fn the_ticker_shows_the_latest_titles() {
+    let transport = FakeTransport::default().answering(
+        &format!("{API}wp/v2/posts?per_page=10&_fields=slug,title"),
+        Ok(collection(
+            r#"[{"slug": "%d8%b3%d9%88%d9%82", "title": {"rendered": "Fish &#038; chips"}}]"#,
+            1,
+            1,
+        )),
+    );
+    let headlines = block_on(source(&transport).ticker()).unwrap();
+    assert_eq!(headlines[0].title, "Fish & chips");
+    assert_eq!(
+        headlines[0].link,
+        crate::model::HeadlineLink::Article(slug("سوق"))
+    );
+}
