@@ -93,9 +93,12 @@ impl WordPressSource {
         if page == 0 {
             return Err(DataError::not_found(format!("page {page}")));
         }
+        // By offset rather than `page=`: WordPress answers a page past the end with an HTTP 400
+        // that every browser logs as a failure, and an offset past the end with an empty list.
+        let per_page = self.config.per_page;
+        let offset = (page - 1).saturating_mul(per_page);
         let route = format!(
-            "wp/v2/posts?{filter}page={page}&per_page={}&_embed={EMBED}&_fields={CARD_FIELDS}",
-            self.config.per_page
+            "wp/v2/posts?{filter}offset={offset}&per_page={per_page}&_embed={EMBED}&_fields={CARD_FIELDS}"
         );
         let answer = self.get::<Vec<PostJson>>(&route).await?;
         let (total, total_pages) = answer.totals()?;

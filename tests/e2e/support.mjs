@@ -1,7 +1,9 @@
 // Shared pieces of the end-to-end tests: a real static server (broadsheet-serve, axum +
 // tower-http) over the release build, and headless Chromium driven by playwright-core.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Starts broadsheet-serve on a free loopback port; resolves to { url, stop }. */
 export async function startServer({ dir = 'dist', base = '/', config, faults = false } = {}) {
-  const args = ['--dir', path.join(ROOT, dir), '--port', '0', '--base', base];
+  const args = ['--dir', path.resolve(ROOT, dir), '--port', '0', '--base', base];
   if (config) args.push('--config', path.join(ROOT, 'tests/e2e/configs', config));
   if (faults) args.push('--faults');
   const child = spawn(SERVER, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -31,6 +33,31 @@ export async function startServer({ dir = 'dist', base = '/', config, faults = f
         child.kill('SIGKILL');
         await once(child, 'exit');
       }
+    },
+  };
+}
+
+/**
+ * Starts (or reuses) the test WordPress, and serves a copy of the release build whose config.json
+ * and Content-Security-Policy point at it, as `scripts/configure` does for a site owner.
+ * Resolves to { url, stop, wordpress } where `wordpress` is the WordPress site's address.
+ */
+export async function startWordPressSite({ perPage = 5 } = {}) {
+  const output = execFileSync(path.join(ROOT, 'scripts/wordpress'), ['start'], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const wordpress = output.trim().split('\n').pop().trim();
+  assert.match(wordpress, /^http:\/\/127\.0\.0\.1:\d+\/$/, 'scripts/wordpress start prints the site address last');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-wp-dist-'));
+  cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  execFileSync(path.join(ROOT, 'scripts/configure'), [
+    dir, '--wordpress', `${wordpress}wp-json/`, '--per-page', String(perPage), '--language', 'en-GB',
+  ], { stdio: 'ignore' });
+  const server = await startServer({ dir });
+  return {
+    url: server.url,
+    wordpress,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -69,7 +96,7 @@ export async function openPage(browser, options = {}) {
     if (/Content Security Policy/i.test(message.text())) problems.cspViolations.push(message.text());
   });
   page.on('request', (request) => {
-    if (/\/data\//.test(new URL(request.url()).pathname)) problems.dataRequests.push(request.url());
+    if (/\/data\/|\/wp-json\//.test(new URL(request.url()).pathname)) problems.dataRequests.push(request.url());
   });
   page.problems = problems;
   return page;

@@ -127,7 +127,7 @@ fn a_post_in_a_right_to_left_script_gets_its_direction() {
 #[test]
 fn listings_page_by_the_total_headers() {
     let route = format!(
-        "{API}wp/v2/posts?page=2&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"
+        "{API}wp/v2/posts?offset=2&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"
     );
     let two = format!("[{}, {}]", post("a", "A"), post("b", "B &amp; C"));
     let transport = FakeTransport::default().answering(&route, Ok(collection(&two, 5, 3)));
@@ -153,7 +153,7 @@ fn listings_page_by_the_total_headers() {
 fn a_page_past_the_end_and_an_unknown_slug_are_not_found() {
     let transport = FakeTransport::default()
         .answering(
-            &format!("{API}wp/v2/posts?page=9&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            &format!("{API}wp/v2/posts?offset=16&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
             Ok(json(400, r#"{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}"#)),
         )
         .answering(
@@ -259,7 +259,7 @@ fn a_tag_page_looks_the_tag_up_then_lists_its_posts() {
             Ok(collection(r#"[{"id": 4, "name": "Fish &amp; Chips", "slug": "fish-chips", "description": "Frying <b>tonight</b>."}]"#, 1, 1)),
         )
         .answering(
-            &format!("{API}wp/v2/posts?tags=4&page=1&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            &format!("{API}wp/v2/posts?tags=4&offset=0&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
             Ok(collection(&format!("[{}]", post("a", "A")), 3, 2)),
         );
     let page = block_on(source(&transport).tag_page(&slug("fish-chips"), 1)).unwrap();
@@ -277,7 +277,7 @@ fn an_author_page_counts_the_authors_posts() {
             Ok(collection(r#"[{"id": 3, "name": "Ada Okafor", "slug": "ada-okafor", "description": "", "avatar_urls": []}]"#, 1, 1)),
         )
         .answering(
-            &format!("{API}wp/v2/posts?author=3&page=1&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            &format!("{API}wp/v2/posts?author=3&offset=0&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
             Ok(collection(&format!("[{}, {}]", post("a", "A"), post("b", "B")), 7, 4)),
         );
     let page = block_on(source(&transport).author_page(&slug("ada-okafor"), 1)).unwrap();

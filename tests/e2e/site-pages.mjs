@@ -1,0 +1,248 @@
+// The pages of the sample site in headless Chromium, against the release build served with the
+// site's own _headers (so the shipped Content-Security-Policy is in force). The same tests run
+// over each data source (site.test.mjs: the static files; wordpress.test.mjs: a real WordPress),
+// whose content is the same sample; `source` names the few things that differ.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertClean, heading, launchBrowser, meta, openPage } from './support.mjs';
+
+/**
+ * @param {object} source
+ * @param {string} source.name
+ * @param {() => Promise<{url: string, stop: () => Promise<void>}>} source.start serves the site
+ * @param {(serverUrl: string, path: string) => string} source.canonical the canonical URL of a site path
+ * @param {RegExp} source.featuredImage what the harbour article's og:image looks like
+ * @param {string} source.rightToLeftLanguage `<html lang>` on the Arabic article
+ */
+export function describeSite(source) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await source.start();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  describe('home page', () => {
+    it('lists the latest articles with full head metadata under the shipped CSP', async () => {
+      const page = await openPage(browser);
+      const response = await page.goto(server.url);
+      assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.equal(await heading(page), 'Latest news');
+      assert.equal(await page.locator('.article-list .card').count(), 5);
+      assert.equal(await page.title(), 'The Harbour Herald – News from Merrowby and the Sable estuary, every morning');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
+      assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+      assert.equal(await meta(page, 'meta[name="description"]'), 'News from Merrowby and the Sable estuary, every morning');
+      assert.equal(await page.locator('head link[rel="canonical"]').getAttribute('href'), source.canonical(server.url, ''));
+      assert.equal(await meta(page, 'meta[property="og:type"]'), 'website');
+      assert.equal(await meta(page, 'meta[property="og:title"]'), 'The Harbour Herald');
+      assert.equal(await page.locator('.skip-link').getAttribute('href'), '#main');
+      assert.equal(await page.locator('header.site-header, main, footer.site-footer').count(), 3);
+      await assertClean(page);
+    });
+
+    it('pages through older articles and back, keeping what it fetched', async () => {
+      const page = await openPage(browser);
+      await page.goto(server.url);
+      await heading(page);
+      const firstOnPage1 = await page.locator('.card-title').first().textContent();
+      await page.getByRole('link', { name: 'Older →' }).click();
+      await page.waitForURL(`${server.url}page/2/`);
+      assert.equal(await heading(page), 'Latest news, page 2');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus moves to the new page');
+      assert.equal(await page.locator('#boot').count(), 0, 'the loading line is gone');
+      assert.notEqual(await page.locator('.card-title').first().textContent(), firstOnPage1);
+      assert.equal(await page.locator('.pagination [aria-current="page"]').textContent(), '2');
+      assert.equal(await page.title(), 'Page 2 – The Harbour Herald');
+
+      await page.getByRole('link', { name: 'Page 6' }).click();
+      await page.waitForURL(`${server.url}page/6/`);
+      assert.equal(await heading(page), 'Latest news, page 6');
+      assert.equal(await page.getByRole('link', { name: 'Older →' }).count(), 0);
+
+      const requestsBefore = page.problems.dataRequests.length;
+      await page.goBack();
+      await page.waitForURL(`${server.url}page/2/`);
+      assert.equal(await heading(page), 'Latest news, page 2');
+      await page.getByRole('link', { name: '← Newer' }).click();
+      await page.waitForURL(server.url);
+      assert.equal(await heading(page), 'Latest news');
+      assert.equal(page.problems.dataRequests.length, requestsBefore, 'pages already seen come from memory');
+      await assertClean(page);
+    });
+  });
+
+  describe('article page', () => {
+    it('shows headline, dates, byline, tags, image, sanitized body and author card', async () => {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}harbour-redevelopment-explained/`);
+      const title = await heading(page);
+      assert.match(title, /^The harbour redevelopment, explained/);
+      assert.equal(await page.title(), `${title} – The Harbour Herald`);
+      const byline = page.locator('.byline a');
+      assert.equal(await byline.textContent(), 'Ada Okafor');
+      assert.equal(await byline.getAttribute('href'), '/author/ada-okafor/');
+      const dates = page.locator('.dates time');
+      assert.equal(await dates.count(), 2, 'published and updated');
+      assert.match(await dates.first().getAttribute('datetime'), /^2026-11-02T/);
+      assert.match(await page.locator('.dates').textContent(), /Published \d+ November 2026 · Updated \d+ November 2026/);
+      const image = page.locator('.featured-image img');
+      assert.equal(await image.getAttribute('width'), '1200');
+      assert.equal(await image.getAttribute('height'), '675');
+      assert.ok((await image.getAttribute('alt')).length > 0);
+      const body = page.locator('.article-body');
+      for (const selector of ['h2', 'h3', 'blockquote', 'ul li', 'ol li', 'figure img', 'figcaption', 'table', 'a[href^="https://"]']) {
+        assert.ok(await body.locator(selector).count() > 0, `body has ${selector}`);
+      }
+      const tagLinks = page.locator('.article-footer .tag-list a');
+      assert.ok(await tagLinks.count() >= 1);
+      assert.match(await tagLinks.first().getAttribute('href'), /^\/tag\/[a-z-]+\/$/);
+      const card = page.locator('.author-card');
+      assert.equal(await card.locator('h2').textContent(), 'About Ada Okafor (7 Articles)');
+      assert.equal(await card.locator('img.avatar').getAttribute('width'), '96');
+      assert.ok((await card.locator('.bio').textContent()).length > 20);
+      assert.equal(await card.getByRole('link', { name: 'All articles by Ada Okafor' }).getAttribute('href'), '/author/ada-okafor/');
+      assert.equal(await meta(page, 'meta[property="og:type"]'), 'article');
+      assert.match(await meta(page, 'meta[property="og:image"]'), source.featuredImage);
+      assert.equal(
+        await page.locator('head link[rel="canonical"]').getAttribute('href'),
+        source.canonical(server.url, 'harbour-redevelopment-explained/'),
+      );
+      assert.ok((await meta(page, 'meta[name="description"]')).length > 20);
+      await assertClean(page);
+    });
+
+    it('sets the document language and direction for a right-to-left article, and back', async () => {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}fish-market-dawn-ar/`);
+      await heading(page);
+      assert.equal(await page.getAttribute('html', 'lang'), source.rightToLeftLanguage);
+      assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+      assert.equal(await page.getAttribute('article', 'dir'), 'rtl');
+      const headline = await page.locator('article').evaluate((el) => getComputedStyle(el).direction);
+      assert.equal(headline, 'rtl');
+      await page.locator('.site-title').click();
+      assert.equal(await heading(page), 'Latest news');
+      assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+      assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
+      await assertClean(page);
+    });
+  });
+
+  describe('tag and author pages', () => {
+    it('shows a tag with its description, count and paginated articles', async () => {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}tag/community/`);
+      assert.equal(await heading(page), 'Community');
+      assert.match(await page.locator('.listing-header .count').textContent(), /^11 Articles$/);
+      assert.ok((await page.locator('.listing-header .description').textContent()).length > 10);
+      assert.equal(await page.locator('.card').count(), 5);
+      await page.getByRole('link', { name: 'Page 3' }).click();
+      await page.waitForURL(`${server.url}tag/community/page/3/`);
+      assert.equal(await heading(page), 'Community');
+      assert.equal(await page.locator('.card').count(), 1);
+      assert.equal(await page.title(), 'Community, page 3 – The Harbour Herald');
+      // Only the page shown is current; the first page's address is a prefix of this one's.
+      assert.deepEqual(await page.locator('[aria-current="page"]').allTextContents(), ['3']);
+      await assertClean(page);
+    });
+
+    it('heads an author page with the author card and lists their articles', async () => {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}author/marta-lindqvist/page/2/`);
+      assert.equal(await heading(page), 'Articles by Marta Lindqvist');
+      assert.equal(await page.locator('.author-card h2').textContent(), 'About Marta Lindqvist (8 Articles)');
+      assert.equal(await page.locator('.author-card a').count(), 0, 'no link to the page it is on');
+      assert.equal(await page.locator('.card').count(), 3);
+      assert.equal(await meta(page, 'meta[property="og:type"]'), 'profile');
+      await assertClean(page);
+    });
+  });
+
+  describe('not found', () => {
+    for (const [what, path] of [
+      ['an unknown article', 'no-such-article/'],
+      ['an unknown tag', 'tag/no-such-tag/'],
+      ['an unknown author', 'author/nobody/'],
+      ['a page past the end', 'page/99/'],
+      ['a page that is not a number', 'tag/harbour/page/two/'],
+      ['an unknown path', 'some/deep/unknown/path/'],
+      ['a slug that is not a slug', 'a.json/'],
+    ]) {
+      it(`shows the not-found page for ${what}`, async () => {
+        const page = await openPage(browser);
+        await page.goto(`${server.url}${path}`);
+        assert.equal(await heading(page), 'Page not found');
+        assert.equal(await page.title(), 'Page not found');
+        assert.equal(await meta(page, 'meta[name="robots"]'), 'noindex');
+        assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 0);
+        await page.getByRole('link', { name: 'Go to the front page' }).click();
+        assert.equal(await heading(page), 'Latest news');
+        await assertClean(page);
+      });
+    }
+  });
+
+  describe('keyboard', () => {
+    it('walks from the home page to an article and on to its author with the keyboard alone', async () => {
+      const page = await openPage(browser);
+      await page.goto(server.url);
+      await heading(page);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+      const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href'));
+      const tabUntil = async (predicate, limit = 40) => {
+        for (let i = 0; i < limit; i += 1) {
+          await page.keyboard.press('Tab');
+          if (await predicate()) return;
+        }
+        throw new Error('never reached by Tab');
+      };
+      await tabUntil(async () => /^\/[a-z0-9-]+\/$/.test(await focusedHref()) && !/^\/(tag|author|page)\//.test(await focusedHref()));
+      const articlePath = await focusedHref();
+      const visible = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement);
+        return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      });
+      assert.ok(visible, 'focus is visible');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${server.url}${articlePath.slice(1)}`);
+      const headline = await heading(page);
+      assert.ok(headline.length > 10);
+      await tabUntil(async () => /^\/author\//.test((await focusedHref()) || ''));
+      const authorPath = await focusedHref();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${server.url}${authorPath.slice(1)}`);
+      assert.match(await heading(page), /^Articles by /);
+      await assertClean(page);
+    });
+  });
+
+  describe('layout stability', () => {
+    for (const [width, pagePath] of [[412, ''], [412, 'harbour-redevelopment-explained/'], [1200, 'tag/harbour/'], [320, 'author/ada-okafor/']]) {
+      it(`nothing moves while /${pagePath} loads at ${width} px`, async () => {
+        const page = await openPage(browser, { viewport: { width, height: 823 } });
+        await page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              window.__shifts.push(entry.sources.map((shifted) => shifted.node?.nodeName).join(' ') + ` ${entry.value}`);
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${server.url}${pagePath}`);
+        await heading(page);
+        await page.locator('footer.site-footer').waitFor();
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        assert.deepEqual(await page.evaluate(() => window.__shifts), []);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        assert.equal(overflow, false, 'no sideways scrolling');
+      });
+    }
+  });
+}
