@@ -37,29 +37,37 @@ export async function startServer({ dir = 'dist', base = '/', config, faults = f
   };
 }
 
-/**
- * Starts (or reuses) the test WordPress, and serves a copy of the release build whose config.json
- * and Content-Security-Policy point at it, as `scripts/configure` does for a site owner.
- * Resolves to { url, stop, wordpress } where `wordpress` is the WordPress site's address.
- */
-export async function startWordPressSite({ perPage = 5 } = {}) {
+/** Starts (or reuses) the test WordPress (scripts/wordpress); resolves to its address. */
+export function startWordPress() {
   const output = execFileSync(path.join(ROOT, 'scripts/wordpress'), ['start'], { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
   const wordpress = output.trim().split('\n').pop().trim();
   assert.match(wordpress, /^http:\/\/127\.0\.0\.1:\d+\/$/, 'scripts/wordpress start prints the site address last');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-wp-dist-'));
+  return wordpress;
+}
+
+/**
+ * Serves a copy of the release build pointed at a source by `scripts/configure ARGS`, as a site
+ * owner would configure it: config.json and the Content-Security-Policy. Resolves to { url, stop }.
+ */
+export async function startConfiguredSite(configureArgs) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-dist-'));
   cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
-  execFileSync(path.join(ROOT, 'scripts/configure'), [
-    dir, '--wordpress', `${wordpress}wp-json/`, '--per-page', String(perPage), '--language', 'en-GB',
-  ], { stdio: 'ignore' });
+  execFileSync(path.join(ROOT, 'scripts/configure'), [dir, ...configureArgs], { stdio: 'ignore' });
   const server = await startServer({ dir });
   return {
     url: server.url,
-    wordpress,
     async stop() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The release build reading the test WordPress, five articles a page like the static sample. */
+export async function startWordPressSite() {
+  const wordpress = startWordPress();
+  const site = await startConfiguredSite(['--wordpress', `${wordpress}wp-json/`, '--per-page', '5', '--language', 'en-GB']);
+  return { ...site, wordpress };
 }
 
 export async function launchBrowser() {

@@ -1,8 +1,13 @@
 // The site's pages over the WordPress source: the same sample content seeded into a real
 // WordPress (scripts/wordpress), read through its REST API across origins.
 
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { describeSite } from './site-pages.mjs';
-import { startWordPressSite } from './support.mjs';
+import {
+  assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer, startWordPress, startWordPressSite,
+} from './support.mjs';
 
 describeSite({
   name: 'WordPress',
@@ -12,4 +17,121 @@ describeSite({
   featuredImage: /^http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads\/.+\.svg$/,
   // WordPress records no language per post; the page keeps the site's and sets the direction.
   rightToLeftLanguage: 'en-GB',
+});
+
+/** A loopback port that nothing listens on. */
+async function closedPort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('WordPress specifics', () => {
+  let browser;
+  let wordpress;
+  before(async () => {
+    browser = await launchBrowser();
+    wordpress = startWordPress();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function withSite(configureArgs, body) {
+    const site = await startConfiguredSite(configureArgs);
+    try {
+      await body(site);
+    } finally {
+      await site.stop();
+    }
+  }
+
+  it('shows an article for three API requests: the site, the post with what it embeds, the author count', async () => {
+    const site = await startWordPressSite();
+    try {
+      const page = await openPage(browser);
+      const api = [];
+      page.on('response', async (response) => {
+        if (!response.url().includes('/wp-json/')) return;
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        api.push({ url: response.url(), bytes: body.length, encoding: response.headers()['content-encoding'] });
+      });
+      await page.goto(`${site.url}harbour-redevelopment-explained/`);
+      assert.match(await heading(page), /^The harbour redevelopment, explained/);
+      assert.equal(await page.locator('.author-card h2').textContent(), 'About Ada Okafor (7 Articles)');
+      assert.equal(api.length, 3, api.map((request) => request.url).join('\n'));
+      const total = api.reduce((sum, request) => sum + request.bytes, 0);
+      console.log(`article view: ${api.length} API requests, ${total} bytes of JSON (uncompressed):`);
+      for (const request of api) console.log(`  ${request.bytes} B  ${decodeURIComponent(new URL(request.url).search).slice(0, 90)}`);
+      await assertClean(page);
+    } finally {
+      await site.stop();
+    }
+  });
+
+  it('decodes the entities WordPress puts in titles', async () => {
+    const site = await startWordPressSite();
+    try {
+      const page = await openPage(browser);
+      await page.goto(site.url);
+      await heading(page);
+      const titles = await page.locator('.card-title').allTextContents();
+      assert.ok(titles.length === 5);
+      for (const title of titles) assert.doesNotMatch(title, /&#?\w+;/, title);
+      await assertClean(page);
+    } finally {
+      await site.stop();
+    }
+  });
+
+  it('says the server cannot be reached when nothing answers at the address', async () => {
+    await withSite(['--wordpress', `http://127.0.0.1:${await closedPort()}/wp-json/`], async (site) => {
+      const page = await openPage(browser);
+      await page.goto(site.url);
+      assert.equal(await heading(page), 'Can’t reach the news server');
+      assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 1);
+      page.problems.consoleErrors = page.problems.consoleErrors.filter((text) => !/ERR_CONNECTION_REFUSED/.test(text));
+      await assertClean(page);
+    });
+  });
+
+  it('says the server cannot be reached when it refuses cross-origin requests (no CORS headers)', async () => {
+    const elsewhere = await startServer();
+    try {
+      await withSite(['--wordpress', `${elsewhere.url}wp-json/`], async (site) => {
+        const page = await openPage(browser);
+        await page.goto(`${site.url}tag/harbour/`);
+        assert.equal(await heading(page), 'Can’t reach the news server');
+        page.problems.consoleErrors = page.problems.consoleErrors.filter((text) => !/CORS policy|ERR_FAILED/.test(text));
+        await assertClean(page);
+      });
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
+  it('says the data is damaged when the address is a web page rather than the API', async () => {
+    // The front end's own address by mistake: a page of HTML where JSON should be. (A page on
+    // another origin sends no CORS headers, and so looks like an unreachable server.)
+    await withSite(['--wordpress', '/'], async (site) => {
+      const page = await openPage(browser);
+      await page.goto(site.url);
+      assert.equal(await heading(page), 'This page’s data is damaged');
+      assert.match(await page.locator('.error-detail').textContent(), /wp-json/);
+      await assertClean(page);
+    });
+  });
+
+  it('passes WordPress\'s own error on', async () => {
+    await withSite(['--wordpress', `${wordpress}wp-json/no/such/route/`], async (site) => {
+      const page = await openPage(browser);
+      await page.goto(site.url);
+      assert.equal(await heading(page), 'The news server had a problem');
+      assert.match(await page.locator('.error-view').textContent(), /rest_no_route/);
+      page.problems.consoleErrors = page.problems.consoleErrors.filter((text) => !/status of 404/.test(text));
+      await assertClean(page);
+    });
+  });
 });
