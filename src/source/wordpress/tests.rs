@@ -341,3 +341,25 @@ fn the_ticker_shows_the_latest_titles() {
         crate::model::HeadlineLink::Article(slug("سوق"))
     );
 }
+
+#[test]
+fn a_password_protected_post_says_so_instead_of_showing_nothing() {
+    // Without the password WordPress sends the title, and empty content and excerpt.
+    let protected = post("locked", "Locked").replace(
+        r#""content": {"rendered": "<p>Body<script>alert(1)</script></p>", "protected": false}"#,
+        r#""content": {"rendered": "", "protected": true}"#,
+    );
+    assert!(protected.contains(r#""protected": true"#));
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/posts?slug=locked&_embed=author,wp:term,wp:featuredmedia&_fields={ARTICLE_FIELDS}"),
+            Ok(collection(&format!("[{protected}]"), 1, 1)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?author=3&per_page=1&_fields=id"),
+            Ok(collection("[]", 1, 1)),
+        );
+    let article = block_on(source(&transport).article(&slug("locked"))).unwrap();
+    assert_eq!(article.title, "Locked");
+    assert!(article.body.as_str().contains("protected by a password"));
+}
