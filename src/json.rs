@@ -39,8 +39,9 @@ pub fn decode<T: FromJson>(text: &str) -> Result<T, JsonError> {
     T::from_json(&json).map_err(JsonError::Shape)
 }
 
+/// Parses JSON text into a tree; the error describes the syntax error.
 #[cfg(target_arch = "wasm32")]
-fn parse(text: &str) -> Result<Json, String> {
+pub fn parse(text: &str) -> Result<Json, String> {
     use wasm_bindgen::{JsCast, JsValue};
 
     fn convert(value: &JsValue) -> Json {
@@ -77,8 +78,9 @@ fn parse(text: &str) -> Result<Json, String> {
         .map_err(|error| String::from(js_sys::Error::from(error).message()))
 }
 
+/// Parses JSON text into a tree; the error describes the syntax error.
 #[cfg(not(target_arch = "wasm32"))]
-fn parse(text: &str) -> Result<Json, String> {
+pub fn parse(text: &str) -> Result<Json, String> {
     fn convert(value: serde_json::Value) -> Json {
         match value {
             serde_json::Value::Null => Json::Null,

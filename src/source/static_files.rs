@@ -5,7 +5,7 @@ mod wire;
 use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
 use crate::error::DataError;
-use crate::json::FromJson;
+use crate::json::{FromJson, Json};
 use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
 use wire::{bad, Directory};
 
@@ -25,15 +25,22 @@ impl StaticSource {
         }
     }
 
-    async fn file<W: FromJson>(&self, path: &str) -> Result<W, DataError> {
+    /// The parsed JSON of a data file. Not generic over what the file holds, so that every file
+    /// is fetched by one copy of this code rather than one per type (which the wasm would carry).
+    async fn json(&self, path: &str) -> Result<Json, DataError> {
         let response = self.client.get(&format!("{}{path}", self.root)).await?;
         let text = classify(path, &response)?;
-        crate::json::decode(text).map_err(|error| DataError::bad_data(path, error.detail()))
+        crate::json::parse(text).map_err(|detail| DataError::bad_data(path, detail))
     }
 
     async fn directory(&self) -> Result<Directory, DataError> {
-        let (authors, tags) = futures::join!(self.file("authors.json"), self.file("tags.json"));
-        Directory::new(authors?, tags?, &self.root).map_err(bad("authors.json"))
+        let (authors, tags) = futures::join!(self.json("authors.json"), self.json("tags.json"));
+        Directory::new(
+            read("authors.json", authors)?,
+            read("tags.json", tags)?,
+            &self.root,
+        )
+        .map_err(bad("authors.json"))
     }
 
     /// A page of a listing, read side by side with the directory, which is returned too so that
@@ -43,18 +50,16 @@ impl StaticSource {
             return Err(DataError::not_found(format!("page {page}")));
         }
         let path = format!("{folder}page-{page}.json");
-        let (file, directory) =
-            futures::join!(self.file::<wire::ListingFile>(&path), self.directory());
+        let (file, directory) = futures::join!(self.json(&path), self.directory());
         let directory = directory?;
-        let listing = file?
+        let listing = read::<wire::ListingFile>(&path, file)?
             .into_listing(page, &directory, &self.root)
             .map_err(bad(&path))?;
         Ok((listing, directory))
     }
 
     pub async fn site(&self) -> Result<Site, DataError> {
-        self.file::<wire::SiteFile>("site.json")
-            .await?
+        read::<wire::SiteFile>("site.json", self.json("site.json").await)?
             .into_site()
             .map_err(bad("site.json"))
     }
@@ -65,9 +70,8 @@ impl StaticSource {
 
     pub async fn article(&self, slug: &Slug) -> Result<Article, DataError> {
         let path = format!("articles/{}.json", slug.path_segment());
-        let (file, directory) =
-            futures::join!(self.file::<wire::ArticleFile>(&path), self.directory());
-        file?
+        let (file, directory) = futures::join!(self.json(&path), self.directory());
+        read::<wire::ArticleFile>(&path, file)?
             .into_article(slug, &directory?, &self.root)
             .map_err(bad(&path))
     }
@@ -96,19 +100,25 @@ impl StaticSource {
 
     pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
         let path = format!("comments/{}.json", slug.path_segment());
-        match self.file::<wire::CommentsFile>(&path).await {
+        match self.json(&path).await {
             // An article nobody has commented on has no comments file.
             Err(DataError::NotFound { .. }) => Ok(Vec::new()),
-            result => result?.into_comments(&self.root).map_err(bad(&path)),
+            file => read::<wire::CommentsFile>(&path, file)?
+                .into_comments(&self.root)
+                .map_err(bad(&path)),
         }
     }
 
     pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
-        self.file::<wire::TickerFile>("ticker.json")
-            .await?
+        read::<wire::TickerFile>("ticker.json", self.json("ticker.json").await)?
             .into_headlines()
             .map_err(bad("ticker.json"))
     }
+}
+
+/// Reads a `W` out of a data file's JSON, or passes its error on.
+fn read<W: FromJson>(path: &str, json: Result<Json, DataError>) -> Result<W, DataError> {
+    W::from_json(&json?).map_err(bad(path))
 }
 
 /// Maps an HTTP answer for a data file to its body or a domain error.

@@ -13,7 +13,7 @@ use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
 use crate::config::WordPressConfig;
 use crate::error::DataError;
-use crate::json::FromJson;
+use crate::json::{FromJson, Json};
 use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
 use wire::{CommentJson, ErrorJson, PostJson, SiteJson, TermJson, UserJson};
 
@@ -33,15 +33,19 @@ pub struct WordPressSource {
     client: CachingClient,
 }
 
-/// A decoded answer with the listing totals WordPress sent beside it.
-struct Page<T> {
+/// A parsed answer with the listing totals WordPress sent beside it.
+struct Answer {
     what: String,
-    items: T,
+    json: Json,
     total: Option<u32>,
     total_pages: Option<u32>,
 }
 
-impl<T> Page<T> {
+impl Answer {
+    fn read<T: FromJson>(&self) -> Result<T, DataError> {
+        T::from_json(&self.json).map_err(|detail| DataError::bad_data(&self.what, detail))
+    }
+
     /// The number of items and of pages, which every collection answer carries.
     fn totals(&self) -> Result<(u32, u32), DataError> {
         self.total.zip(self.total_pages).ok_or_else(|| {
@@ -62,8 +66,9 @@ impl WordPressSource {
         }
     }
 
-    /// GETs `route` (such as `wp/v2/posts?slug=x`) under the API root and decodes the answer.
-    async fn get<T: FromJson>(&self, route: &str) -> Result<Page<T>, DataError> {
+    /// GETs `route` (such as `wp/v2/posts?slug=x`) under the API root and parses the answer.
+    /// Not generic over what the answer holds, so the wasm carries one copy of it.
+    async fn get(&self, route: &str) -> Result<Answer, DataError> {
         let url = format!("{}{route}", self.config.api_url);
         let response = self.client.get(&url).await?;
         let what = route.split('?').next().unwrap_or(route);
@@ -73,16 +78,15 @@ impl WordPressSource {
             what
         };
         let body = classify(what, &response)?;
-        let items =
-            crate::json::decode(body).map_err(|error| DataError::bad_data(what, error.detail()))?;
+        let json = crate::json::parse(body).map_err(|detail| DataError::bad_data(what, detail))?;
         let number = |name: &str| {
             response
                 .header(name)
                 .and_then(|value| value.trim().parse().ok())
         };
-        Ok(Page {
+        Ok(Answer {
             what: what.to_owned(),
-            items,
+            json,
             total: number("x-wp-total"),
             total_pages: number("x-wp-totalpages"),
         })
@@ -100,10 +104,10 @@ impl WordPressSource {
         let route = format!(
             "wp/v2/posts?{filter}offset={offset}&per_page={per_page}&_embed={EMBED}&_fields={CARD_FIELDS}"
         );
-        let answer = self.get::<Vec<PostJson>>(&route).await?;
+        let answer = self.get(&route).await?;
         let (total, total_pages) = answer.totals()?;
         let articles = answer
-            .items
+            .read::<Vec<PostJson>>()?
             .into_iter()
             .map(PostJson::into_card)
             .collect::<Result<Vec<_>, _>>()
@@ -126,9 +130,9 @@ impl WordPressSource {
             "wp/v2/posts?slug={}&_embed={EMBED}&_fields={ARTICLE_FIELDS}",
             slug.path_segment()
         );
-        self.get::<Vec<PostJson>>(&route)
+        self.get(&route)
             .await?
-            .items
+            .read::<Vec<PostJson>>()?
             .into_iter()
             .next()
             .ok_or_else(|| DataError::not_found(format!("the article {slug}")))
@@ -137,14 +141,14 @@ impl WordPressSource {
     /// How many posts an author has published: WordPress counts them for a listing only.
     async fn article_count(&self, author_id: u64) -> Result<u32, DataError> {
         let route = format!("wp/v2/posts?author={author_id}&per_page=1&_fields=id");
-        Ok(self.get::<wire::Ignored>(&route).await?.totals()?.0)
+        Ok(self.get(&route).await?.totals()?.0)
     }
 
     pub async fn site(&self) -> Result<Site, DataError> {
         let site = self
-            .get::<SiteJson>("?_fields=name,description")
+            .get("?_fields=name,description")
             .await?
-            .items;
+            .read::<SiteJson>()?;
         Ok(site.into_site(&self.config))
     }
 
@@ -166,9 +170,9 @@ impl WordPressSource {
             slug.path_segment()
         );
         let term = self
-            .get::<Vec<TermJson>>(&route)
+            .get(&route)
             .await?
-            .items
+            .read::<Vec<TermJson>>()?
             .into_iter()
             .next()
             .ok_or_else(|| DataError::not_found(format!("the tag {slug}")))?;
@@ -185,9 +189,9 @@ impl WordPressSource {
             slug.path_segment()
         );
         let user = self
-            .get::<Vec<UserJson>>(&route)
+            .get(&route)
             .await?
-            .items
+            .read::<Vec<UserJson>>()?
             .into_iter()
             .next()
             .ok_or_else(|| DataError::not_found(format!("the author {slug}")))?;
@@ -200,9 +204,9 @@ impl WordPressSource {
     pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
         let route = format!("wp/v2/posts?slug={}&_fields=id", slug.path_segment());
         let post_id = self
-            .get::<Vec<wire::PostId>>(&route)
+            .get(&route)
             .await?
-            .items
+            .read::<Vec<wire::PostId>>()?
             .first()
             .map(|post| post.id)
             .ok_or_else(|| DataError::not_found(format!("the article {slug}")))?;
@@ -212,9 +216,9 @@ impl WordPressSource {
             let route = format!(
                 "wp/v2/comments?post={post_id}&page={page}&per_page={MAX_PER_PAGE}&order=asc&_fields={COMMENT_FIELDS}"
             );
-            let answer = self.get::<Vec<CommentJson>>(&route).await?;
+            let answer = self.get(&route).await?;
             let (_, total_pages) = answer.totals()?;
-            for comment in answer.items {
+            for comment in answer.read::<Vec<CommentJson>>()? {
                 comments.push(
                     comment
                         .into_comment()
@@ -231,9 +235,9 @@ impl WordPressSource {
 
     pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
         let route = format!("wp/v2/posts?per_page={TICKER_HEADLINES}&_fields=slug,title");
-        self.get::<Vec<wire::HeadlineJson>>(&route)
+        self.get(&route)
             .await?
-            .items
+            .read::<Vec<wire::HeadlineJson>>()?
             .into_iter()
             .map(wire::HeadlineJson::into_headline)
             .collect::<Result<_, _>>()

@@ -26,15 +26,6 @@ impl FromJson for ErrorJson {
     }
 }
 
-/// Any JSON at all, for answers read only for their headers.
-pub struct Ignored;
-
-impl FromJson for Ignored {
-    fn from_json(_: &Json) -> Result<Self, String> {
-        Ok(Self)
-    }
-}
-
 /// The API index, `/wp-json/`.
 pub struct SiteJson {
     name: String,
