@@ -18,6 +18,7 @@ pub use wordpress::WordPressSource;
 use crate::config::{Config, SourceConfig};
 use crate::error::DataError;
 use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
+use futures::future::LocalBoxFuture;
 
 /// The configured source of content. Every page goes through this one interface, so pages do not
 /// know which backend is in use.
@@ -41,54 +42,65 @@ impl DataSource {
         }
     }
 
-    pub async fn site(&self) -> Result<Site, DataError> {
+    pub fn site(&self) -> LocalBoxFuture<'_, Result<Site, DataError>> {
         match self {
-            Self::Static(source) => source.site().await,
-            Self::WordPress(source) => source.site().await,
+            Self::Static(source) => Box::pin(source.site()),
+            Self::WordPress(source) => Box::pin(source.site()),
         }
     }
 
     /// Page `page` (from 1) of all articles, newest first.
-    pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
+    pub fn home(&self, page: u32) -> LocalBoxFuture<'_, Result<Listing, DataError>> {
         match self {
-            Self::Static(source) => source.home(page).await,
-            Self::WordPress(source) => source.home(page).await,
+            Self::Static(source) => Box::pin(source.home(page)),
+            Self::WordPress(source) => Box::pin(source.home(page)),
         }
     }
 
-    pub async fn article(&self, slug: &Slug) -> Result<Article, DataError> {
+    pub fn article<'a>(&'a self, slug: &'a Slug) -> LocalBoxFuture<'a, Result<Article, DataError>> {
         match self {
-            Self::Static(source) => source.article(slug).await,
-            Self::WordPress(source) => source.article(slug).await,
+            Self::Static(source) => Box::pin(source.article(slug)),
+            Self::WordPress(source) => Box::pin(source.article(slug)),
         }
     }
 
-    pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
+    pub fn tag_page<'a>(
+        &'a self,
+        slug: &'a Slug,
+        page: u32,
+    ) -> LocalBoxFuture<'a, Result<TagPage, DataError>> {
         match self {
-            Self::Static(source) => source.tag_page(slug, page).await,
-            Self::WordPress(source) => source.tag_page(slug, page).await,
+            Self::Static(source) => Box::pin(source.tag_page(slug, page)),
+            Self::WordPress(source) => Box::pin(source.tag_page(slug, page)),
         }
     }
 
-    pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
+    pub fn author_page<'a>(
+        &'a self,
+        slug: &'a Slug,
+        page: u32,
+    ) -> LocalBoxFuture<'a, Result<AuthorPage, DataError>> {
         match self {
-            Self::Static(source) => source.author_page(slug, page).await,
-            Self::WordPress(source) => source.author_page(slug, page).await,
+            Self::Static(source) => Box::pin(source.author_page(slug, page)),
+            Self::WordPress(source) => Box::pin(source.author_page(slug, page)),
         }
     }
 
     /// Approved comments of an article, oldest first.
-    pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
+    pub fn comments<'a>(
+        &'a self,
+        slug: &'a Slug,
+    ) -> LocalBoxFuture<'a, Result<Vec<Comment>, DataError>> {
         match self {
-            Self::Static(source) => source.comments(slug).await,
-            Self::WordPress(source) => source.comments(slug).await,
+            Self::Static(source) => Box::pin(source.comments(slug)),
+            Self::WordPress(source) => Box::pin(source.comments(slug)),
         }
     }
 
-    pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
+    pub fn ticker(&self) -> LocalBoxFuture<'_, Result<Vec<Headline>, DataError>> {
         match self {
-            Self::Static(source) => source.ticker().await,
-            Self::WordPress(source) => source.ticker().await,
+            Self::Static(source) => Box::pin(source.ticker()),
+            Self::WordPress(source) => Box::pin(source.ticker()),
         }
     }
 }
