@@ -1,16 +1,16 @@
 use super::{HttpResponse, SharedTransport, TransportError};
 use crate::error::DataError;
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// GETs through the shared transport, keeping every successful answer in memory so that going
 /// back to a page is instant and shared data (authors, tags, the site) is fetched once.
-/// Failures are not kept: Retry asks again.
+/// Failures are not kept: Retry asks again. A visit reads tens of URLs, so a list searched in
+/// order serves as well as a hash map, for less wasm.
 #[derive(Clone)]
 pub struct CachingClient {
     timeout_ms: u32,
     transport: SharedTransport,
-    cache: Arc<Mutex<HashMap<String, Arc<HttpResponse>>>>,
+    cache: Arc<Mutex<Vec<(String, Arc<HttpResponse>)>>>,
 }
 
 impl CachingClient {
@@ -24,12 +24,12 @@ impl CachingClient {
 
     /// The answer for `url`, whatever its status; only a failure to get any answer is an error.
     pub async fn get(&self, url: &str) -> Result<Arc<HttpResponse>, DataError> {
-        if let Some(cached) = self
-            .cache
-            .lock()
-            .ok()
-            .and_then(|cache| cache.get(url).cloned())
-        {
+        if let Some(cached) = self.cache.lock().ok().and_then(|cache| {
+            cache
+                .iter()
+                .find(|(cached, _)| cached == url)
+                .map(|(_, response)| Arc::clone(response))
+        }) {
             return Ok(cached);
         }
         let response = Arc::new(self.transport.get(url, self.timeout_ms).await.map_err(
@@ -42,7 +42,7 @@ impl CachingClient {
         )?);
         if (200..300).contains(&response.status) {
             if let Ok(mut cache) = self.cache.lock() {
-                cache.insert(url.to_owned(), Arc::clone(&response));
+                cache.push((url.to_owned(), Arc::clone(&response)));
             }
         }
         Ok(response)

@@ -7,7 +7,6 @@ use crate::model::{
     Listing, Site, Slug, Tag, TagLink, Timestamp,
 };
 use crate::sanitize::sanitize_html;
-use std::collections::HashMap;
 
 pub struct SiteFile {
     title: String,
@@ -157,11 +156,12 @@ impl FromJson for Tag {
     }
 }
 
-/// Every author and tag, so that the slugs in articles can be shown by name.
+/// Every author and tag, so that the slugs in articles can be shown by name. A site has tens of
+/// them, not thousands: lists searched in order cost less wasm than hash maps.
 #[derive(Debug, Clone)]
 pub struct Directory {
-    authors: HashMap<Slug, Author>,
-    tags: HashMap<Slug, Tag>,
+    authors: Vec<Author>,
+    tags: Vec<Tag>,
 }
 
 impl Directory {
@@ -170,30 +170,27 @@ impl Directory {
             .authors
             .into_iter()
             .map(|file| {
-                let author = Author {
+                Ok(Author {
                     avatar: image(file.avatar, data_root)?,
                     slug: file.slug,
                     name: file.name,
                     bio: file.bio,
                     article_count: file.article_count,
-                };
-                Ok((author.slug.clone(), author))
+                })
             })
             .collect::<Result<_, String>>()?;
-        let tags = tags
-            .tags
-            .into_iter()
-            .map(|tag| (tag.slug.clone(), tag))
-            .collect();
-        Ok(Self { authors, tags })
+        Ok(Self {
+            authors,
+            tags: tags.tags,
+        })
     }
 
     pub fn author(&self, slug: &Slug) -> Option<&Author> {
-        self.authors.get(slug)
+        self.authors.iter().find(|author| author.slug == *slug)
     }
 
     pub fn tag(&self, slug: &Slug) -> Option<&Tag> {
-        self.tags.get(slug)
+        self.tags.iter().find(|tag| tag.slug == *slug)
     }
 
     fn resolve(&self, author: &Slug, tags: &[Slug]) -> Result<(Author, Vec<TagLink>), String> {
@@ -403,7 +400,7 @@ impl FromJson for CommentFile {
 
 impl CommentsFile {
     pub fn into_comments(self, data_root: &str) -> Result<Vec<Comment>, String> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = Vec::new();
         self.comments
             .into_iter()
             .map(|file| {
@@ -416,9 +413,10 @@ impl CommentsFile {
                         file.id, file.parent
                     ));
                 }
-                if !seen.insert(file.id) {
+                if seen.contains(&file.id) {
                     return Err(format!("comment id {} appears twice", file.id));
                 }
+                seen.push(file.id);
                 Ok(Comment {
                     id: file.id,
                     parent: file.parent,
