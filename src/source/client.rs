@@ -10,8 +10,11 @@ use std::sync::{Arc, Mutex};
 pub struct CachingClient {
     timeout_ms: u32,
     transport: SharedTransport,
-    cache: Arc<Mutex<Vec<(String, Arc<HttpResponse>)>>>,
+    cache: Arc<Mutex<Vec<Cached>>>,
 }
+
+/// A URL and what it answered.
+type Cached = (String, Arc<HttpResponse>);
 
 impl CachingClient {
     pub fn new(timeout_ms: u32, transport: SharedTransport) -> Self {
