@@ -2,6 +2,7 @@
 
 mod article_list;
 mod author_card;
+mod comments;
 mod date_time;
 mod error_view;
 mod page_meta;
@@ -13,6 +14,7 @@ mod tag_list;
 
 pub use article_list::{ArticleList, ArticleSummary};
 pub use author_card::AuthorCard;
+pub use comments::Comments;
 pub use date_time::DateTime;
 pub use error_view::{ErrorView, NotFound};
 pub use page_meta::PageMeta;

@@ -53,6 +53,15 @@ pub fn article_count(count: u32) -> String {
     }
 }
 
+/// The heading of a discussion: "1 Comment", "12 Comments", or an invitation when there are none.
+pub fn comment_count(count: usize) -> String {
+    match count {
+        0 => "No comments yet".to_owned(),
+        1 => "1 Comment".to_owned(),
+        _ => format!("{count} Comments"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +77,8 @@ mod tests {
         assert_eq!(article_count(0), "0 Articles");
         assert_eq!(article_count(1), "1 Article");
         assert_eq!(article_count(12), "12 Articles");
+        assert_eq!(comment_count(0), "No comments yet");
+        assert_eq!(comment_count(1), "1 Comment");
+        assert_eq!(comment_count(5), "5 Comments");
     }
 }

@@ -13,7 +13,7 @@ mod time;
 mod url;
 
 pub use article::{Article, ArticleCard};
-pub use comment::Comment;
+pub use comment::{thread, Comment, ThreadNode, MAX_THREAD_DEPTH};
 pub use image::Image;
 pub use listing::{listing_page_path, page_links, Listing, PageLink};
 pub use people::{Author, AuthorLink, AuthorPage, Tag, TagLink, TagPage};

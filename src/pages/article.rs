@@ -1,4 +1,4 @@
-use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
+use crate::components::{AuthorCard, Comments, DateTime, PageMeta, TagList};
 use crate::model::{Article, Site};
 use crate::state::site_href;
 use leptos::prelude::*;
@@ -51,5 +51,6 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             </footer>
         </article>
         <AuthorCard author/>
+        <Comments slug=article.slug language/>
     }
 }

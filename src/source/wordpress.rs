@@ -202,14 +202,8 @@ impl WordPressSource {
 
     /// Every approved comment of an article, oldest first, over as many pages as there are.
     pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
-        let route = format!("wp/v2/posts?slug={}&_fields=id", slug.path_segment());
-        let post_id = self
-            .get(&route)
-            .await?
-            .read::<Vec<wire::PostId>>()?
-            .first()
-            .map(|post| post.id)
-            .ok_or_else(|| DataError::not_found(format!("the article {slug}")))?;
+        // The same request as the article's, so after the article it costs nothing.
+        let post_id = self.post(slug).await?.id;
         let mut comments = Vec::new();
         let mut page = 1;
         loop {

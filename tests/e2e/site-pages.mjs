@@ -123,13 +123,45 @@ export function describeSite(source) {
       await heading(page);
       assert.equal(await page.getAttribute('html', 'lang'), source.rightToLeftLanguage);
       assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
-      assert.equal(await page.getAttribute('article', 'dir'), 'rtl');
-      const headline = await page.locator('article').evaluate((el) => getComputedStyle(el).direction);
+      assert.equal(await page.getAttribute('article.article', 'dir'), 'rtl');
+      const headline = await page.locator('article.article').evaluate((el) => getComputedStyle(el).direction);
       assert.equal(headline, 'rtl');
       await page.locator('.site-title').click();
       assert.equal(await heading(page), 'Latest news');
       assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
       assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
+      await assertClean(page);
+    });
+  });
+
+  describe('comments', () => {
+    it('threads the approved comments under the article, nested at most three levels deep', async () => {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}harbour-redevelopment-explained/`);
+      await heading(page);
+      const comments = page.locator('section.comments');
+      await comments.locator('.comment-list').waitFor();
+      assert.equal(await comments.locator('h2').textContent(), '12 Comments');
+      assert.equal(await comments.locator('li.comment').count(), 12);
+      assert.ok(await comments.locator('.comment-list > li > .children > li').count() > 0, 'replies nest under comments');
+      assert.equal(await comments.locator('.children .children .children .children').count(), 0, 'no fourth level of nesting');
+      assert.ok(await comments.locator('.children .children .children > li').count() > 0, 'the third level is used');
+      const links = comments.locator('.comment-author a');
+      assert.ok(await links.count() > 0);
+      for (const rel of await links.evaluateAll((anchors) => anchors.map((a) => a.rel))) assert.match(rel, /\bnofollow\b.*\bugc\b/);
+      assert.equal(await comments.locator('.comment-content script, .comment-content [onclick]').count(), 0);
+      const first = comments.locator('li.comment').first();
+      assert.match(await first.getAttribute('id'), /^comment-\d+$/);
+      assert.match(await first.locator(':scope > .comment-body time').getAttribute('datetime'), /^2026-/);
+      await assertClean(page);
+    });
+
+    it('says when there are no comments yet', async () => {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}bus-route-12-saved/`);
+      await heading(page);
+      await page.locator('section.comments h2:not(:has-text("Comments"))').or(page.locator('section.comments h2', { hasText: 'No comments yet' })).first().waitFor();
+      assert.equal(await page.locator('section.comments h2').textContent(), 'No comments yet');
       await assertClean(page);
     });
   });

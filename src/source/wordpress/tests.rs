@@ -300,8 +300,12 @@ fn comments_are_read_over_every_page() {
     };
     let transport = FakeTransport::default()
         .answering(
-            &format!("{API}wp/v2/posts?slug=ferry-back&_fields=id"),
-            Ok(collection(r#"[{"id": 7}]"#, 1, 1)),
+            &format!("{API}{EMBEDDED_POST_ROUTE}"),
+            Ok(collection(
+                &format!("[{}]", post("ferry-back", "Ferry")),
+                1,
+                1,
+            )),
         )
         .answering(
             &page_url(1),

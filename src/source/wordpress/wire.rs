@@ -97,19 +97,8 @@ fn gmt(fields: &Fields, key: &str) -> Result<Option<Timestamp>, String> {
         .transpose()
 }
 
-pub struct PostId {
-    pub id: u64,
-}
-
-impl FromJson for PostId {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        Ok(Self {
-            id: Fields::of(json)?.get("id")?,
-        })
-    }
-}
-
 pub struct PostJson {
+    pub id: u64,
     slug: Slug,
     title: Rendered,
     excerpt: Option<Rendered>,
@@ -142,6 +131,7 @@ impl FromJson for PostJson {
         };
         let slug = slug(&fields, "slug")?;
         Ok(Self {
+            id: fields.get("id")?,
             published: gmt(&fields, "date_gmt")?
                 .ok_or_else(|| format!("post {slug}: missing field `date_gmt`"))?,
             modified: gmt(&fields, "modified_gmt")?,
