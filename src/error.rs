@@ -1,6 +1,7 @@
 //! The one error type every data source returns, so that pages can tell a reader
 //! "not found" from "the server is unreachable" from "the data is damaged".
 
+use crate::model::Field;
 use thiserror::Error;
 
 /// Why a piece of content could not be shown.
@@ -34,4 +35,31 @@ impl DataError {
             detail: detail.into(),
         }
     }
+}
+
+/// Why a comment was not accepted. Each has its own message for the reader; in every case the
+/// draft is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CommentError {
+    /// The site refused a field (or the comment as a whole, when `field` is `None`).
+    #[error("{message}")]
+    Invalid {
+        field: Option<Field>,
+        message: String,
+    },
+    /// The same comment was sent before.
+    #[error("It looks as though you’ve already said that: this comment has been posted before.")]
+    Duplicate,
+    /// WordPress's flood check: comments from one address must be a little apart.
+    #[error(
+        "You are posting comments too quickly. Please wait a few seconds, then send it again."
+    )]
+    TooFast,
+    #[error("This site only accepts comments from readers who are logged in to it.")]
+    LoginRequired,
+    #[error("Comments are closed on this article.")]
+    Closed,
+    /// Nothing useful came back: the reader can try again with the same draft.
+    #[error("{0}")]
+    Failed(DataError),
 }

@@ -120,6 +120,28 @@ impl Json {
     }
 }
 
+/// `text` as a JSON string literal, quotes included.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Other control characters, and the separators that old JavaScript parsers choke on.
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A type that can be read from JSON. Errors are plain text naming the field and the problem.
 pub trait FromJson: Sized {
     fn from_json(json: &Json) -> Result<Self, String>;
@@ -278,6 +300,20 @@ mod tests {
         assert_eq!((point.x, point.label, point.tags.len()), (3, None, 2));
         let point: Point = decode(r#"{"x": 0, "label": null, "tags": []}"#).unwrap();
         assert_eq!(point.label, None);
+    }
+
+    #[test]
+    fn string_literals_round_trip() {
+        for text in [
+            "plain",
+            "quote \" and \\ slash",
+            "line\nbreak\ttab\u{1}",
+            "سوق \u{2028} é",
+        ] {
+            let literal = string_literal(text);
+            assert_eq!(decode::<String>(&literal).unwrap(), text, "{literal}");
+        }
+        assert_eq!(string_literal("a\"b"), "\"a\\\"b\"");
     }
 
     #[test]

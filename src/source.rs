@@ -12,12 +12,24 @@ mod wordpress;
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserTransport;
 pub use static_files::StaticSource;
-pub use transport::{HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS};
+pub use transport::{
+    HttpRequest, HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS,
+};
 pub use wordpress::WordPressSource;
 
 use crate::config::{Config, SourceConfig};
-use crate::error::DataError;
-use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
+use crate::error::{CommentError, DataError};
+use crate::model::{
+    Article, AuthorPage, Comment, CommentDraft, Headline, Listing, Site, Slug, TagPage,
+};
+
+/// A comment the site accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostedComment {
+    pub comment: Comment,
+    /// Held for moderation: shown to its writer only, until an editor approves it.
+    pub held: bool,
+}
 use futures::future::LocalBoxFuture;
 
 /// The configured source of content. Every page goes through this one interface, so pages do not
@@ -101,6 +113,23 @@ impl DataSource {
         match self {
             Self::Static(source) => Box::pin(source.ticker()),
             Self::WordPress(source) => Box::pin(source.ticker()),
+        }
+    }
+
+    /// Whether readers can post comments here. The static files are read-only.
+    pub fn accepts_comments(&self) -> bool {
+        matches!(self, Self::WordPress(_))
+    }
+
+    pub fn post_comment<'a>(
+        &'a self,
+        slug: &'a Slug,
+        parent: u64,
+        draft: &'a CommentDraft,
+    ) -> LocalBoxFuture<'a, Result<PostedComment, CommentError>> {
+        match self {
+            Self::Static(_) => Box::pin(async { Err(CommentError::Closed) }),
+            Self::WordPress(source) => Box::pin(source.post_comment(slug, parent, draft)),
         }
     }
 }

@@ -2,7 +2,9 @@
 //! under way (for the progress bar).
 
 use crate::model::Site;
-use crate::source::{DataSource, HttpResponse, SharedTransport, Transport, TransportError};
+use crate::source::{
+    DataSource, HttpRequest, HttpResponse, SharedTransport, Transport, TransportError,
+};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -40,15 +42,15 @@ impl Drop for InFlight {
 }
 
 impl Transport for TrackedTransport {
-    fn get<'a>(
+    fn send<'a>(
         &'a self,
-        url: &'a str,
+        request: HttpRequest<'a>,
         timeout_ms: u32,
     ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
             self.loading.0.update(|count| *count += 1);
             let _in_flight = InFlight(self.loading.0.clone());
-            self.inner.get(url, timeout_ms).await
+            self.inner.send(request, timeout_ms).await
         })
     }
 }

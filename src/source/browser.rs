@@ -1,4 +1,4 @@
-use super::{HttpResponse, Transport, TransportError, READ_HEADERS};
+use super::{HttpRequest, HttpResponse, Transport, TransportError, READ_HEADERS};
 use futures::future::LocalBoxFuture;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,16 +13,16 @@ use web_sys::{AbortController, RequestInit, Response};
 pub struct BrowserTransport;
 
 impl Transport for BrowserTransport {
-    fn get<'a>(
+    fn send<'a>(
         &'a self,
-        url: &'a str,
+        request: HttpRequest<'a>,
         timeout_ms: u32,
     ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
-        Box::pin(fetch(url, timeout_ms))
+        Box::pin(fetch(request, timeout_ms))
     }
 }
 
-async fn fetch(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
+async fn fetch(request: HttpRequest<'_>, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
     let window = web_sys::window().ok_or_else(|| TransportError::Network("no window".into()))?;
     let controller = AbortController::new()
         .map_err(|_| TransportError::Network("AbortController is missing".into()))?;
@@ -44,7 +44,14 @@ async fn fetch(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportErro
     let result = async {
         let init = RequestInit::new();
         init.set_signal(Some(&controller.signal()));
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        if let Some(body) = request.json_body {
+            init.set_method("POST");
+            init.set_body(&JsValue::from_str(body));
+            let headers = web_sys::Headers::new()?;
+            headers.set("Content-Type", "application/json")?;
+            init.set_headers(&headers);
+        }
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(request.url, &init))
             .await?
             .dyn_into()?;
         let status = response.status();

@@ -1,4 +1,4 @@
-use super::{HttpResponse, SharedTransport, TransportError};
+use super::{HttpRequest, HttpResponse, SharedTransport, TransportError};
 use crate::error::DataError;
 use std::sync::{Arc, Mutex};
 
@@ -49,6 +49,31 @@ impl CachingClient {
             }
         }
         Ok(response)
+    }
+}
+
+impl CachingClient {
+    /// POSTs a JSON body; never cached.
+    pub async fn post(&self, url: &str, json_body: &str) -> Result<HttpResponse, DataError> {
+        self.transport
+            .send(
+                HttpRequest {
+                    url,
+                    json_body: Some(json_body),
+                },
+                self.timeout_ms,
+            )
+            .await
+            .map_err(|error| self.transport_error(error))
+    }
+
+    fn transport_error(&self, error: TransportError) -> DataError {
+        match error {
+            TransportError::Network(detail) => DataError::Network { detail },
+            TransportError::Timeout => DataError::Timeout {
+                after_ms: self.timeout_ms,
+            },
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 //! Canned HTTP answers for native tests of the sources.
 
-use super::{HttpResponse, Transport, TransportError};
+use super::{HttpRequest, HttpResponse, Transport, TransportError};
 use futures::future::LocalBoxFuture;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-/// Answers by exact URL; anything else is a 404. Records every request, to show what the cache
+/// Answers by exact URL (a POST by `POST URL BODY`); anything else is a 404. Records every request, to show what the cache
 /// saves and how many requests a page costs.
 #[derive(Clone, Default)]
 pub struct FakeTransport {
@@ -26,15 +26,19 @@ impl FakeTransport {
 }
 
 impl Transport for FakeTransport {
-    fn get<'a>(
+    fn send<'a>(
         &'a self,
-        url: &'a str,
+        request: HttpRequest<'a>,
         _timeout_ms: u32,
     ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
-        self.requests.lock().unwrap().push(url.to_owned());
+        let key = match request.json_body {
+            None => request.url.to_owned(),
+            Some(body) => format!("POST {} {body}", request.url),
+        };
+        self.requests.lock().unwrap().push(key.clone());
         let answer = self
             .answers
-            .get(url)
+            .get(&key)
             .cloned()
             .unwrap_or_else(|| Ok(response(404, "text/plain", "Not Found")));
         Box::pin(async move { answer })

@@ -34,14 +34,36 @@ pub enum TransportError {
     Timeout,
 }
 
+/// A request: a GET, or a POST of a JSON body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpRequest<'a> {
+    pub url: &'a str,
+    /// JSON to POST; `None` for a GET.
+    pub json_body: Option<&'a str>,
+}
+
 /// The one network operation sources need. The browser uses `fetch`; tests use canned answers,
 /// so the mapping from HTTP to domain errors is tested natively.
 pub trait Transport: Send + Sync {
+    fn send<'a>(
+        &'a self,
+        request: HttpRequest<'a>,
+        timeout_ms: u32,
+    ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>>;
+
     fn get<'a>(
         &'a self,
         url: &'a str,
         timeout_ms: u32,
-    ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>>;
+    ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
+        self.send(
+            HttpRequest {
+                url,
+                json_body: None,
+            },
+            timeout_ms,
+        )
+    }
 }
 
 /// A transport shared by every source and page.

@@ -12,9 +12,14 @@ mod wire;
 use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
 use crate::config::WordPressConfig;
-use crate::error::DataError;
+use crate::error::{CommentError, DataError};
+use crate::json::string_literal;
 use crate::json::{FromJson, Json};
-use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
+use crate::model::{
+    Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Site, Slug, TagPage,
+};
+use crate::sanitize::html_to_text;
+use crate::source::PostedComment;
 use wire::{CommentJson, ErrorJson, PostJson, SiteJson, TermJson, UserJson};
 
 /// What a listing card shows, and what the embedded author, tags and image need.
@@ -227,6 +232,32 @@ impl WordPressSource {
         Ok(comments)
     }
 
+    /// Posts a reader's comment (or reply, when `parent` is not 0) as WordPress's own form would,
+    /// through `POST wp/v2/comments`, which accepts anonymous comments once the site allows them
+    /// (README, "Using WordPress").
+    pub async fn post_comment(
+        &self,
+        slug: &Slug,
+        parent: u64,
+        draft: &CommentDraft,
+    ) -> Result<PostedComment, CommentError> {
+        let post_id = self.post(slug).await.map_err(CommentError::Failed)?.id;
+        let body = format!(
+            r#"{{"post":{post_id},"parent":{parent},"author_name":{},"author_email":{},"author_url":{},"content":{}}}"#,
+            string_literal(draft.name.trim()),
+            string_literal(draft.email.trim()),
+            string_literal(&draft.website_url()),
+            string_literal(draft.content.trim()),
+        );
+        let url = format!("{}wp/v2/comments", self.config.api_url);
+        let response = self
+            .client
+            .post(&url, &body)
+            .await
+            .map_err(CommentError::Failed)?;
+        comment_answer(&response)
+    }
+
     pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
         let route = format!("wp/v2/posts?per_page={TICKER_HEADLINES}&_fields=slug,title");
         self.get(&route)
@@ -241,6 +272,68 @@ impl WordPressSource {
 
 fn bad_post(detail: String) -> DataError {
     DataError::bad_data("wp/v2/posts", detail)
+}
+
+/// What WordPress answered to a new comment.
+fn comment_answer(response: &HttpResponse) -> Result<PostedComment, CommentError> {
+    const WHAT: &str = "wp/v2/comments";
+    if (200..300).contains(&response.status) {
+        let json = classify(WHAT, response)
+            .and_then(|text| {
+                crate::json::parse(text).map_err(|detail| DataError::bad_data(WHAT, detail))
+            })
+            .map_err(CommentError::Failed)?;
+        let created = CommentJson::from_json(&json)
+            .and_then(|comment| {
+                let held = comment.is_held();
+                Ok(PostedComment {
+                    comment: comment.into_comment()?,
+                    held,
+                })
+            })
+            .map_err(|detail| CommentError::Failed(DataError::bad_data(WHAT, detail)))?;
+        return Ok(created);
+    }
+    let Ok(error) = crate::json::decode::<ErrorJson>(&response.body) else {
+        return Err(CommentError::Failed(DataError::Server {
+            status: response.status,
+            what: WHAT.to_owned(),
+        }));
+    };
+    let invalid = |field: Option<Field>| CommentError::Invalid {
+        field,
+        message: html_to_text(&error.message),
+    };
+    Err(match error.code.as_str() {
+        "comment_duplicate" => CommentError::Duplicate,
+        "comment_flood" => CommentError::TooFast,
+        "rest_comment_login_required" => CommentError::LoginRequired,
+        "rest_comment_closed" | "rest_comment_draft_post" | "rest_comment_trash_post" => {
+            CommentError::Closed
+        }
+        "rest_invalid_param" => {
+            // `data.params` names each refused parameter with its reason.
+            match error.params.into_iter().next() {
+                Some((name, reason)) => CommentError::Invalid {
+                    field: Field::from_wordpress(&name),
+                    message: html_to_text(&reason),
+                },
+                None => invalid(None),
+            }
+        }
+        "rest_comment_content_invalid" | "comment_content_column_length" => {
+            invalid(Some(Field::Content))
+        }
+        "comment_author_column_length" => invalid(Some(Field::Name)),
+        "comment_author_email_column_length" => invalid(Some(Field::Email)),
+        "comment_author_url_column_length" => invalid(Some(Field::Website)),
+        "rest_comment_author_data_required" => invalid(None),
+        _ if response.status < 500 && response.status != 404 => invalid(None),
+        _ => CommentError::Failed(DataError::Server {
+            status: response.status,
+            what: format!("{WHAT} ({}: {})", error.code, error.message),
+        }),
+    })
 }
 
 /// Maps an API answer to its JSON text or a domain error.

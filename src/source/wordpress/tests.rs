@@ -1,6 +1,8 @@
 use super::*;
-use crate::model::{Direction, Timestamp};
+use crate::error::CommentError;
+use crate::model::{CommentDraft, Direction, Field, Timestamp};
 use crate::source::fake::{self, FakeTransport};
+use crate::source::PostedComment;
 use crate::source::TransportError;
 use futures::executor::block_on;
 use std::sync::Arc;
@@ -366,4 +368,109 @@ fn a_password_protected_post_says_so_instead_of_showing_nothing() {
     let article = block_on(source(&transport).article(&slug("locked"))).unwrap();
     assert_eq!(article.title, "Locked");
     assert!(article.body.as_str().contains("protected by a password"));
+}
+
+fn post_comment_with(
+    answer: Result<HttpResponse, TransportError>,
+) -> Result<PostedComment, CommentError> {
+    let draft = CommentDraft {
+        content: "Good \"news\"\n".into(),
+        name: "Gwen".into(),
+        email: "gwen@example.org".into(),
+        website: "gwen.example".into(),
+    };
+    let body = r#"{"post":7,"parent":3,"author_name":"Gwen","author_email":"gwen@example.org","author_url":"http://gwen.example","content":"Good \"news\""}"#;
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}{EMBEDDED_POST_ROUTE}"),
+            Ok(collection(
+                &format!("[{}]", post("ferry-back", "Ferry")),
+                1,
+                1,
+            )),
+        )
+        .answering(&format!("POST {API}wp/v2/comments {body}"), answer);
+    block_on(source(&transport).post_comment(&slug("ferry-back"), 3, &draft))
+}
+
+fn wp_error(status: u16, code: &str, extra: &str) -> Result<HttpResponse, TransportError> {
+    Ok(json(
+        status,
+        &format!(
+            r#"{{"code":"{code}","message":"WordPress says &#8220;no&#8221;.","data":{{"status":{status}{extra}}}}}"#
+        ),
+    ))
+}
+
+#[test]
+fn a_posted_comment_comes_back_approved_or_held() {
+    let created = |status: &str| {
+        Ok(json(
+            201,
+            &format!(
+                r#"{{"id": 40, "parent": 3, "status": "{status}", "author_name": "Gwen", "author_url": "http://gwen.example",
+                "date_gmt": "2026-11-25T10:00:00", "content": {{"rendered": "<p>Good &#8220;news&#8221;</p>\n"}}, "author_avatar_urls": {{}}}}"#
+            ),
+        ))
+    };
+    let approved = post_comment_with(created("approved")).unwrap();
+    assert_eq!(
+        (approved.comment.id, approved.comment.parent, approved.held),
+        (40, 3, false)
+    );
+    assert_eq!(
+        approved.comment.content.as_str(),
+        "<p>Good \u{201c}news\u{201d}</p>\n"
+    );
+    assert!(post_comment_with(created("hold")).unwrap().held);
+}
+
+#[test]
+fn every_refusal_has_its_own_error() {
+    assert_eq!(
+        post_comment_with(wp_error(409, "comment_duplicate", "")),
+        Err(CommentError::Duplicate)
+    );
+    assert_eq!(
+        post_comment_with(wp_error(400, "comment_flood", "")),
+        Err(CommentError::TooFast)
+    );
+    assert_eq!(
+        post_comment_with(wp_error(401, "rest_comment_login_required", "")),
+        Err(CommentError::LoginRequired)
+    );
+    assert_eq!(
+        post_comment_with(wp_error(
+            400,
+            "rest_invalid_param",
+            r#","params":{"author_email":"Invalid email address."}"#
+        )),
+        Err(CommentError::Invalid {
+            field: Some(Field::Email),
+            message: "Invalid email address.".into()
+        })
+    );
+    assert_eq!(
+        post_comment_with(wp_error(400, "comment_author_column_length", "")),
+        Err(CommentError::Invalid {
+            field: Some(Field::Name),
+            message: "WordPress says \u{201c}no\u{201d}.".into()
+        })
+    );
+    assert_eq!(
+        post_comment_with(wp_error(403, "rest_comment_closed", "")),
+        Err(CommentError::Closed)
+    );
+    assert!(matches!(
+        post_comment_with(Ok(fake::response(503, "text/html", "<h1>Busy</h1>"))),
+        Err(CommentError::Failed(DataError::Server { status: 503, .. }))
+    ));
+    assert!(matches!(
+        post_comment_with(wp_error(500, "db_insert_error", "")),
+        Err(CommentError::Failed(DataError::Server { status: 500, .. }))
+    ));
+    assert_eq!(
+        post_comment_with(Err(TransportError::Timeout)),
+        Err(CommentError::Failed(DataError::Timeout { after_ms: 1000 }))
+    );
 }

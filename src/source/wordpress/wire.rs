@@ -14,14 +14,31 @@ use crate::sanitize::{html_to_text, sanitize_html};
 pub struct ErrorJson {
     pub code: String,
     pub message: String,
+    /// `data.params` of a `rest_invalid_param` error: each refused parameter and why.
+    pub params: Vec<(String, String)>,
 }
 
 impl FromJson for ErrorJson {
     fn from_json(json: &Json) -> Result<Self, String> {
         let fields = Fields::of(json)?;
+        let data: Option<Json> = fields.get("data")?;
+        let params = match data.as_ref().map(Fields::of).transpose()? {
+            Some(data) => match data.get::<Option<Json>>("params")? {
+                Some(Json::Object(params)) => params
+                    .into_iter()
+                    .filter_map(|(name, reason)| match reason {
+                        Json::String(reason) => Some((name, reason)),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        };
         Ok(Self {
             code: fields.get("code")?,
             message: fields.get("message")?,
+            params,
         })
     }
 }
@@ -384,6 +401,7 @@ fn avatar(fields: &Fields, key: &str) -> Result<Option<Image>, String> {
 }
 
 pub struct CommentJson {
+    status: Option<String>,
     id: u64,
     parent: u64,
     author_name: String,
@@ -397,6 +415,7 @@ impl FromJson for CommentJson {
     fn from_json(json: &Json) -> Result<Self, String> {
         let fields = Fields::of(json)?;
         Ok(Self {
+            status: fields.get("status")?,
             id: fields.get("id")?,
             parent: fields.get("parent")?,
             author_name: fields.get("author_name")?,
@@ -409,6 +428,14 @@ impl FromJson for CommentJson {
 }
 
 impl CommentJson {
+    /// Whether WordPress holds the comment for moderation (`status` "hold") rather than
+    /// showing it (`approved`).
+    pub fn is_held(&self) -> bool {
+        self.status
+            .as_deref()
+            .is_some_and(|status| status != "approved")
+    }
+
     pub fn into_comment(self) -> Result<Comment, String> {
         Ok(Comment {
             id: self.id,
