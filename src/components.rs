@@ -2,6 +2,7 @@
 
 mod article_list;
 mod author_card;
+mod comment_form;
 mod comments;
 mod date_time;
 mod error_view;

@@ -15,5 +15,6 @@ pub mod pages;
 pub mod sanitize;
 pub mod source;
 pub mod state;
+pub mod storage;
 
 pub use app::{App, Deployment};

@@ -15,7 +15,9 @@ mod url;
 
 pub use article::{Article, ArticleCard};
 pub use comment::{thread, Comment, ThreadNode, MAX_THREAD_DEPTH};
-pub use comment_form::{details_key, draft_key, held_key, is_email, CommentDraft, Field};
+pub use comment_form::{
+    details_key, draft_key, held_key, is_email, CommentDraft, Field, HeldComment,
+};
 pub use image::Image;
 pub use listing::{listing_page_path, page_links, Listing, PageLink};
 pub use people::{Author, AuthorLink, AuthorPage, Tag, TagLink, TagPage};

@@ -1,12 +1,17 @@
+use super::comment_form::{CommentForm, ReplyTarget};
 use crate::components::DateTime;
 use crate::error::DataError;
 use crate::format::comment_count;
-use crate::model::{thread, Comment, Slug, ThreadNode};
+use crate::model::{held_key, thread, Comment, Field, HeldComment, Slug, ThreadNode};
+use crate::sanitize::{html_to_text, sanitize_html};
+use crate::source::PostedComment;
 use crate::state::AppSource;
+use crate::storage;
 use leptos::prelude::*;
 
-/// The discussion under an article: its approved comments, threaded by reply. It loads after
-/// the article, so the article never waits for its comments.
+/// The discussion under an article: its approved comments, threaded by reply, with a Reply
+/// button on each and the form to leave one. It loads after the article, so the article never
+/// waits for its comments.
 #[component]
 pub fn Comments(
     /// The article whose comments to show.
@@ -14,33 +19,86 @@ pub fn Comments(
     /// BCP 47 language for the dates.
     #[prop(into)]
     language: String,
+    /// The site's address, which keys what is kept in the browser.
+    #[prop(into)]
+    site_url: String,
 ) -> impl IntoView {
     let source = expect_context::<AppSource>();
+    let accepts_comments = source.accepts_comments();
     // A signal filled by a task rather than a resource: the async-resource machinery, generic
     // over its value, would add 13 KB of brotli wasm for this one list.
     let loaded = RwSignal::new(None::<Result<Vec<Comment>, DataError>>);
-    let load = move || {
-        let (source, slug) = (source.clone(), slug.clone());
-        loaded.set(None);
-        leptos::task::spawn_local(async move {
-            let comments = source.comments(&slug).await;
-            loaded.set(Some(comments));
-        });
+    let held_key = held_key(&site_url, &slug);
+    // This reader's comments that await moderation, kept in the browser across reloads.
+    let held = RwSignal::new(Vec::<HeldComment>::new());
+    let load = {
+        let (slug, held_key) = (slug.clone(), held_key.clone());
+        move || {
+            let (source, slug, held_key) = (source.clone(), slug.clone(), held_key.clone());
+            loaded.set(None);
+            leptos::task::spawn_local(async move {
+                let comments = source.comments(&slug).await;
+                let mut kept: Vec<HeldComment> = storage::read(&held_key)
+                    .and_then(|text| crate::json::decode(&text).ok())
+                    .unwrap_or_default();
+                if let Ok(comments) = &comments {
+                    // Approved since: now they come with the others.
+                    kept.retain(|mine| comments.iter().all(|comment| comment.id != mine.id));
+                    storage::write(&held_key, &HeldComment::list_to_json(&kept));
+                }
+                held.set(kept);
+                loaded.set(Some(comments));
+            });
+        }
     };
     // In an effect: it runs in the browser only, never while a page is prerendered.
     Effect::new(load.clone());
+    let reply_to = RwSignal::new(None::<(u64, String)>);
+    provide_context(ReplyTarget(reply_to));
+    let on_posted = Callback::new(move |posted: PostedComment| {
+        let id = posted.comment.id;
+        if posted.held {
+            let mine = HeldComment {
+                id,
+                parent: posted.comment.parent,
+                author_name: posted.comment.author_name.clone(),
+                date: posted.comment.date.clone(),
+                text: html_to_text(posted.comment.content.as_str()),
+            };
+            held.update(|held| held.push(mine));
+            storage::write(
+                &held_key,
+                &held.with_untracked(|held| HeldComment::list_to_json(held)),
+            );
+        } else {
+            loaded.update(|loaded| {
+                if let Some(Ok(comments)) = loaded {
+                    comments.push(posted.comment);
+                }
+            });
+        }
+        // Once the thread shows it, the new comment takes focus, so the reader hears it is there.
+        request_animation_frame(move || focus_comment(id));
+    });
     let body = move || match loaded.get() {
         None => view! {
             <h2 id="comments-heading">"Comments"</h2>
             <p class="comments-note">"Loading comments…"</p>
         }
         .into_any(),
-        Some(Ok(list)) => {
+        Some(Ok(mut list)) => {
             let heading = comment_count(list.len());
+            let held_ids: Vec<u64> = held.with(|held| held.iter().map(|mine| mine.id).collect());
+            list.extend(held.get().into_iter().map(held_as_comment));
             let threads = thread(list);
+            let thread_view = Thread {
+                language: language.clone(),
+                held: held_ids,
+                can_reply: accepts_comments,
+            };
             view! {
                 <h2 id="comments-heading">{heading}</h2>
-                {(!threads.is_empty()).then(|| comment_list(threads, &language, "comment-list"))}
+                {(!threads.is_empty()).then(|| thread_view.list(threads, "comment-list"))}
             }
             .into_any()
         }
@@ -56,48 +114,125 @@ pub fn Comments(
             .into_any()
         }
     };
-    view! { <section class="comments" aria-labelledby="comments-heading">{body}</section> }
-}
-
-/// A list of comments with their replies nested in lists of their own, as WordPress marks up
-/// a thread, so that assistive technology can tell replies from new comments.
-fn comment_list(nodes: Vec<ThreadNode>, language: &str, class: &'static str) -> AnyView {
-    let items = nodes
-        .into_iter()
-        .map(|node| {
-            let replies = (!node.replies.is_empty())
-                .then(|| comment_list(node.replies, language, "children"));
-            let id = format!("comment-{}", node.comment.id);
-            view! {
-                <li class="comment" id=id>
-                    {comment_body(node.comment, language)}
-                    {replies}
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ol class=class>{items}</ol> }.into_any()
-}
-
-fn comment_body(comment: Comment, language: &str) -> impl IntoView {
-    let author = match comment.author_url {
-        Some(url) => {
-            view! { <a href=url rel="nofollow ugc external">{comment.author_name}</a> }.into_any()
-        }
-        None => comment.author_name.into_any(),
+    let form = if accepts_comments {
+        view! { <CommentForm slug site_url on_posted/> }.into_any()
+    } else {
+        view! { <p class="comments-closed">"Comments are closed."</p> }.into_any()
     };
     view! {
-        <article class="comment-body">
-            <footer class="comment-meta">
-                {comment.avatar.map(|avatar| {
-                    view! { <img class="avatar" src=avatar.url width=avatar.width height=avatar.height alt="" loading="lazy"/> }
-                })}
-                <b class="comment-author">{author}</b>
-                <a class="comment-date" href=format!("#comment-{}", comment.id)>
-                    <DateTime time=comment.date language=language.to_owned()/>
-                </a>
-            </footer>
-            <div class="comment-content" inner_html=comment.content.as_str().to_owned()></div>
-        </article>
+        <section class="comments" aria-labelledby="comments-heading">
+            {body}
+            {form}
+        </section>
+    }
+}
+
+fn focus_comment(id: u64) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(&format!("comment-{id}"))
+        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// A held comment shown as what its writer typed.
+fn held_as_comment(mine: HeldComment) -> Comment {
+    let paragraphs: String = mine
+        .text
+        .split("\n\n")
+        .filter(|paragraph| !paragraph.trim().is_empty())
+        .map(|paragraph| format!("<p>{}</p>", escape_text(paragraph.trim())))
+        .collect();
+    Comment {
+        id: mine.id,
+        parent: mine.parent,
+        author_name: mine.author_name,
+        author_url: None,
+        avatar: None,
+        date: mine.date,
+        content: sanitize_html(&paragraphs),
+    }
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\n', "<br>")
+}
+
+/// How a thread is drawn.
+struct Thread {
+    language: String,
+    /// Comments of this reader's that await moderation.
+    held: Vec<u64>,
+    can_reply: bool,
+}
+
+impl Thread {
+    /// A list of comments with their replies nested in lists of their own, as WordPress marks
+    /// up a thread, so that assistive technology can tell replies from new comments.
+    fn list(&self, nodes: Vec<ThreadNode>, class: &'static str) -> AnyView {
+        let items = nodes
+            .into_iter()
+            .map(|node| {
+                let replies =
+                    (!node.replies.is_empty()).then(|| self.list(node.replies, "children"));
+                let id = format!("comment-{}", node.comment.id);
+                view! {
+                    <li class="comment" id=id tabindex="-1">
+                        {self.comment(node.comment)}
+                        {replies}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class=class>{items}</ol> }.into_any()
+    }
+
+    fn comment(&self, comment: Comment) -> impl IntoView {
+        let author = match comment.author_url {
+            Some(url) => {
+                view! { <a href=url rel="nofollow ugc external">{comment.author_name.clone()}</a> }
+                    .into_any()
+            }
+            None => comment.author_name.clone().into_any(),
+        };
+        let held = self.held.contains(&comment.id);
+        let reply = (self.can_reply && !held).then(|| {
+            let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
+            let (id, name) = (comment.id, comment.author_name.clone());
+            let label = format!("Reply to {name}");
+            view! {
+                <button type="button" class="reply-button" aria-label=label
+                    on:click=move |_| {
+                        reply_to.set(Some((id, name.clone())));
+                        if let Some(field) = document().get_element_by_id(Field::Content.id()) {
+                            use leptos::wasm_bindgen::JsCast;
+                            if let Ok(field) = field.dyn_into::<leptos::web_sys::HtmlElement>() {
+                                let _ = field.focus();
+                            }
+                        }
+                    }>"Reply"</button>
+            }
+        });
+        view! {
+            <article class="comment-body">
+                <footer class="comment-meta">
+                    {comment.avatar.map(|avatar| {
+                        view! { <img class="avatar" src=avatar.url width=avatar.width height=avatar.height alt="" loading="lazy"/> }
+                    })}
+                    <b class="comment-author">{author}</b>
+                    <a class="comment-date" href=format!("#comment-{}", comment.id)>
+                        <DateTime time=comment.date language=self.language.clone()/>
+                    </a>
+                </footer>
+                {held.then(|| view! { <p class="moderation">"Your comment is awaiting moderation."</p> })}
+                <div class="comment-content" inner_html=comment.content.as_str().to_owned()></div>
+                {reply}
+            </article>
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! What a reader types into the comment form, checked as WordPress will check it, so that the
 //! reader hears about a mistake before sending rather than after.
 
-use super::{is_http_url, Slug};
+use super::{is_http_url, Slug, Timestamp};
+use crate::json::{string_literal, Fields, FromJson, Json};
 
 /// A field of the comment form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +165,77 @@ pub fn is_email(text: &str) -> bool {
     text.len() >= 6 && local_ok && domain_ok
 }
 
+impl CommentDraft {
+    /// The draft as JSON, for keeping in the browser's storage.
+    pub fn to_json(&self) -> String {
+        format!(
+            r#"{{"content":{},"name":{},"email":{},"website":{}}}"#,
+            string_literal(&self.content),
+            string_literal(&self.name),
+            string_literal(&self.email),
+            string_literal(&self.website)
+        )
+    }
+}
+
+impl FromJson for CommentDraft {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        let text = |key: &str| -> Result<String, String> {
+            Ok(fields.get::<Option<String>>(key)?.unwrap_or_default())
+        };
+        Ok(Self {
+            content: text("content")?,
+            name: text("name")?,
+            email: text("email")?,
+            website: text("website")?,
+        })
+    }
+}
+
+/// A comment this reader sent that awaits moderation: shown to them alone, in place, until an
+/// editor approves it (then it comes with the others) or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldComment {
+    pub id: u64,
+    pub parent: u64,
+    pub author_name: String,
+    pub date: Timestamp,
+    /// What the reader typed, shown as text.
+    pub text: String,
+}
+
+impl HeldComment {
+    pub fn to_json(&self) -> String {
+        format!(
+            r#"{{"id":{},"parent":{},"author_name":{},"date":{},"text":{}}}"#,
+            self.id,
+            self.parent,
+            string_literal(&self.author_name),
+            string_literal(self.date.as_str()),
+            string_literal(&self.text)
+        )
+    }
+
+    pub fn list_to_json(held: &[HeldComment]) -> String {
+        let items: Vec<String> = held.iter().map(HeldComment::to_json).collect();
+        format!("[{}]", items.join(","))
+    }
+}
+
+impl FromJson for HeldComment {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let fields = Fields::of(json)?;
+        Ok(Self {
+            id: fields.get("id")?,
+            parent: fields.get("parent")?,
+            author_name: fields.get("author_name")?,
+            date: fields.get("date")?,
+            text: fields.get("text")?,
+        })
+    }
+}
+
 /// Where a draft is kept in the browser: one per article and per comment replied to, so that
 /// starting a reply never overwrites a comment being written.
 pub fn draft_key(site_url: &str, article: &Slug, parent: u64) -> String {
@@ -284,6 +356,25 @@ mod tests {
             fields(&draft("x", "a", "a@example.org", "javascript://alert(1)").problems()),
             [Field::Website]
         );
+    }
+
+    #[test]
+    fn drafts_and_held_comments_survive_storage() {
+        let typed = draft("Line one\n\"two\"", "Gwen", "gwen@example.org", "");
+        assert_eq!(
+            crate::json::decode::<CommentDraft>(&typed.to_json()).unwrap(),
+            typed
+        );
+        let held = vec![HeldComment {
+            id: 41,
+            parent: 0,
+            author_name: "Gwen".into(),
+            date: Timestamp::parse("2026-11-25T10:00:00Z").unwrap(),
+            text: "Wait for it".into(),
+        }];
+        let read: Vec<HeldComment> =
+            crate::json::decode(&HeldComment::list_to_json(&held)).unwrap();
+        assert_eq!(read, held);
     }
 
     #[test]

@@ -51,6 +51,6 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             </footer>
         </article>
         <AuthorCard author/>
-        <Comments slug=article.slug language/>
+        <Comments slug=article.slug language site_url=site.base_url/>
     }
 }

@@ -1,0 +1,313 @@
+use crate::error::CommentError;
+use crate::model::{details_key, draft_key, CommentDraft, Field, Slug};
+use crate::source::PostedComment;
+use crate::state::AppSource;
+use crate::storage;
+use leptos::ev::SubmitEvent;
+use leptos::html;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The comment being replied to, if any: its id and its author's name. Shared by the Reply
+/// buttons of a thread and its form.
+#[derive(Clone, Copy)]
+pub struct ReplyTarget(pub RwSignal<Option<(u64, String)>>);
+
+/// How long WordPress's flood check makes a reader wait between two comments.
+const FLOOD_WAIT: Duration = Duration::from_secs(15);
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Sending,
+    /// Accepted: the message says whether it shows or awaits moderation.
+    Sent(String),
+    /// Refused for a reason sending again will not fix.
+    Refused(String),
+    /// Refused for now: sending again after [`FLOOD_WAIT`] will do.
+    Waiting(String),
+    /// No answer or a server fault: the same draft can be sent again.
+    Failed(String),
+}
+
+/// "Leave a Reply", as WordPress's comment form behaves: required fields marked, errors beside
+/// their field and announced, the reader's details remembered when they ask, a draft kept in the
+/// browser as they type (per article and per comment replied to) until the site confirms it.
+#[component]
+pub fn CommentForm(
+    /// The article commented on.
+    slug: Slug,
+    /// The site's address, to keep this site's drafts apart from another's.
+    #[prop(into)]
+    site_url: String,
+    /// Called with each comment the site accepts.
+    on_posted: Callback<PostedComment>,
+) -> impl IntoView {
+    let source = expect_context::<AppSource>();
+    let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
+    let fields = Field::ALL.map(|_| RwSignal::new(String::new()));
+    let [content, name, email, website] = fields;
+    let save_details = RwSignal::new(false);
+    let honeypot = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<(Field, String)>::new());
+    let status = RwSignal::new(Status::Idle);
+    let form_ref = NodeRef::<html::Form>::new();
+
+    let parent = move || reply_to.with(|target| target.as_ref().map_or(0, |(id, _)| *id));
+    let current_draft = move || CommentDraft {
+        content: content.get_untracked(),
+        name: name.get_untracked(),
+        email: email.get_untracked(),
+        website: website.get_untracked(),
+    };
+    let draft_key_now = {
+        let (slug, site_url) = (slug.clone(), site_url.clone());
+        move || draft_key(&site_url, &slug, parent())
+    };
+
+    // In the browser only: restore the reader's details and the draft for this reply target.
+    {
+        let (draft_key_now, site_url) = (draft_key_now.clone(), site_url.clone());
+        Effect::new(move || {
+            let key = draft_key_now();
+            let saved = storage::read(&details_key(&site_url))
+                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok());
+            if let Some(details) = &saved {
+                save_details.set(true);
+                name.set(details.name.clone());
+                email.set(details.email.clone());
+                website.set(details.website.clone());
+            }
+            let draft = storage::read(&key)
+                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
+                .unwrap_or_default();
+            content.set(draft.content.clone());
+            for (field, signal) in [
+                (Field::Name, name),
+                (Field::Email, email),
+                (Field::Website, website),
+            ] {
+                let value = draft.get(field);
+                if !value.is_empty() {
+                    signal.set(value.to_owned());
+                }
+            }
+            errors.set(Vec::new());
+        });
+    }
+    let keep_draft = {
+        let draft_key_now = draft_key_now.clone();
+        move || storage::write(&draft_key_now(), &current_draft().to_json())
+    };
+
+    let focus_field = |field: Field| {
+        if let Some(element) = document().get_element_by_id(field.id()) {
+            use leptos::wasm_bindgen::JsCast;
+            if let Ok(element) = element.dyn_into::<leptos::web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
+    };
+
+    let submit = {
+        let (slug, site_url) = (slug.clone(), site_url.clone());
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            if matches!(status.get_untracked(), Status::Sending | Status::Waiting(_)) {
+                return;
+            }
+            let draft = current_draft();
+            let problems = draft.problems();
+            if let Some((first, _)) = problems.first() {
+                let count = problems.len();
+                status.set(Status::Refused(if count == 1 {
+                    "Please correct the problem marked below.".to_owned()
+                } else {
+                    format!("Please correct the {count} problems marked below.")
+                }));
+                focus_field(*first);
+                errors.set(problems);
+                return;
+            }
+            errors.set(Vec::new());
+            if !honeypot.get_untracked().is_empty() {
+                status.set(Status::Refused(
+                    "Your comment could not be sent.".to_owned(),
+                ));
+                return;
+            }
+            let details = details_key(&site_url);
+            if save_details.get_untracked() {
+                let details_only = CommentDraft {
+                    content: String::new(),
+                    ..draft.clone()
+                };
+                storage::write(&details, &details_only.to_json());
+            } else {
+                storage::remove(&details);
+            }
+            status.set(Status::Sending);
+            let (source, slug, key, parent) = (
+                source.clone(),
+                slug.clone(),
+                draft_key(&site_url, &slug, parent()),
+                parent(),
+            );
+            leptos::task::spawn_local(async move {
+                match source.post_comment(&slug, parent, &draft).await {
+                    Ok(posted) => {
+                        storage::remove(&key);
+                        content.set(String::new());
+                        status.set(Status::Sent(if posted.held {
+                            "Thank you. Your comment is awaiting moderation.".to_owned()
+                        } else {
+                            "Thank you. Your comment has been posted.".to_owned()
+                        }));
+                        reply_to.set(None);
+                        on_posted.run(posted);
+                    }
+                    Err(CommentError::Invalid { field: Some(field), message }) => {
+                        status.set(Status::Refused("The site refused a field: please correct it below.".to_owned()));
+                        errors.set(vec![(field, message)]);
+                        focus_field(field);
+                    }
+                    Err(error @ CommentError::TooFast) => {
+                        status.set(Status::Waiting(error.to_string()));
+                        set_timeout(
+                            move || {
+                                if matches!(status.get_untracked(), Status::Waiting(_)) {
+                                    status.set(Status::Failed(
+                                        "You can send your comment now.".to_owned(),
+                                    ));
+                                }
+                            },
+                            FLOOD_WAIT,
+                        );
+                    }
+                    Err(CommentError::Failed(error)) => status.set(Status::Failed(format!(
+                        "Your comment was not sent: {error}. It is kept here; try again when you are ready."
+                    ))),
+                    Err(error) => status.set(Status::Refused(error.to_string())),
+                }
+            });
+        }
+    };
+
+    let field_view = move |field: Field, value: RwSignal<String>| {
+        let error_id = format!("{}-error", field.id());
+        let error = move || {
+            errors.with(|errors| {
+                errors
+                    .iter()
+                    .find(|(with_error, _)| *with_error == field)
+                    .map(|(_, text)| text.clone())
+            })
+        };
+        let invalid = move || error().is_some();
+        let described_by = {
+            let error_id = error_id.clone();
+            move || invalid().then(|| error_id.clone())
+        };
+        let keep_draft = keep_draft.clone();
+        let on_input = move |event: leptos::ev::Event| {
+            value.set(event_target_value(&event));
+            keep_draft();
+        };
+        let control = match field {
+            Field::Content => view! {
+                <textarea id=field.id() name=field.id() rows="7" aria-required="true"
+                    aria-invalid=move || invalid().to_string() aria-describedby=described_by
+                    prop:value=move || value.get() on:input=on_input></textarea>
+            }
+            .into_any(),
+            _ => {
+                let (kind, autocomplete) = match field {
+                    Field::Name => ("text", "name"),
+                    Field::Email => ("email", "email"),
+                    _ => ("url", "url"),
+                };
+                view! {
+                    <input id=field.id() name=field.id() type=kind autocomplete=autocomplete
+                        aria-required=field.required().then_some("true")
+                        aria-invalid=move || invalid().to_string() aria-describedby=described_by
+                        prop:value=move || value.get() on:input=on_input/>
+                }
+                .into_any()
+            }
+        };
+        view! {
+            <p class=format!("comment-form-{}", field.id())>
+                <label for=field.id()>
+                    {field.label()}
+                    {field.required().then(|| view! { " " <span class="required" aria-hidden="true">"*"</span> })}
+                </label>
+                {control}
+                <span id=error_id class="field-error">{error}</span>
+            </p>
+        }
+    };
+
+    let heading = move || match reply_to.get() {
+        Some((_, name)) => format!("Leave a Reply to {name}"),
+        None => "Leave a Reply".to_owned(),
+    };
+    let cancel_reply = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        reply_to.set(None);
+        focus_field(Field::Content);
+    };
+    let status_line = move || match status.get() {
+        Status::Idle => None,
+        Status::Sending => Some(("sending", "Sending your comment…".to_owned())),
+        Status::Sent(text) => Some(("sent", text)),
+        Status::Refused(text) => Some(("refused", text)),
+        Status::Waiting(text) => Some(("waiting", text)),
+        Status::Failed(text) => Some(("failed", text)),
+    };
+    let retry = move |_| {
+        if let Some(form) = form_ref.get() {
+            let _ = form.request_submit();
+        }
+    };
+    let can_retry = move || matches!(status.get(), Status::Failed(_));
+    let busy = move || matches!(status.get(), Status::Sending | Status::Waiting(_));
+
+    view! {
+        <div class="comment-respond" id="respond">
+            <h3 id="reply-title">
+                {heading}
+                {move || reply_to.get().is_some().then(|| view! {
+                    " " <small><a href="#respond" class="cancel-reply" on:click=cancel_reply>"Cancel reply"</a></small>
+                })}
+            </h3>
+            <form class="comment-form" novalidate node_ref=form_ref on:submit=submit aria-labelledby="reply-title">
+                <p class="comment-notes">
+                    "Your email address will not be published. Required fields are marked "
+                    <span class="required">"*"</span>
+                </p>
+                {field_view(Field::Content, content)}
+                {field_view(Field::Name, name)}
+                {field_view(Field::Email, email)}
+                {field_view(Field::Website, website)}
+                // A field for robots: people never see it and screen readers skip it.
+                <p class="comment-form-honeypot" aria-hidden="true">
+                    <label for="comment-hp">"Leave this field empty"</label>
+                    <input id="comment-hp" name="comment-hp" type="text" tabindex="-1" autocomplete="off"
+                        prop:value=move || honeypot.get() on:input=move |event| honeypot.set(event_target_value(&event))/>
+                </p>
+                <p class="comment-form-cookies-consent">
+                    <input id="save-details" type="checkbox" prop:checked=move || save_details.get()
+                        on:change=move |event| save_details.set(event_target_checked(&event))/>
+                    <label for="save-details">"Save my name, email, and website in this browser for the next time I comment."</label>
+                </p>
+                <p class="form-status" role="status" aria-live="polite">
+                    {move || status_line().map(|(kind, text)| view! { <span class=format!("status-{kind}")>{text}</span> })}
+                    {move || can_retry().then(|| view! { " " <button type="button" class="button" on:click=retry>"Retry"</button> })}
+                </p>
+                <p class="form-submit">
+                    <button type="submit" class="button" disabled=busy>"Post Comment"</button>
+                </p>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,279 @@
+// Leaving comments on an article served from the real WordPress (scripts/wordpress): each
+// outcome WordPress can answer with, and a reader never losing what they typed.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import {
+  ROOT, assertClean, heading, launchBrowser, openPage, startServer, startWordPressSite,
+} from './support.mjs';
+
+// Comments go on an article no other test counts the comments of.
+const ARTICLE = 'gulls-cup-exit/';
+const run = Date.now().toString(36);
+let counter = 0;
+/** A comment text no earlier run has sent, so WordPress never takes it for a duplicate. */
+const unique = (text) => `${text} (${run}-${(counter += 1)})`;
+
+function wordpressOption(name, value) {
+  execFileSync(path.join(ROOT, 'scripts/wordpress'), ['option', name, value], { stdio: 'ignore' });
+}
+
+let site;
+let browser;
+before(async () => {
+  site = await startWordPressSite();
+  browser = await launchBrowser();
+});
+after(async () => {
+  wordpressOption('comment_moderation', '0');
+  wordpressOption('broadsheet_test_flood_check', '0');
+  await browser?.close();
+  await site?.stop();
+});
+
+async function openArticle(options) {
+  const page = await openPage(browser, options);
+  await page.goto(`${site.url}${ARTICLE}`);
+  await heading(page);
+  await page.locator('section.comments h2').filter({ hasNotText: /^Comments$/ }).waitFor();
+  return page;
+}
+
+async function fill(page, { comment, name = 'Gwen Tremayne', email = 'gwen@example.org', website = '' }) {
+  await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(comment);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Website', exact: true }).fill(website);
+}
+
+const status = (page) => page.locator('.form-status');
+
+/** Waits until sending is over and asserts how it ended, naming the message if it is another. */
+async function outcome(page, kind) {
+  await page.waitForFunction(() => {
+    const line = document.querySelector('.form-status span');
+    return line && line.className !== 'status-sending';
+  });
+  const line = page.locator('.form-status span');
+  assert.equal(await line.getAttribute('class'), `status-${kind}`, await line.textContent());
+}
+
+describe('leaving a comment', () => {
+  it('posts an approved comment, which appears in place and takes focus', async () => {
+    const page = await openArticle();
+    assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply');
+    assert.match(await page.locator('.comment-notes').textContent(), /Your email address will not be published\. Required fields are marked \*/);
+    const text = unique('Great result for the Gulls, all the same');
+    await fill(page, { comment: text, website: 'gwen.example' });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await outcome(page, 'sent');
+    assert.equal(await status(page).textContent(), 'Thank you. Your comment has been posted.');
+    const posted = page.locator('li.comment', { hasText: text });
+    assert.equal(await posted.count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement.id), await posted.getAttribute('id'));
+    assert.equal(await posted.locator('.comment-author a').getAttribute('href'), 'http://gwen.example');
+    assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), '', 'the form is ready for the next one');
+    await page.reload();
+    await heading(page);
+    await page.locator('li.comment', { hasText: text }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), '', 'the sent draft is gone');
+    await assertClean(page);
+  });
+
+  it('lands a reply to a reply under the right parent', async () => {
+    const page = await openArticle();
+    const first = unique('Who scored the first goal?');
+    await fill(page, { comment: first });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    const parent = page.locator('li.comment', { hasText: first });
+    await parent.waitFor();
+    await parent.getByRole('button', { name: 'Reply to Gwen Tremayne' }).first().click();
+    assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply to Gwen Tremayne Cancel reply');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'comment');
+    const reply = unique('Reply: it was Jago, on the volley');
+    await fill(page, { comment: reply, name: 'Pete Lowther', email: 'pete@example.org' });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    const child = parent.locator(':scope > ol.children > li.comment', { hasText: reply });
+    await child.waitFor();
+    await child.getByRole('button', { name: 'Reply to Pete Lowther' }).click();
+    const deeper = unique('Reply to the reply: and a fine one');
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(deeper);
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await child.locator(':scope > ol.children > li.comment', { hasText: deeper }).waitFor();
+    assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply', 'the form is back to a new comment');
+    await assertClean(page);
+  });
+
+  it('names each problem beside its field, announces it and focuses the first', async () => {
+    const page = await openArticle();
+    await fill(page, { comment: '', name: '', email: 'not an address', website: 'javascript://x' });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    assert.equal(await status(page).getAttribute('role'), 'status');
+    assert.equal(await status(page).textContent(), 'Please correct the 4 problems marked below.');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'comment');
+    for (const [id, message] of [['comment', /type your comment/], ['author', /enter your name/], ['email', /valid email/], ['url', /web address/]]) {
+      const field = page.locator(`#${id}`);
+      assert.equal(await field.getAttribute('aria-invalid'), 'true', id);
+      assert.equal(await field.getAttribute('aria-describedby'), `${id}-error`, id);
+      assert.match(await page.locator(`#${id}-error`).textContent(), message);
+    }
+    // A name one byte over WordPress's 245: 123 two-byte letters.
+    await fill(page, { comment: 'ok', name: 'é'.repeat(123) });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    assert.match(await page.locator('#author-error').textContent(), /246 bytes/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'author');
+    await assertClean(page);
+  });
+
+  it('keeps a draft through a reload, and the details when asked to', async () => {
+    const page = await openArticle();
+    const text = unique('Half-written thoughts on the replay');
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(text);
+    await page.reload();
+    await heading(page);
+    await page.locator('.comment-form').waitFor();
+    await page.waitForFunction((expected) => document.querySelector('#comment')?.value === expected, text);
+    await fill(page, { comment: text, name: 'Saved Reader', email: 'saved@example.org' });
+    await page.getByLabel('Save my name, email, and website in this browser for the next time I comment.').check();
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await outcome(page, 'sent');
+    await page.reload();
+    await heading(page);
+    await page.waitForFunction(() => document.querySelector('#author')?.value === 'Saved Reader');
+    assert.equal(await page.getByRole('textbox', { name: 'Email', exact: true }).inputValue(), 'saved@example.org');
+    assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), '');
+    await assertClean(page);
+  });
+
+  it('says a comment awaits moderation, in place and after a reload', async () => {
+    wordpressOption('comment_moderation', '1');
+    try {
+      const page = await openArticle();
+      const text = unique('Please check this one first');
+      await fill(page, { comment: text });
+      await page.getByRole('button', { name: 'Post Comment' }).click();
+      await outcome(page, 'sent');
+      assert.equal(await status(page).textContent(), 'Thank you. Your comment is awaiting moderation.');
+      const held = page.locator('li.comment', { hasText: text });
+      assert.equal(await held.locator('.moderation').textContent(), 'Your comment is awaiting moderation.');
+      await page.reload();
+      await heading(page);
+      await page.locator('li.comment', { hasText: text }).locator('.moderation').waitFor();
+      await assertClean(page);
+    } finally {
+      wordpressOption('comment_moderation', '0');
+    }
+  });
+
+  it('tells a duplicate apart, keeping the draft', async () => {
+    const page = await openArticle();
+    const text = unique('Said once');
+    await fill(page, { comment: text });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await outcome(page, 'sent');
+    await fill(page, { comment: text });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await outcome(page, 'refused');
+    assert.match(await status(page).textContent(), /already said that/);
+    assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
+    page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/status of 409/.test(line));
+    await assertClean(page);
+  });
+
+  it('explains the flood check and lets the reader send again after 15 seconds', async () => {
+    const page = await openArticle();
+    await fill(page, { comment: unique('First in a hurry') });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await outcome(page, 'sent');
+    // WordPress's own check from here: this address commented a moment ago.
+    wordpressOption('broadsheet_test_flood_check', '1');
+    try {
+      const second = unique('Second in a hurry');
+      await fill(page, { comment: second });
+      await page.getByRole('button', { name: 'Post Comment' }).click();
+      await outcome(page, 'waiting');
+      assert.match(await status(page).textContent(), /too quickly/);
+      assert.equal(await page.getByRole('button', { name: 'Post Comment' }).isDisabled(), true);
+      // Real time: the wait is WordPress's, and the page's timer must run as it would.
+      await page.locator('.status-failed').waitFor({ timeout: 20_000 });
+      assert.equal(await page.getByRole('button', { name: 'Post Comment' }).isDisabled(), false);
+      assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), second);
+      page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/status of 400/.test(line));
+      await assertClean(page);
+    } finally {
+      wordpressOption('broadsheet_test_flood_check', '0');
+    }
+  });
+
+  it('keeps the draft when the server is down, across a reload, and Retry sends it once it is back', async () => {
+    const page = await openArticle();
+    const text = unique('Sent while the server was away');
+    await fill(page, { comment: text });
+    // The server goes away: every request to the API fails as a network failure would.
+    await page.route('**/wp-json/**', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await outcome(page, 'failed');
+    assert.match(await status(page).textContent(), /was not sent.*could not be reached/s);
+    assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
+    await page.unroute('**/wp-json/**');
+    await page.reload();
+    await heading(page);
+    await page.waitForFunction((expected) => document.querySelector('#comment')?.value === expected, text);
+    await page.route('**/wp-json/wp/v2/comments', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await page.locator('.status-failed').waitFor();
+    await page.unroute('**/wp-json/wp/v2/comments');
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await outcome(page, 'sent');
+    await page.locator('li.comment', { hasText: text }).waitFor();
+    page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/ERR_CONNECTION_REFUSED|ERR_FAILED/.test(line));
+    await assertClean(page);
+  });
+
+  it('can be completed with the keyboard alone, and axe finds nothing on the thread and form', async () => {
+    const page = await openArticle();
+    await page.locator('#comment').focus();
+    const text = unique('Typed without a mouse');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Key Board');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('keys@example.org');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'save-details', 'the honeypot is skipped');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Post Comment');
+    await page.keyboard.press('Enter');
+    await page.locator('li.comment', { hasText: text }).waitFor();
+    // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run('section.comments', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+    await assertClean(page);
+  });
+});
+
+describe('comments on the static source', () => {
+  it('shows the thread and says that comments are closed', async () => {
+    const server = await startServer();
+    try {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}harbour-redevelopment-explained/`);
+      await heading(page);
+      await page.locator('.comment-list').waitFor();
+      assert.equal(await page.locator('.comments-closed').textContent(), 'Comments are closed.');
+      assert.equal(await page.locator('form.comment-form').count(), 0);
+      assert.equal(await page.getByRole('button', { name: /^Reply to/ }).count(), 0);
+      await assertClean(page);
+    } finally {
+      await server.stop();
+    }
+  });
+});
