@@ -30,6 +30,7 @@ before(async () => {
 after(async () => {
   wordpressOption('comment_moderation', '0');
   wordpressOption('broadsheet_test_flood_check', '0');
+  wordpressOption('comment_registration', '0');
   await browser?.close();
   await site?.stop();
 });
@@ -206,6 +207,36 @@ describe('leaving a comment', () => {
     } finally {
       wordpressOption('broadsheet_test_flood_check', '0');
     }
+  });
+
+  it('says when the site takes comments from logged-in readers only', async () => {
+    wordpressOption('comment_registration', '1');
+    try {
+      const page = await openArticle();
+      const text = unique('Can I say this?');
+      await fill(page, { comment: text });
+      await page.getByRole('button', { name: 'Post Comment' }).click();
+      await outcome(page, 'refused');
+      assert.equal(await status(page).textContent(), 'This site only accepts comments from readers who are logged in to it.');
+      assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
+      page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/status of 401/.test(line));
+      await assertClean(page);
+    } finally {
+      wordpressOption('comment_registration', '0');
+    }
+  });
+
+  it('sends one comment for a double click', async () => {
+    const page = await openArticle();
+    let posts = 0;
+    page.on('request', (request) => { if (request.method() === 'POST') posts += 1; });
+    const text = unique('Clicked twice');
+    await fill(page, { comment: text });
+    await page.getByRole('button', { name: 'Post Comment' }).dblclick();
+    await outcome(page, 'sent');
+    assert.equal(posts, 1);
+    assert.equal(await page.locator('li.comment', { hasText: text }).count(), 1);
+    await assertClean(page);
   });
 
   it('keeps the draft when the server is down, across a reload, and Retry sends it once it is back', async () => {
