@@ -38,6 +38,9 @@ pub struct Config {
     pub source: SourceConfig,
     /// How long one request may take before the reader is told the server is not answering.
     pub timeout_ms: u32,
+    /// Where readers' comments are posted when the source cannot take them itself (the static
+    /// files): a WordPress-compatible API root, whose posts have the same slugs.
+    pub comments_api_url: Option<String>,
 }
 
 impl Config {
@@ -60,6 +63,7 @@ pub enum ConfigError {
 struct ConfigFile {
     source: SourceFile,
     timeout_ms: Option<u32>,
+    comments: Option<SourceFile>,
 }
 
 impl FromJson for ConfigFile {
@@ -68,6 +72,7 @@ impl FromJson for ConfigFile {
         Ok(Self {
             source: fields.get("source")?,
             timeout_ms: fields.get("timeout_ms")?,
+            comments: fields.get("comments")?,
         })
     }
 }
@@ -163,7 +168,28 @@ pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> 
             })
         }
     };
-    Ok(Config { source, timeout_ms })
+    let comments_api_url = match file.comments {
+        None => None,
+        Some(comments) if comments.kind == "wordpress" => {
+            let mut url = resolve_url(site_root, &comments.url)
+                .map_err(|detail| invalid(format!("comments.url: {detail}")))?;
+            if !url.ends_with('/') {
+                url.push('/');
+            }
+            Some(url)
+        }
+        Some(comments) => {
+            return Err(invalid(format!(
+                "comments.kind \"{}\" is unknown; comments are posted to \"wordpress\"",
+                comments.kind
+            )))
+        }
+    };
+    Ok(Config {
+        source,
+        timeout_ms,
+        comments_api_url,
+    })
 }
 
 fn quoted(words: &[&str]) -> String {
@@ -223,7 +249,8 @@ mod tests {
                 source: SourceConfig::Static {
                     url: "https://herald.example/news/data/".into()
                 },
-                timeout_ms: 10_000
+                timeout_ms: 10_000,
+                comments_api_url: None,
             }
         );
     }
@@ -272,6 +299,25 @@ mod tests {
             (wordpress.direction, wordpress.per_page),
             (Direction::Rtl, 5)
         );
+    }
+
+    #[test]
+    fn static_files_may_name_a_comment_endpoint() {
+        let config = parse_config(
+            r#"{"source": {"kind": "static", "url": "data/"}, "comments": {"kind": "wordpress", "url": "https://wp.example/wp-json"}}"#,
+            ROOT,
+        )
+        .unwrap();
+        assert_eq!(
+            config.comments_api_url.as_deref(),
+            Some("https://wp.example/wp-json/")
+        );
+        let error = parse_config(
+            r#"{"source": {"kind": "static", "url": "data/"}, "comments": {"kind": "disqus", "url": "x"}}"#,
+            ROOT,
+        )
+        .unwrap_err();
+        assert!(error.to_string().contains("comments.kind"), "{error}");
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub use transport::{
 };
 pub use wordpress::WordPressSource;
 
-use crate::config::{Config, SourceConfig};
+use crate::config::{Config, SourceConfig, WordPressConfig};
 use crate::error::{CommentError, DataError};
 use crate::model::{
     Article, AuthorPage, Comment, CommentDraft, Headline, Listing, Site, Slug, TagPage,
@@ -36,7 +36,8 @@ use futures::future::LocalBoxFuture;
 /// know which backend is in use.
 #[derive(Clone)]
 pub enum DataSource {
-    Static(StaticSource),
+    /// The static files, and where comments on them are posted, if anywhere.
+    Static(StaticSource, Option<WordPressSource>),
     WordPress(WordPressSource),
 }
 
@@ -44,7 +45,20 @@ impl DataSource {
     pub fn from_config(config: &Config, transport: SharedTransport) -> Self {
         match &config.source {
             SourceConfig::Static { url } => {
-                Self::Static(StaticSource::new(url, config.timeout_ms, transport))
+                let comments = config.comments_api_url.as_ref().map(|api_url| {
+                    let wordpress = WordPressConfig {
+                        api_url: api_url.clone(),
+                        site_url: String::new(),
+                        language: WordPressConfig::DEFAULT_LANGUAGE.to_owned(),
+                        direction: Default::default(),
+                        per_page: WordPressConfig::DEFAULT_PER_PAGE,
+                    };
+                    WordPressSource::new(wordpress, config.timeout_ms, transport.clone())
+                });
+                Self::Static(
+                    StaticSource::new(url, config.timeout_ms, transport),
+                    comments,
+                )
             }
             SourceConfig::WordPress(wordpress) => Self::WordPress(WordPressSource::new(
                 wordpress.clone(),
@@ -56,7 +70,7 @@ impl DataSource {
 
     pub fn site(&self) -> LocalBoxFuture<'_, Result<Site, DataError>> {
         match self {
-            Self::Static(source) => Box::pin(source.site()),
+            Self::Static(source, _) => Box::pin(source.site()),
             Self::WordPress(source) => Box::pin(source.site()),
         }
     }
@@ -64,14 +78,14 @@ impl DataSource {
     /// Page `page` (from 1) of all articles, newest first.
     pub fn home(&self, page: u32) -> LocalBoxFuture<'_, Result<Listing, DataError>> {
         match self {
-            Self::Static(source) => Box::pin(source.home(page)),
+            Self::Static(source, _) => Box::pin(source.home(page)),
             Self::WordPress(source) => Box::pin(source.home(page)),
         }
     }
 
     pub fn article<'a>(&'a self, slug: &'a Slug) -> LocalBoxFuture<'a, Result<Article, DataError>> {
         match self {
-            Self::Static(source) => Box::pin(source.article(slug)),
+            Self::Static(source, _) => Box::pin(source.article(slug)),
             Self::WordPress(source) => Box::pin(source.article(slug)),
         }
     }
@@ -82,7 +96,7 @@ impl DataSource {
         page: u32,
     ) -> LocalBoxFuture<'a, Result<TagPage, DataError>> {
         match self {
-            Self::Static(source) => Box::pin(source.tag_page(slug, page)),
+            Self::Static(source, _) => Box::pin(source.tag_page(slug, page)),
             Self::WordPress(source) => Box::pin(source.tag_page(slug, page)),
         }
     }
@@ -93,7 +107,7 @@ impl DataSource {
         page: u32,
     ) -> LocalBoxFuture<'a, Result<AuthorPage, DataError>> {
         match self {
-            Self::Static(source) => Box::pin(source.author_page(slug, page)),
+            Self::Static(source, _) => Box::pin(source.author_page(slug, page)),
             Self::WordPress(source) => Box::pin(source.author_page(slug, page)),
         }
     }
@@ -104,21 +118,22 @@ impl DataSource {
         slug: &'a Slug,
     ) -> LocalBoxFuture<'a, Result<Vec<Comment>, DataError>> {
         match self {
-            Self::Static(source) => Box::pin(source.comments(slug)),
+            Self::Static(source, _) => Box::pin(source.comments(slug)),
             Self::WordPress(source) => Box::pin(source.comments(slug)),
         }
     }
 
     pub fn ticker(&self) -> LocalBoxFuture<'_, Result<Vec<Headline>, DataError>> {
         match self {
-            Self::Static(source) => Box::pin(source.ticker()),
+            Self::Static(source, _) => Box::pin(source.ticker()),
             Self::WordPress(source) => Box::pin(source.ticker()),
         }
     }
 
-    /// Whether readers can post comments here. The static files are read-only.
+    /// Whether readers can post comments here: the static files are read-only, and take
+    /// comments only through an endpoint named in config.json.
     pub fn accepts_comments(&self) -> bool {
-        matches!(self, Self::WordPress(_))
+        matches!(self, Self::WordPress(_) | Self::Static(_, Some(_)))
     }
 
     pub fn post_comment<'a>(
@@ -128,8 +143,10 @@ impl DataSource {
         draft: &'a CommentDraft,
     ) -> LocalBoxFuture<'a, Result<PostedComment, CommentError>> {
         match self {
-            Self::Static(_) => Box::pin(async { Err(CommentError::Closed) }),
-            Self::WordPress(source) => Box::pin(source.post_comment(slug, parent, draft)),
+            Self::Static(_, None) => Box::pin(async { Err(CommentError::Closed) }),
+            Self::Static(_, Some(source)) | Self::WordPress(source) => {
+                Box::pin(source.post_comment(slug, parent, draft))
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import {
-  ROOT, assertClean, heading, launchBrowser, openPage, startServer, startWordPressSite,
+  ROOT, assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer, startWordPress,
+  startWordPressSite,
 } from './support.mjs';
 
 // Comments go on an article no other test counts the comments of.
@@ -292,6 +293,25 @@ describe('leaving a comment', () => {
 });
 
 describe('comments on the static source', () => {
+  it('posts to the WordPress endpoint that config.json names, and shows the comment in place', async () => {
+    const wordpress = startWordPress();
+    const staticSite = await startConfiguredSite(['--static', 'data/', '--comments', `${wordpress}wp-json/`]);
+    try {
+      const page = await openPage(browser);
+      await page.goto(`${staticSite.url}${ARTICLE}`);
+      await heading(page);
+      await page.locator('.comment-form').waitFor();
+      const text = unique('Posted from the static site');
+      await fill(page, { comment: text });
+      await page.getByRole('button', { name: 'Post Comment' }).click();
+      await outcome(page, 'sent');
+      await page.locator('li.comment', { hasText: text }).waitFor();
+      await assertClean(page);
+    } finally {
+      await staticSite.stop();
+    }
+  });
+
   it('shows the thread and says that comments are closed', async () => {
     const server = await startServer();
     try {
