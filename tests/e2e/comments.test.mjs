@@ -18,8 +18,12 @@ let counter = 0;
 /** A comment text no earlier run has sent, so WordPress never takes it for a duplicate. */
 const unique = (text) => `${text} (${run}-${(counter += 1)})`;
 
+function wordpress(...args) {
+  execFileSync(path.join(ROOT, 'scripts/wordpress'), args, { stdio: 'ignore' });
+}
+
 function wordpressOption(name, value) {
-  execFileSync(path.join(ROOT, 'scripts/wordpress'), ['option', name, value], { stdio: 'ignore' });
+  wordpress('option', name, value);
 }
 
 let site;
@@ -240,29 +244,36 @@ describe('leaving a comment', () => {
     await assertClean(page);
   });
 
-  it('keeps the draft when the server is down, across a reload, and Retry sends it once it is back', async () => {
+  it('keeps the draft while WordPress is stopped, across a reload, and Retry sends it once it is back', async () => {
     const page = await openArticle();
     const text = unique('Sent while the server was away');
     await fill(page, { comment: text });
-    // The server goes away: every request to the API fails as a network failure would.
-    await page.route('**/wp-json/**', (route) => route.abort('connectionrefused'));
-    await page.getByRole('button', { name: 'Post Comment' }).click();
-    await outcome(page, 'failed');
-    assert.match(await status(page).textContent(), /was not sent.*could not be reached/s);
-    assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
-    await page.unroute('**/wp-json/**');
-    await page.reload();
-    await heading(page);
-    await page.waitForFunction((expected) => document.querySelector('#comment')?.value === expected, text);
-    await page.route('**/wp-json/wp/v2/comments', (route) => route.abort('connectionrefused'));
-    await page.getByRole('button', { name: 'Post Comment' }).click();
-    await page.locator('.status-failed').waitFor();
-    await page.unroute('**/wp-json/wp/v2/comments');
-    await page.getByRole('button', { name: 'Retry' }).click();
-    await outcome(page, 'sent');
-    await page.locator('li.comment', { hasText: text }).waitFor();
-    page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/ERR_CONNECTION_REFUSED|ERR_FAILED/.test(line));
-    await assertClean(page);
+    try {
+      wordpress('stop');
+      await page.getByRole('button', { name: 'Post Comment' }).click();
+      await outcome(page, 'failed');
+      assert.match(await status(page).textContent(), /was not sent.*could not be reached/s);
+      assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
+      // A reload while it is down: the article itself cannot be had, but the draft is kept.
+      await page.reload();
+      assert.equal(await heading(page), 'Can’t reach the news server');
+      wordpress('start');
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await page.locator('.comment-form').waitFor();
+      await page.waitForFunction((expected) => document.querySelector('#comment')?.value === expected, text);
+      // Down again as it is sent, then back: the form's Retry sends the same draft.
+      wordpress('stop');
+      await page.getByRole('button', { name: 'Post Comment' }).click();
+      await outcome(page, 'failed');
+      wordpress('start');
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await outcome(page, 'sent');
+      await page.locator('li.comment', { hasText: text }).waitFor();
+      page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/ERR_CONNECTION_REFUSED|ERR_FAILED/.test(line));
+      await assertClean(page);
+    } finally {
+      wordpress('start');
+    }
   });
 
   it('can be completed with the keyboard alone, and axe finds nothing on the thread and form', async () => {
