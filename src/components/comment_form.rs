@@ -13,6 +13,49 @@ use std::time::Duration;
 #[derive(Clone, Copy)]
 pub struct ReplyTarget(pub RwSignal<Option<(u64, String)>>);
 
+/// What the comment form keeps while it moves between the end of the thread and the comment
+/// being replied to: the reader's details and how the last sending went. (The comment text is
+/// kept per reply target, as drafts.)
+#[derive(Clone, Copy)]
+pub struct FormState {
+    name: RwSignal<String>,
+    email: RwSignal<String>,
+    website: RwSignal<String>,
+    save_details: RwSignal<bool>,
+    status: RwSignal<Status>,
+}
+
+impl FormState {
+    pub fn new() -> Self {
+        Self {
+            name: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            website: RwSignal::new(String::new()),
+            save_details: RwSignal::new(false),
+            status: RwSignal::new(Status::Idle),
+        }
+    }
+}
+
+impl Default for FormState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Moves focus to an element once the view has been drawn (the form may just have moved).
+pub fn focus_soon(id: &'static str) {
+    request_animation_frame(move || {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// How long WordPress's flood check makes a reader wait between two comments.
 const FLOOD_WAIT: Duration = Duration::from_secs(15);
 
@@ -30,7 +73,8 @@ enum Status {
     Failed(String),
 }
 
-/// "Leave a Reply", as WordPress's comment form behaves: required fields marked, errors beside
+/// "Leave a Reply", as WordPress's comment form behaves: at the end of the thread, or under the
+/// comment being replied to; required fields marked, errors beside
 /// their field and announced, the reader's details remembered when they ask, a draft kept in the
 /// browser as they type (per article and per comment replied to) until the site confirms it.
 #[component]
@@ -45,12 +89,16 @@ pub fn CommentForm(
 ) -> impl IntoView {
     let source = expect_context::<AppSource>();
     let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
-    let fields = Field::ALL.map(|_| RwSignal::new(String::new()));
-    let [content, name, email, website] = fields;
-    let save_details = RwSignal::new(false);
+    let FormState {
+        name,
+        email,
+        website,
+        save_details,
+        status,
+    } = expect_context::<FormState>();
+    let content = RwSignal::new(String::new());
     let honeypot = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<(Field, String)>::new());
-    let status = RwSignal::new(Status::Idle);
     let form_ref = NodeRef::<html::Form>::new();
 
     let parent = move || reply_to.with(|target| target.as_ref().map_or(0, |(id, _)| *id));
@@ -74,9 +122,15 @@ pub fn CommentForm(
                 .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok());
             if let Some(details) = &saved {
                 save_details.set(true);
-                name.set(details.name.clone());
-                email.set(details.email.clone());
-                website.set(details.website.clone());
+                for (field, signal) in [
+                    (Field::Name, name),
+                    (Field::Email, email),
+                    (Field::Website, website),
+                ] {
+                    if signal.with_untracked(String::is_empty) {
+                        signal.set(details.get(field).to_owned());
+                    }
+                }
             }
             let draft = storage::read(&key)
                 .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
@@ -254,7 +308,7 @@ pub fn CommentForm(
     let cancel_reply = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();
         reply_to.set(None);
-        focus_field(Field::Content);
+        focus_soon(Field::Content.id());
     };
     let status_line = move || match status.get() {
         Status::Idle => None,

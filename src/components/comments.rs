@@ -1,4 +1,4 @@
-use super::comment_form::{CommentForm, ReplyTarget};
+use super::comment_form::{focus_soon, CommentForm, FormState, ReplyTarget};
 use crate::components::DateTime;
 use crate::error::DataError;
 use crate::format::comment_count;
@@ -55,6 +55,7 @@ pub fn Comments(
     Effect::new(load.clone());
     let reply_to = RwSignal::new(None::<(u64, String)>);
     provide_context(ReplyTarget(reply_to));
+    provide_context(FormState::new());
     let on_posted = Callback::new(move |posted: PostedComment| {
         let id = posted.comment.id;
         if posted.held {
@@ -80,31 +81,39 @@ pub fn Comments(
         // Once the thread shows it, the new comment takes focus, so the reader hears it is there.
         request_animation_frame(move || focus_comment(id));
     });
-    let body = move || match loaded.get() {
-        None => view! {
-            <h2 id="comments-heading">"Comments"</h2>
-            <p class="comments-note">"Loading comments…"</p>
-        }
-        .into_any(),
-        Some(Ok(mut list)) => {
-            let heading = comment_count(list.len());
-            let held_ids: Vec<u64> = held.with(|held| held.iter().map(|mine| mine.id).collect());
-            list.extend(held.get().into_iter().map(held_as_comment));
-            let threads = thread(list);
-            let thread_view = Thread {
-                language: language.clone(),
-                held: held_ids,
-                can_reply: accepts_comments,
-            };
-            view! {
-                <h2 id="comments-heading">{heading}</h2>
-                {(!threads.is_empty()).then(|| thread_view.list(threads, "comment-list"))}
+    let form = accepts_comments.then(|| FormPlace {
+        slug: slug.clone(),
+        site_url: site_url.clone(),
+        on_posted,
+    });
+    let body = {
+        let form = form.clone();
+        move || match loaded.get() {
+            None => view! {
+                <h2 id="comments-heading">"Comments"</h2>
+                <p class="comments-note">"Loading comments…"</p>
             }
-            .into_any()
-        }
-        Some(Err(error)) => {
-            let retry = load.clone();
-            view! {
+            .into_any(),
+            Some(Ok(mut list)) => {
+                let heading = comment_count(list.len());
+                let held_ids: Vec<u64> =
+                    held.with(|held| held.iter().map(|mine| mine.id).collect());
+                list.extend(held.get().into_iter().map(held_as_comment));
+                let threads = thread(list);
+                let thread_view = Thread {
+                    language: language.clone(),
+                    held: held_ids,
+                    form: form.clone(),
+                };
+                view! {
+                    <h2 id="comments-heading">{heading}</h2>
+                    {(!threads.is_empty()).then(|| thread_view.list(threads, "comment-list"))}
+                }
+                .into_any()
+            }
+            Some(Err(error)) => {
+                let retry = load.clone();
+                view! {
                 <h2 id="comments-heading">"Comments"</h2>
                 <p class="comments-note" role="alert">
                     "The comments could not be loaded: " {error.to_string()} " "
@@ -112,17 +121,18 @@ pub fn Comments(
                 </p>
             }
             .into_any()
+            }
         }
     };
-    let form = if accepts_comments {
-        view! { <CommentForm slug site_url on_posted/> }.into_any()
-    } else {
-        view! { <p class="comments-closed">"Comments are closed."</p> }.into_any()
-    };
+    let closing = form.clone().map_or_else(
+        || view! { <p class="comments-closed">"Comments are closed."</p> }.into_any(),
+        // At the end of the thread unless it is under the comment being replied to.
+        |form| (move || reply_to.get().is_none().then(|| form.view())).into_any(),
+    );
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             {body}
-            {form}
+            {closing}
         </section>
     }
 }
@@ -163,12 +173,29 @@ fn escape_text(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
+/// What the comment form needs, wherever it is placed.
+#[derive(Clone)]
+struct FormPlace {
+    slug: Slug,
+    site_url: String,
+    on_posted: Callback<PostedComment>,
+}
+
+impl FormPlace {
+    fn view(&self) -> impl IntoView {
+        let (slug, site_url, on_posted) =
+            (self.slug.clone(), self.site_url.clone(), self.on_posted);
+        view! { <CommentForm slug site_url on_posted/> }
+    }
+}
+
 /// How a thread is drawn.
 struct Thread {
     language: String,
     /// Comments of this reader's that await moderation.
     held: Vec<u64>,
-    can_reply: bool,
+    /// Where replies are written, when the site takes comments.
+    form: Option<FormPlace>,
 }
 
 impl Thread {
@@ -181,9 +208,20 @@ impl Thread {
                 let replies =
                     (!node.replies.is_empty()).then(|| self.list(node.replies, "children"));
                 let id = format!("comment-{}", node.comment.id);
+                // The form moves under the comment being replied to, as WordPress's does.
+                let form = self.form.clone().map(|form| {
+                    let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
+                    let comment_id = node.comment.id;
+                    move || {
+                        (reply_to.with(|target| target.as_ref().map(|(id, _)| *id))
+                            == Some(comment_id))
+                        .then(|| form.view())
+                    }
+                });
                 view! {
                     <li class="comment" id=id tabindex="-1">
                         {self.comment(node.comment)}
+                        {form}
                         {replies}
                     </li>
                 }
@@ -201,7 +239,7 @@ impl Thread {
             None => comment.author_name.clone().into_any(),
         };
         let held = self.held.contains(&comment.id);
-        let reply = (self.can_reply && !held).then(|| {
+        let reply = (self.form.is_some() && !held).then(|| {
             let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
             let (id, name) = (comment.id, comment.author_name.clone());
             let label = format!("Reply to {name}");
@@ -209,12 +247,7 @@ impl Thread {
                 <button type="button" class="reply-button" aria-label=label
                     on:click=move |_| {
                         reply_to.set(Some((id, name.clone())));
-                        if let Some(field) = document().get_element_by_id(Field::Content.id()) {
-                            use leptos::wasm_bindgen::JsCast;
-                            if let Ok(field) = field.dyn_into::<leptos::web_sys::HtmlElement>() {
-                                let _ = field.focus();
-                            }
-                        }
+                        focus_soon(Field::Content.id());
                     }>"Reply"</button>
             }
         });

@@ -98,7 +98,13 @@ describe('leaving a comment', () => {
     await parent.waitFor();
     await parent.getByRole('button', { name: 'Reply to Gwen Tremayne' }).first().click();
     assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply to Gwen Tremayne Cancel reply');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'comment');
+    assert.equal(await parent.locator(':scope > .comment-respond').count(), 1, 'the form moves under the comment');
+    await page.waitForFunction(() => document.activeElement.id === 'comment');
+    await page.getByRole('link', { name: 'Cancel reply' }).click();
+    assert.equal(await page.locator('.comment-respond').count(), 1);
+    assert.equal(await page.locator('section.comments > .comment-respond').count(), 1, 'and back to the end');
+    assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply');
+    await parent.getByRole('button', { name: 'Reply to Gwen Tremayne' }).first().click();
     const reply = unique('Reply: it was Jago, on the volley');
     await fill(page, { comment: reply, name: 'Pete Lowther', email: 'pete@example.org' });
     await page.getByRole('button', { name: 'Post Comment' }).click();
