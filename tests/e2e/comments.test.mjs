@@ -267,12 +267,14 @@ describe('leaving a comment', () => {
       await page.getByRole('button', { name: 'Retry' }).click();
       await page.locator('.comment-form').waitFor();
       await page.waitForFunction((expected) => document.querySelector('#comment')?.value === expected, text);
+      // The thread has loaded too, before WordPress goes away again.
+      await page.locator('section.comments h2').filter({ hasNotText: /^Comments$/ }).waitFor();
       // Down again as it is sent, then back: the form's Retry sends the same draft.
       wordpress('stop');
       await page.getByRole('button', { name: 'Post Comment' }).click();
       await outcome(page, 'failed');
       wordpress('start');
-      await page.getByRole('button', { name: 'Retry' }).click();
+      await page.locator('.comment-form').getByRole('button', { name: 'Retry' }).click();
       await outcome(page, 'sent');
       await page.locator('li.comment', { hasText: text }).waitFor();
       page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/ERR_CONNECTION_REFUSED|ERR_FAILED/.test(line));
