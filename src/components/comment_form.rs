@@ -43,17 +43,20 @@ impl Default for FormState {
     }
 }
 
-/// Moves focus to an element once the view has been drawn (the form may just have moved).
-pub fn focus_soon(id: &'static str) {
-    request_animation_frame(move || {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+/// Moves focus to the element with this `id`, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Moves focus once the view has been drawn (the element may just have appeared or moved).
+pub fn focus_soon(id: String) {
+    request_animation_frame(move || focus_by_id(&id));
 }
 
 /// How long WordPress's flood check makes a reader wait between two comments.
@@ -154,14 +157,7 @@ pub fn CommentForm(
         move || storage::write(&draft_key_now(), &current_draft().to_json())
     };
 
-    let focus_field = |field: Field| {
-        if let Some(element) = document().get_element_by_id(field.id()) {
-            use leptos::wasm_bindgen::JsCast;
-            if let Ok(element) = element.dyn_into::<leptos::web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
-    };
+    let focus_field = |field: Field| focus_by_id(field.id());
 
     let submit = {
         let (slug, site_url) = (slug.clone(), site_url.clone());
@@ -308,7 +304,7 @@ pub fn CommentForm(
     let cancel_reply = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();
         reply_to.set(None);
-        focus_soon(Field::Content.id());
+        focus_soon(Field::Content.id().to_owned());
     };
     let status_line = move || match status.get() {
         Status::Idle => None,

@@ -79,7 +79,7 @@ pub fn Comments(
             });
         }
         // Once the thread shows it, the new comment takes focus, so the reader hears it is there.
-        request_animation_frame(move || focus_comment(id));
+        focus_soon(format!("comment-{id}"));
     });
     let form = accepts_comments.then(|| FormPlace {
         slug: slug.clone(),
@@ -134,16 +134,6 @@ pub fn Comments(
             {body}
             {closing}
         </section>
-    }
-}
-
-fn focus_comment(id: u64) {
-    use leptos::wasm_bindgen::JsCast;
-    if let Some(element) = document()
-        .get_element_by_id(&format!("comment-{id}"))
-        .and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
     }
 }
 
@@ -247,7 +237,7 @@ impl Thread {
                 <button type="button" class="reply-button" aria-label=label
                     on:click=move |_| {
                         reply_to.set(Some((id, name.clone())));
-                        focus_soon(Field::Content.id());
+                        focus_soon(Field::Content.id().to_owned());
                     }>"Reply"</button>
             }
         });

@@ -96,6 +96,11 @@ impl FromJson for Content {
     }
 }
 
+/// The text of an optional HTML field; empty when WordPress sent none.
+fn optional_text(html: Option<String>) -> String {
+    html.map(|html| html_to_text(&html)).unwrap_or_default()
+}
+
 /// WordPress slugs hold non-ASCII letters percent-encoded.
 fn slug(fields: &Fields, key: &str) -> Result<Slug, String> {
     let text: String = fields.get(key)?;
@@ -206,10 +211,7 @@ impl PostJson {
             tags: self.tags()?,
             image: self.image(),
             title: html_to_text(&self.title.0),
-            excerpt: self
-                .excerpt
-                .map(|excerpt| html_to_text(&excerpt.0))
-                .unwrap_or_default(),
+            excerpt: optional_text(self.excerpt.map(|excerpt| excerpt.0)),
             slug: self.slug,
             published: self.published,
             modified: self.modified,
@@ -235,10 +237,7 @@ impl PostJson {
         // direction, as `dir="auto"` would.
         let direction = Direction::of_text(&title).filter(|direction| *direction != site);
         Ok(Article {
-            excerpt: self
-                .excerpt
-                .map(|excerpt| html_to_text(&excerpt.0))
-                .unwrap_or_default(),
+            excerpt: optional_text(self.excerpt.map(|excerpt| excerpt.0)),
             slug: self.slug,
             title,
             body,
@@ -322,10 +321,7 @@ impl TermJson {
     pub fn into_tag(self, article_count: u32) -> Result<Tag, String> {
         Ok(Tag {
             name: html_to_text(&self.name),
-            description: self
-                .description
-                .map(|description| html_to_text(&description))
-                .unwrap_or_default(),
+            description: optional_text(self.description),
             slug: self.slug,
             article_count,
         })
@@ -364,10 +360,7 @@ impl UserJson {
     pub fn into_author(self, article_count: u32) -> Author {
         Author {
             name: html_to_text(&self.name),
-            bio: self
-                .description
-                .map(|description| html_to_text(&description))
-                .unwrap_or_default(),
+            bio: optional_text(self.description),
             slug: self.slug,
             avatar: self.avatar,
             article_count,
