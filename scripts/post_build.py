@@ -5,7 +5,9 @@
   allows Trunk's inline boot script by its SHA-256 hash (a nonce would need a server), and long
   caching for the content-hashed assets;
 - `404.html`, a copy of index.html, which static hosts serve for unknown paths: that is how a
-  deep link such as /tag/harbour/ reaches the app.
+  deep link such as /tag/harbour/ reaches the app;
+- `embed/ticker/index.html`, another copy, where the app shows the news ticker alone for other
+  sites' iframes; `_headers` lets any site frame that page (and only that page).
 
 Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the first argument.
 """
@@ -21,7 +23,7 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOT
 HASHED_ASSET = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$")
 
 
-def csp(script_hashes):
+def csp(script_hashes, frame_ancestors="'none'"):
     script_src = " ".join(["'self'", "'wasm-unsafe-eval'"] + [f"'sha256-{h}'" for h in script_hashes])
     return "; ".join([
         "default-src 'self'",
@@ -35,7 +37,7 @@ def csp(script_hashes):
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        f"frame-ancestors {frame_ancestors}",
     ])
 
 
@@ -56,16 +58,31 @@ def main():
         "  Referrer-Policy: strict-origin-when-cross-origin",
         "  X-Frame-Options: DENY",
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        # The ticker embed is made to be framed by other sites. "! Name" removes a header of the
+        # rule above (Cloudflare Pages' syntax; see README for other hosts).
+        # The script embed (embed/ticker.js) runs on other sites' pages: they fetch its files, the
+        # config and the data across origins.
+        "/embed/*",
+        "  ! X-Frame-Options",
+        "  ! Content-Security-Policy",
+        f"  Content-Security-Policy: {csp(hashes, '*')}",
+        "  Access-Control-Allow-Origin: *",
+        "  Cache-Control: public, max-age=300",
         "/data/*",
         "  Cache-Control: public, max-age=300",
+        "  Access-Control-Allow-Origin: *",
         "/config.json",
         "  Cache-Control: public, max-age=60",
+        "  Access-Control-Allow-Origin: *",
     ]
     for name in immutable:
         lines += [f"/{name}", "  Cache-Control: public, max-age=31536000, immutable"]
     (staging / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (staging / "404.html").write_text(html, encoding="utf-8")
-    print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html")
+    embed = staging / "embed" / "ticker"
+    embed.mkdir(parents=True, exist_ok=True)
+    (embed / "index.html").write_text(html, encoding="utf-8")
+    print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; embed/ticker/")
 
 
 if __name__ == "__main__":

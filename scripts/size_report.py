@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 APP_BUDGET_BROTLI = 150 * 1024
+EMBED_BUDGET_BROTLI = 50 * 1024
 
 
 def brotli_size(data):
@@ -24,6 +25,11 @@ def sizes(path):
 
 def row(name, raw, gz, br):
     print(f"{name:<60} {raw:>10,} {gz:>10,} {br:>10,}")
+
+
+def budget_line(budget, brotli):
+    verdict = "within" if brotli <= budget else "OVER"
+    print(f"budget: {budget:,} bytes brotli; {verdict} by {abs(budget - brotli):,}")
 
 
 def main():
@@ -40,8 +46,16 @@ def main():
     app_sizes = [sum(values) for values in zip(*(sizes(p) for p in app))]
     print()
     row("app bundle (wasm + JS)", *app_sizes)
-    verdict = "within" if app_sizes[2] <= APP_BUDGET_BROTLI else "OVER"
-    print(f"budget: {APP_BUDGET_BROTLI:,} bytes brotli; {verdict} by {abs(APP_BUDGET_BROTLI - app_sizes[2]):,}")
+    budget_line(APP_BUDGET_BROTLI, app_sizes[2])
+
+    # The ticker's script embed: what an embedding page downloads besides the JSON.
+    embed = sorted(p for p in (dist / "embed").iterdir() if p.suffix in (".wasm", ".js"))
+    print()
+    for path in embed:
+        row("embed/" + path.name, *sizes(path))
+    embed_sizes = [sum(values) for values in zip(*(sizes(p) for p in embed))]
+    row("ticker embed bundle (wasm + JS)", *embed_sizes)
+    budget_line(EMBED_BUDGET_BROTLI, embed_sizes[2])
 
     # What a first visit to /<slug>/ downloads: the page (404.html on a static host), the
     # bundle, the stylesheet, then config, site, directory, the article and its pictures.
@@ -49,7 +63,7 @@ def main():
     authors = json.loads((dist / "data" / "authors.json").read_text(encoding="utf-8"))["authors"]
     author = next(a for a in authors if a["slug"] == article["author"])
     cold = [dist / "404.html", *app, *[p for p in top_level if p.suffix == ".css"], dist / "config.json"]
-    cold += [dist / "data" / name for name in ("site.json", "authors.json", "tags.json")]
+    cold += [dist / "data" / name for name in ("site.json", "authors.json", "tags.json", "ticker.json")]
     cold.append(dist / "data" / "articles" / f"{slug}.json")
     for image in (article.get("image"), author.get("avatar")):
         if image and not image["url"].startswith(("http:", "https:")):

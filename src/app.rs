@@ -1,6 +1,6 @@
 //! The route table and the shell around every page.
 
-use crate::components::{ProgressBar, SiteFooter, SiteHeader};
+use crate::components::{NewsTicker, ProgressBar, SiteFooter, SiteHeader, TickerSource};
 use crate::config::{Config, ConfigError};
 use crate::model::resolve_url;
 use crate::pages::{ConfigErrorPage, ContentRoute, NotFoundPage, RoutePage};
@@ -11,6 +11,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
+use std::sync::Arc;
 
 /// Where the app is served from, read from the document when it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,10 +60,15 @@ pub fn App(
     provide_context(BasePath(base_path.clone()));
     match config {
         Ok(config) => {
+            // The ticker's re-reads are not page loads: they bypass the progress bar.
+            let ticker = TickerSource(Arc::new(DataSource::from_config(
+                &config,
+                transport.clone(),
+            )));
             let transport = TrackedTransport::shared(transport, loading);
             view! {
                 <ProgressBar/>
-                <Site config transport base_path/>
+                <Site config transport ticker base_path/>
             }
             .into_any()
         }
@@ -71,13 +77,20 @@ pub fn App(
 }
 
 #[component]
-fn Site(config: Config, transport: SharedTransport, base_path: String) -> impl IntoView {
+fn Site(
+    config: Config,
+    transport: SharedTransport,
+    ticker: TickerSource,
+    base_path: String,
+) -> impl IntoView {
     let source = AppSource::new(DataSource::from_config(&config, transport));
+    let ticker_settings = config.ticker.clone();
     provide_context(source);
     provide_context(CurrentSite::default());
     view! {
         <Router base=base_path>
             <a class="skip-link" href="#main">"Skip to content"</a>
+            <NewsTicker source=ticker settings=ticker_settings/>
             <SiteHeader/>
             <MainRegion>
                 <FlatRoutes fallback=NotFoundPage>

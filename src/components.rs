@@ -12,6 +12,7 @@ mod progress_bar;
 mod site_chrome;
 mod skeleton;
 mod tag_list;
+mod ticker;
 
 pub use article_list::{ArticleList, ArticleSummary};
 pub use author_card::AuthorCard;
@@ -24,3 +25,4 @@ pub use progress_bar::ProgressBar;
 pub use site_chrome::{SiteFooter, SiteHeader};
 pub use skeleton::{ArticleSkeleton, ListingSkeleton};
 pub use tag_list::TagList;
+pub use ticker::{NewsTicker, TickerSource};

@@ -1,7 +1,7 @@
 //! `config.json` in the site root picks the data source at run time, so one build deploys anywhere.
 
 use crate::json::{Fields, FromJson, Json};
-use crate::model::{resolve_url, Direction};
+use crate::model::{resolve_url, Direction, TickerSettings};
 use thiserror::Error;
 
 /// Where the content comes from.
@@ -41,6 +41,8 @@ pub struct Config {
     /// Where readers' comments are posted when the source cannot take them itself (the static
     /// files): a WordPress-compatible API root, whose posts have the same slugs.
     pub comments_api_url: Option<String>,
+    /// The news ticker at the top of every page, and the default of its embeds.
+    pub ticker: TickerSettings,
 }
 
 impl Config {
@@ -64,6 +66,7 @@ struct ConfigFile {
     source: SourceFile,
     timeout_ms: Option<u32>,
     comments: Option<SourceFile>,
+    ticker: Option<Json>,
 }
 
 impl FromJson for ConfigFile {
@@ -73,6 +76,7 @@ impl FromJson for ConfigFile {
             source: fields.get("source")?,
             timeout_ms: fields.get("timeout_ms")?,
             comments: fields.get("comments")?,
+            ticker: fields.get("ticker")?,
         })
     }
 }
@@ -185,11 +189,37 @@ pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> 
             )))
         }
     };
+    let ticker = match &file.ticker {
+        None => TickerSettings::default(),
+        Some(json) => ticker_settings(json).map_err(invalid)?,
+    };
     Ok(Config {
         source,
         timeout_ms,
         comments_api_url,
+        ticker,
     })
+}
+
+/// The `ticker` object: numbers and strings, read as an embed's query string would be.
+fn ticker_settings(json: &Json) -> Result<TickerSettings, String> {
+    let Json::Object(fields) = json else {
+        return Err("ticker must be an object of settings".to_owned());
+    };
+    fields
+        .iter()
+        .try_fold(TickerSettings::default(), |settings, (name, value)| {
+            let text = match value {
+                Json::String(text) => text.clone(),
+                Json::Number(_) => u32::from_json(value)
+                    .map_err(|problem| format!("ticker.{name}: {problem}"))?
+                    .to_string(),
+                _ => return Err(format!("ticker.{name} must be a number or text")),
+            };
+            settings
+                .with(name, &text)
+                .map_err(|detail| format!("ticker.{detail}"))
+        })
 }
 
 fn quoted(words: &[&str]) -> String {
@@ -251,6 +281,7 @@ mod tests {
                 },
                 timeout_ms: 10_000,
                 comments_api_url: None,
+                ticker: TickerSettings::default(),
             }
         );
     }
@@ -321,6 +352,23 @@ mod tests {
     }
 
     #[test]
+    fn ticker_settings_from_the_config() {
+        let config = parse_config(
+            r#"{"source": {"kind": "static", "url": "data/"}, "ticker": {"speed": 80, "items": 4, "label": "Latest"}}"#,
+            ROOT,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                config.ticker.speed,
+                config.ticker.items,
+                config.ticker.label.as_str()
+            ),
+            (80, 4, "Latest")
+        );
+    }
+
+    #[test]
     fn each_mistake_is_named() {
         let cases = [
             ("", "not valid JSON"),
@@ -356,6 +404,18 @@ mod tests {
             (
                 r#"{"source": {"kind": "wordpress", "url": "https://wp.example/wp-json/", "direction": "up"}}"#,
                 "source.direction",
+            ),
+            (
+                r#"{"source": {"kind": "static", "url": "data/"}, "ticker": {"speed": 2}}"#,
+                "ticker.speed is \"2\"",
+            ),
+            (
+                r#"{"source": {"kind": "static", "url": "data/"}, "ticker": {"theme": true}}"#,
+                "ticker.theme must be a number or text",
+            ),
+            (
+                r#"{"source": {"kind": "static", "url": "data/"}, "ticker": 3}"#,
+                "ticker must be an object of settings",
             ),
         ];
         for (text, expected) in cases {

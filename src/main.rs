@@ -2,6 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use broadsheet::pages::{is_ticker_embed, TickerEmbedPage};
     use broadsheet::source::{BrowserTransport, SharedTransport};
     use broadsheet::{App, Deployment};
     use std::sync::Arc;
@@ -26,8 +27,18 @@ fn main() {
         {
             boot.remove();
         }
+        let location = window.location();
+        let pathname = location.pathname().unwrap_or_default();
+        if is_ticker_embed(&pathname, &deployment.base_path) {
+            let query = location.search().unwrap_or_default();
+            let base_path = deployment.base_path;
+            leptos::mount::mount_to_body(move || {
+                leptos::view! { <TickerEmbedPage base_path config transport query/> }
+            });
+            return;
+        }
         let retry_config = move || {
-            let _ = window.location().reload();
+            let _ = location.reload();
         };
         leptos::mount::mount_to_body(move || {
             leptos::view! { <App deployment config transport retry_config/> }

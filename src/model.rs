@@ -23,6 +23,8 @@ pub use listing::{listing_page_path, page_links, Listing, PageLink};
 pub use people::{Author, AuthorLink, AuthorPage, Tag, TagLink, TagPage};
 pub use site::{Direction, Site};
 pub use slug::Slug;
-pub use ticker::{Headline, HeadlineLink};
+pub use ticker::{
+    query_pairs, Headline, HeadlineLink, TickerDirection, TickerSettings, TickerTheme,
+};
 pub use time::Timestamp;
 pub use url::{is_http_url, resolve_url};

@@ -5,6 +5,7 @@
 mod article;
 mod author;
 mod config_error;
+mod embed_ticker;
 mod home;
 mod not_found;
 mod params;
@@ -12,5 +13,6 @@ mod route_page;
 mod tag;
 
 pub use config_error::ConfigErrorPage;
+pub use embed_ticker::{is_ticker_embed, TickerEmbedPage, TICKER_EMBED_PATH};
 pub use not_found::NotFoundPage;
 pub use route_page::{ContentRoute, RoutePage};

@@ -123,10 +123,16 @@ impl DataSource {
         }
     }
 
-    pub fn ticker(&self) -> LocalBoxFuture<'_, Result<Vec<Headline>, DataError>> {
+    /// The latest `items` headlines for the news ticker; `fresh` asks the server again instead
+    /// of answering from memory, to see what changed.
+    pub fn ticker(
+        &self,
+        items: u32,
+        fresh: bool,
+    ) -> LocalBoxFuture<'_, Result<Vec<Headline>, DataError>> {
         match self {
-            Self::Static(source, _) => Box::pin(source.ticker()),
-            Self::WordPress(source) => Box::pin(source.ticker()),
+            Self::Static(source, _) => Box::pin(source.ticker(items, fresh)),
+            Self::WordPress(source) => Box::pin(source.ticker(items, fresh)),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The `_headers` file of Netlify and Cloudflare Pages: a path pattern on its own line, then
 //! indented `Name: value` lines that apply to matching paths. Patterns are exact paths or end
-//! in `*`, which matches any rest.
+//! in `*`, which matches any rest. A `! Name` line (Cloudflare Pages' syntax) removes a header
+//! that an earlier rule set, such as the framing headers for the ticker embed.
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -11,7 +12,8 @@ use std::sync::Arc;
 
 pub struct Rule {
     pattern: String,
-    headers: Vec<(HeaderName, HeaderValue)>,
+    /// Each header with its value, or `None` for a header the rule removes.
+    headers: Vec<(HeaderName, Option<HeaderValue>)>,
 }
 
 impl Rule {
@@ -50,6 +52,12 @@ fn parse(text: &str) -> Result<Vec<Rule>, String> {
         let rule = rules
             .last_mut()
             .ok_or_else(|| format!("line {}: a header before any path", index + 1))?;
+        if let Some(removed) = trimmed.strip_prefix('!') {
+            let name = HeaderName::try_from(removed.trim())
+                .map_err(|error| format!("line {}: {error}", index + 1))?;
+            rule.headers.push((name, None));
+            continue;
+        }
         let (name, value) = trimmed
             .split_once(':')
             .ok_or_else(|| format!("line {}: expected 'Name: value'", index + 1))?;
@@ -57,7 +65,7 @@ fn parse(text: &str) -> Result<Vec<Rule>, String> {
             .map_err(|error| format!("line {}: {error}", index + 1))?;
         let value = HeaderValue::try_from(value.trim())
             .map_err(|error| format!("line {}: {error}", index + 1))?;
-        rule.headers.push((name, value));
+        rule.headers.push((name, Some(value)));
     }
     Ok(rules)
 }
@@ -69,7 +77,10 @@ pub async fn apply(State(rules): State<Arc<Vec<Rule>>>, request: Request, next: 
     let mut response = next.run(request).await;
     for rule in rules.iter().filter(|rule| rule.matches(&path)) {
         for (name, value) in &rule.headers {
-            response.headers_mut().insert(name.clone(), value.clone());
+            match value {
+                Some(value) => response.headers_mut().insert(name.clone(), value.clone()),
+                None => response.headers_mut().remove(name),
+            };
         }
     }
     response
@@ -87,6 +98,15 @@ mod tests {
         assert!(rules[0].matches("/anything"));
         assert!(rules[1].matches("/data/site.json"));
         assert!(!rules[1].matches("/tag/data/"));
+    }
+
+    #[test]
+    fn a_later_rule_removes_a_header() {
+        let rules = parse("/*\n  X-Frame-Options: DENY\n/embed/*\n  ! X-Frame-Options\n").unwrap();
+        assert_eq!(
+            rules[1].headers,
+            [(HeaderName::from_static("x-frame-options"), None)]
+        );
     }
 
     #[test]

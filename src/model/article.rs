@@ -55,7 +55,7 @@ pub(crate) fn updated_after<'a>(
     modified.filter(|modified| *modified > published)
 }
 
-fn article_path(slug: &Slug) -> String {
+pub(super) fn article_path(slug: &Slug) -> String {
     format!("/{}/", slug.path_segment())
 }
 

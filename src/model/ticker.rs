@@ -14,3 +14,270 @@ pub struct Headline {
     pub title: String,
     pub link: HeadlineLink,
 }
+
+impl Headline {
+    /// Where the headline leads: the article's path under `site_prefix` (the site's base path,
+    /// such as `""` or `"/news"`, or its absolute address without the final `/`), or the
+    /// external URL.
+    pub fn href(&self, site_prefix: &str) -> String {
+        match &self.link {
+            HeadlineLink::Article(slug) => {
+                format!("{site_prefix}{}", super::article::article_path(slug))
+            }
+            HeadlineLink::External(url) => url.clone(),
+        }
+    }
+}
+
+/// Which way the headlines move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TickerDirection {
+    /// Towards the start of the line: leftwards on left-to-right pages, rightwards on
+    /// right-to-left ones, so that the next headline comes in from where reading continues.
+    #[default]
+    Auto,
+    Left,
+    Right,
+}
+
+/// The ticker's colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TickerTheme {
+    /// The reader's colour scheme (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+/// How the ticker looks and behaves: from `config.json`'s `ticker` object for the site, and
+/// from the query string (iframe) or attributes (script) of an embed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TickerSettings {
+    /// Pixels per second, the same whatever the number or length of the headlines.
+    pub speed: u32,
+    pub direction: TickerDirection,
+    /// Seconds between re-fetches of the headlines while the ticker is on screen.
+    pub refresh_seconds: u32,
+    /// How many headlines to show at most.
+    pub items: u32,
+    /// The name of the ticker's region, shown before the headlines.
+    pub label: String,
+    pub theme: TickerTheme,
+}
+
+impl Default for TickerSettings {
+    fn default() -> Self {
+        Self {
+            speed: 60,
+            direction: TickerDirection::Auto,
+            refresh_seconds: 300,
+            items: 10,
+            label: "News Ticker".to_owned(),
+            theme: TickerTheme::Auto,
+        }
+    }
+}
+
+impl TickerSettings {
+    const SPEED_RANGE: std::ops::RangeInclusive<u32> = 10..=400;
+    const REFRESH_RANGE: std::ops::RangeInclusive<u32> = 2..=86_400;
+    const ITEMS_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
+    const LABEL_MAX_CHARS: usize = 60;
+
+    /// These settings with one of them changed, from its name and text; the error names the
+    /// setting and what it accepts. Unknown names are errors too, so that a typo is noticed.
+    pub fn with(mut self, name: &str, value: &str) -> Result<Self, String> {
+        let number = |range: std::ops::RangeInclusive<u32>| {
+            value
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|number| range.contains(number))
+                .ok_or_else(|| {
+                    format!(
+                        "{name} is {value:?}; it must be a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    )
+                })
+        };
+        match name {
+            "speed" => self.speed = number(Self::SPEED_RANGE)?,
+            "refresh_seconds" => self.refresh_seconds = number(Self::REFRESH_RANGE)?,
+            "items" => self.items = number(Self::ITEMS_RANGE)?,
+            "direction" => {
+                self.direction = match value {
+                    "auto" => TickerDirection::Auto,
+                    "left" => TickerDirection::Left,
+                    "right" => TickerDirection::Right,
+                    _ => {
+                        return Err(format!(
+                            "direction is {value:?}; it must be \"auto\", \"left\" or \"right\""
+                        ))
+                    }
+                }
+            }
+            "theme" => {
+                self.theme = match value {
+                    "auto" => TickerTheme::Auto,
+                    "light" => TickerTheme::Light,
+                    "dark" => TickerTheme::Dark,
+                    _ => {
+                        return Err(format!(
+                            "theme is {value:?}; it must be \"auto\", \"light\" or \"dark\""
+                        ))
+                    }
+                }
+            }
+            "label" => {
+                let label = value.trim();
+                if label.is_empty() || label.chars().count() > Self::LABEL_MAX_CHARS {
+                    return Err(format!(
+                        "label must have 1 to {} characters",
+                        Self::LABEL_MAX_CHARS
+                    ));
+                }
+                label.clone_into(&mut self.label);
+            }
+            other => {
+                return Err(format!(
+                    "{other} is not a ticker setting; the settings are speed, direction, \
+                     refresh_seconds, items, label and theme"
+                ))
+            }
+        }
+        Ok(self)
+    }
+
+    /// These settings overridden by `name=value` pairs, such as an embed's query string.
+    pub fn with_all<'a>(
+        self,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, String> {
+        pairs
+            .into_iter()
+            .try_fold(self, |settings, (name, value)| settings.with(name, value))
+    }
+
+    /// Seconds one loop takes when one copy of the headlines is `width` pixels wide: the speed
+    /// stays constant however many headlines there are.
+    pub fn loop_seconds(&self, width: f64) -> f64 {
+        (width / f64::from(self.speed)).max(1.0)
+    }
+}
+
+/// The `name=value` pairs of a query string such as `?speed=80&label=Latest%20news`, decoded.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(name), percent_decode(value))
+        })
+        .collect()
+}
+
+/// `%XX` escapes and `+` (a space in form encoding) decoded; malformed escapes are kept as typed.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'+' => decoded.push(b' '),
+            b'%' => {
+                let hex = text
+                    .get(index + 1..index + 3)
+                    .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+                if let Some(byte) = hex {
+                    decoded.push(byte);
+                    index += 2;
+                } else {
+                    decoded.push(b'%');
+                }
+            }
+            byte => decoded.push(byte),
+        }
+        index += 1;
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_from_a_query_string() {
+        let pairs = query_pairs("?speed=90&items=5&direction=right&theme=dark&label=Latest+%E2%80%94+now&refresh_seconds=30");
+        let settings = TickerSettings::default()
+            .with_all(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+            .unwrap();
+        assert_eq!(
+            settings,
+            TickerSettings {
+                speed: 90,
+                direction: TickerDirection::Right,
+                refresh_seconds: 30,
+                items: 5,
+                label: "Latest — now".into(),
+                theme: TickerTheme::Dark,
+            }
+        );
+    }
+
+    #[test]
+    fn each_bad_setting_is_named() {
+        let cases = [
+            ("speed", "0", "speed is \"0\""),
+            ("speed", "fast", "whole number from 10 to 400"),
+            ("items", "51", "items is \"51\""),
+            ("refresh_seconds", "1", "refresh_seconds"),
+            ("direction", "up", "\"auto\", \"left\" or \"right\""),
+            ("theme", "blue", "theme is \"blue\""),
+            ("label", "  ", "label must have 1 to 60"),
+            ("sped", "3", "sped is not a ticker setting"),
+        ];
+        for (name, value, expected) in cases {
+            let error = TickerSettings::default().with(name, value).unwrap_err();
+            assert!(error.contains(expected), "{name}={value}: {error}");
+        }
+    }
+
+    #[test]
+    fn headlines_lead_under_the_site_or_elsewhere() {
+        let article = Headline {
+            title: "Ferry".into(),
+            link: HeadlineLink::Article(Slug::parse("ferry").unwrap()),
+        };
+        assert_eq!(article.href("/news"), "/news/ferry/");
+        assert_eq!(
+            article.href("https://herald.example"),
+            "https://herald.example/ferry/"
+        );
+        let external = Headline {
+            title: "Gale".into(),
+            link: HeadlineLink::External("https://weather.example/".into()),
+        };
+        assert_eq!(external.href("/news"), "https://weather.example/");
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept() {
+        assert_eq!(
+            query_pairs("label=100%&x"),
+            vec![("label".into(), "100%".into()), ("x".into(), "".into())]
+        );
+    }
+
+    #[test]
+    fn the_loop_lasts_as_long_as_its_width_at_the_speed() {
+        let settings = TickerSettings::default().with("speed", "50").unwrap();
+        assert_eq!(settings.loop_seconds(1000.0), 20.0);
+        assert_eq!(settings.loop_seconds(2000.0), 40.0);
+        assert_eq!(settings.loop_seconds(0.0), 1.0);
+    }
+}

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response};
+use web_sys::{AbortController, RequestCache, RequestInit, Response};
 
 /// The browser's `fetch`, with a time limit enforced by aborting the request. Used directly:
 /// a wrapper crate (gloo-net) measured 1.8 KB of brotli wasm and JS for the three calls needed here.
@@ -44,6 +44,9 @@ async fn fetch(request: HttpRequest<'_>, timeout_ms: u32) -> Result<HttpResponse
     let result = async {
         let init = RequestInit::new();
         init.set_signal(Some(&controller.signal()));
+        if request.fresh {
+            init.set_cache(RequestCache::NoCache);
+        }
         if let Some(body) = request.json_body {
             init.set_method("POST");
             init.set_body(&JsValue::from_str(body));

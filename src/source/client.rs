@@ -26,25 +26,34 @@ impl CachingClient {
     }
 
     /// The answer for `url`, whatever its status; only a failure to get any answer is an error.
-    pub async fn get(&self, url: &str) -> Result<Arc<HttpResponse>, DataError> {
-        if let Some(cached) = self.cache.lock().ok().and_then(|cache| {
-            cache
-                .iter()
-                .find(|(cached, _)| cached == url)
-                .map(|(_, response)| Arc::clone(response))
-        }) {
+    /// `fresh` asks the server again, past this cache and the browser's, and keeps the new answer.
+    pub async fn get(&self, url: &str, fresh: bool) -> Result<Arc<HttpResponse>, DataError> {
+        if let Some(cached) = (!fresh)
+            .then(|| self.cache.lock().ok())
+            .flatten()
+            .and_then(|cache| {
+                cache
+                    .iter()
+                    .find(|(cached, _)| cached == url)
+                    .map(|(_, response)| Arc::clone(response))
+            })
+        {
             return Ok(cached);
         }
-        let response = Arc::new(self.transport.get(url, self.timeout_ms).await.map_err(
-            |error| match error {
-                TransportError::Network(detail) => DataError::Network { detail },
-                TransportError::Timeout => DataError::Timeout {
-                    after_ms: self.timeout_ms,
-                },
-            },
-        )?);
+        let request = HttpRequest {
+            url,
+            json_body: None,
+            fresh,
+        };
+        let response = Arc::new(
+            self.transport
+                .send(request, self.timeout_ms)
+                .await
+                .map_err(|error| self.transport_error(error))?,
+        );
         if (200..300).contains(&response.status) {
             if let Ok(mut cache) = self.cache.lock() {
+                cache.retain(|(cached, _)| cached != url);
                 cache.push((url.to_owned(), Arc::clone(&response)));
             }
         }
@@ -60,6 +69,7 @@ impl CachingClient {
                 HttpRequest {
                     url,
                     json_body: Some(json_body),
+                    fresh: true,
                 },
                 self.timeout_ms,
             )

@@ -28,7 +28,15 @@ impl StaticSource {
     /// The parsed JSON of a data file. Not generic over what the file holds, so that every file
     /// is fetched by one copy of this code rather than one per type (which the wasm would carry).
     async fn json(&self, path: &str) -> Result<Json, DataError> {
-        let response = self.client.get(&format!("{}{path}", self.root)).await?;
+        self.json_from(path, false).await
+    }
+
+    /// [`Self::json`], asking the server again when `fresh`.
+    async fn json_from(&self, path: &str, fresh: bool) -> Result<Json, DataError> {
+        let response = self
+            .client
+            .get(&format!("{}{path}", self.root), fresh)
+            .await?;
         let text = classify(path, &response)?;
         crate::json::parse(text).map_err(|detail| DataError::bad_data(path, detail))
     }
@@ -109,10 +117,14 @@ impl StaticSource {
         }
     }
 
-    pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
-        read::<wire::TickerFile>("ticker.json", self.json("ticker.json").await)?
-            .into_headlines()
-            .map_err(bad("ticker.json"))
+    /// The first `items` headlines of the ticker; `fresh` reads them again from the server.
+    pub async fn ticker(&self, items: u32, fresh: bool) -> Result<Vec<Headline>, DataError> {
+        let mut headlines =
+            read::<wire::TickerFile>("ticker.json", self.json_from("ticker.json", fresh).await)?
+                .into_headlines()
+                .map_err(bad("ticker.json"))?;
+        headlines.truncate(items as usize);
+        Ok(headlines)
     }
 }
 

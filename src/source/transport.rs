@@ -40,6 +40,9 @@ pub struct HttpRequest<'a> {
     pub url: &'a str,
     /// JSON to POST; `None` for a GET.
     pub json_body: Option<&'a str>,
+    /// Ask the server again rather than take a copy from the browser's HTTP cache: for data
+    /// that is re-read to see what changed, such as the ticker's headlines.
+    pub fresh: bool,
 }
 
 /// The one network operation sources need. The browser uses `fetch`; tests use canned answers,
@@ -60,6 +63,7 @@ pub trait Transport: Send + Sync {
             HttpRequest {
                 url,
                 json_body: None,
+                fresh: false,
             },
             timeout_ms,
         )

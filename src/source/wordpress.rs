@@ -30,7 +30,6 @@ const EMBED: &str = "author,wp:term,wp:featuredmedia";
 const COMMENT_FIELDS: &str = "id,parent,author_name,author_url,author_avatar_urls,date_gmt,content";
 /// WordPress serves at most 100 items a page.
 const MAX_PER_PAGE: u32 = 100;
-const TICKER_HEADLINES: u32 = 10;
 
 #[derive(Clone)]
 pub struct WordPressSource {
@@ -74,8 +73,13 @@ impl WordPressSource {
     /// GETs `route` (such as `wp/v2/posts?slug=x`) under the API root and parses the answer.
     /// Not generic over what the answer holds, so the wasm carries one copy of it.
     async fn get(&self, route: &str) -> Result<Answer, DataError> {
+        self.get_from(route, false).await
+    }
+
+    /// [`Self::get`], asking the server again when `fresh`.
+    async fn get_from(&self, route: &str, fresh: bool) -> Result<Answer, DataError> {
         let url = format!("{}{route}", self.config.api_url);
-        let response = self.client.get(&url).await?;
+        let response = self.client.get(&url, fresh).await?;
         let what = route.split('?').next().unwrap_or(route);
         let what = if what.is_empty() {
             "the site index"
@@ -258,9 +262,10 @@ impl WordPressSource {
         comment_answer(&response)
     }
 
-    pub async fn ticker(&self) -> Result<Vec<Headline>, DataError> {
-        let route = format!("wp/v2/posts?per_page={TICKER_HEADLINES}&_fields=slug,title");
-        self.get(&route)
+    /// The latest `items` posts' titles; `fresh` reads them again from the server.
+    pub async fn ticker(&self, items: u32, fresh: bool) -> Result<Vec<Headline>, DataError> {
+        let route = format!("wp/v2/posts?per_page={items}&_fields=slug,title");
+        self.get_from(&route, fresh)
             .await?
             .read::<Vec<wire::HeadlineJson>>()?
             .into_iter()

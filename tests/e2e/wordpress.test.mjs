@@ -48,7 +48,7 @@ describe('WordPress specifics', () => {
     }
   }
 
-  it('shows an article for three API requests (the site, the post with what it embeds, the author count), and its comments for one more', async () => {
+  it('shows an article for three API requests (the site, the post with what it embeds, the author count), its comments for one more, the ticker for one', async () => {
     const site = await startWordPressSite();
     try {
       const page = await openPage(browser);
@@ -62,9 +62,12 @@ describe('WordPress specifics', () => {
       assert.match(await heading(page), /^The harbour redevelopment, explained/);
       assert.equal(await page.locator('.author-card h2').textContent(), 'About Ada Okafor (7 Articles)');
       await page.locator('.comment-list').waitFor();
+      await page.locator('.ticker-track').waitFor();
       const urls = api.map((request) => request.url).join('\n');
-      assert.equal(api.filter((request) => !request.url.includes('/wp/v2/comments')).length, 3, urls);
-      assert.equal(api.length, 4, urls);
+      const ticker = (request) => request.url.includes('_fields=slug,title');
+      assert.equal(api.filter((request) => !request.url.includes('/wp/v2/comments') && !ticker(request)).length, 3, urls);
+      assert.equal(api.filter(ticker).length, 1, urls);
+      assert.equal(api.length, 5, urls);
       const total = api.reduce((sum, request) => sum + request.bytes, 0);
       console.log(`article view: ${api.length} API requests, ${total} bytes of JSON (uncompressed):`);
       for (const request of api) console.log(`  ${request.bytes} B  ${decodeURIComponent(new URL(request.url).search).slice(0, 90)}`);

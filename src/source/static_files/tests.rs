@@ -204,7 +204,7 @@ fn http_failures_map_to_their_own_errors() {
         })
     );
     assert_eq!(
-        block_on(source.ticker()),
+        block_on(source.ticker(10, false)),
         Err(DataError::Timeout { after_ms: 1000 })
     );
     assert_eq!(
@@ -265,7 +265,7 @@ fn malformed_and_mistyped_files_are_bad_data_naming_the_file() {
         let error = if *path == "site.json" {
             block_on(source.site()).map(|_| ())
         } else {
-            block_on(source.ticker()).map(|_| ())
+            block_on(source.ticker(10, false)).map(|_| ())
         }
         .unwrap_err();
         let DataError::BadData { what, detail } = &error else {
@@ -381,4 +381,28 @@ fn failures_are_not_remembered() {
     block_on(source.site()).unwrap_err();
     block_on(source.site()).unwrap_err();
     assert_eq!(transport.request_count(), 2);
+}
+
+#[test]
+fn the_ticker_takes_its_first_items_and_asks_again_only_when_told() {
+    let transport = FakeTransport::with(&[(
+        "ticker.json",
+        r#"{"headlines": [{"title": "One", "slug": "one"}, {"title": "Two", "slug": "two"},
+            {"title": "Three", "url": "https://elsewhere.example/3"}]}"#,
+    )]);
+    let source = source(transport.clone());
+    let titles = |headlines: Vec<Headline>| {
+        headlines
+            .into_iter()
+            .map(|headline| headline.title)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        titles(block_on(source.ticker(2, false)).unwrap()),
+        ["One", "Two"]
+    );
+    assert_eq!(titles(block_on(source.ticker(9, false)).unwrap()).len(), 3);
+    assert_eq!(transport.request_count(), 1, "kept in memory");
+    block_on(source.ticker(9, true)).unwrap();
+    assert_eq!(transport.request_count(), 2, "fresh asks the server again");
 }

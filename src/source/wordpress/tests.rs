@@ -340,7 +340,7 @@ fn the_ticker_shows_the_latest_titles() {
             1,
         )),
     );
-    let headlines = block_on(source(&transport).ticker()).unwrap();
+    let headlines = block_on(source(&transport).ticker(10, false)).unwrap();
     assert_eq!(headlines[0].title, "Fish & chips");
     assert_eq!(
         headlines[0].link,

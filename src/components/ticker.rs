@@ -1,0 +1,173 @@
+//! The news ticker: the latest headlines scrolling across the top of every page, and the whole
+//! of the iframe embed.
+//!
+//! The movement is a CSS animation of `transform` (see `style/main.css`), run by the compositor:
+//! no script runs per frame. Script only measures the headlines once per set, so that the loop
+//! lasts as long as its width at the configured speed, and re-reads them now and then.
+
+use crate::error::DataError;
+use crate::model::{Headline, HeadlineLink, TickerDirection, TickerSettings, TickerTheme};
+use crate::source::DataSource;
+use crate::state::BasePath;
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The ticker's own data source. It reads through a transport of its own, so that its
+/// re-reads every few minutes do not run the page's progress bar.
+#[derive(Clone)]
+pub struct TickerSource(pub Arc<DataSource>);
+
+/// The "News Ticker" bar: a labelled region with the headlines as links, a Pause/Play button,
+/// paused while hovered or while a headline has the focus, and still under
+/// `prefers-reduced-motion: reduce`. The headlines loop twice for a seamless scroll; the second
+/// copy is hidden from assistive technology and cannot be focused.
+#[component]
+pub fn NewsTicker(
+    /// Where the headlines come from.
+    source: TickerSource,
+    /// Speed, direction, refresh interval, number of headlines, label and theme.
+    settings: TickerSettings,
+    /// The browsing context links open in: `None` on the site, `Some("_top")` inside an iframe.
+    #[prop(optional)]
+    link_target: Option<&'static str>,
+) -> impl IntoView {
+    let headlines = RwSignal::new(None::<Result<Vec<Headline>, DataError>>);
+    // New headlines wait here for the end of a loop, where the track is back at its start.
+    let pending = StoredValue::new(None::<Vec<Headline>>);
+    let paused = RwSignal::new(false);
+    let section = NodeRef::<leptos::html::Section>::new();
+    let track = NodeRef::<leptos::html::Div>::new();
+    let items = settings.items;
+    let base_path = use_context::<BasePath>().unwrap_or_default().0;
+    let read = move |fresh: bool| {
+        let source = source.clone();
+        leptos::task::spawn_local(async move {
+            let result = source.0.ticker(items, fresh).await;
+            let showing = headlines.with_untracked(|shown| match shown {
+                Some(Ok(shown)) => Some(result.as_ref().is_ok_and(|new| new == shown)),
+                _ => None,
+            });
+            match (result, showing) {
+                (_, Some(true)) => {}
+                // A failed re-read keeps the headlines on screen; the next one may succeed.
+                (Err(_), Some(false)) => {}
+                (Ok(new), Some(false)) if !browser::is_still() => pending.set_value(Some(new)),
+                (result, _) => headlines.set(Some(result)),
+            }
+        });
+    };
+    let refresh_every = Duration::from_secs(settings.refresh_seconds.into());
+    // Effects run in the browser only, never while a page is prerendered.
+    Effect::new(move || {
+        read(false);
+        if let Some(section) = section.get_untracked() {
+            let read = read.clone();
+            let freshness = browser::keep_fresh(&section, refresh_every, move || read(true));
+            // Owned by this effect, so dropped (timers and listeners removed) with the ticker.
+            StoredValue::new_local(freshness);
+        }
+    });
+    let speed = settings.clone();
+    Effect::new(move || {
+        if let Some(track) = track.get() {
+            browser::start_moving(&track, &speed);
+        }
+    });
+    let swap = move |_| {
+        if let Some(next) = pending.try_update_value(Option::take).flatten() {
+            headlines.set(Some(Ok(next)));
+        }
+    };
+    let links = move |list: &[Headline], copy: bool| {
+        list.iter()
+            .map(|headline| {
+                let href = headline.href(&base_path);
+                let external = matches!(headline.link, HeadlineLink::External(_));
+                view! {
+                    <li>
+                        <a
+                            href=href
+                            target=link_target
+                            rel=(external && link_target.is_some()).then_some("noopener")
+                            tabindex=copy.then_some("-1")
+                        >
+                            {headline.title.clone()}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let moving = match settings.direction {
+        TickerDirection::Auto => "auto",
+        TickerDirection::Left => "left",
+        TickerDirection::Right => "right",
+    };
+    let theme = match settings.theme {
+        TickerTheme::Auto => "auto",
+        TickerTheme::Light => "light",
+        TickerTheme::Dark => "dark",
+    };
+    view! {
+        <section
+            class="ticker"
+            class:paused=move || paused.get()
+            data-move=moving
+            data-theme=theme
+            aria-labelledby="ticker-label"
+            node_ref=section
+        >
+            <span class="ticker-label" id="ticker-label">{settings.label}</span>
+            <div class="ticker-viewport">
+                {move || match headlines.get() {
+                    None => view! { <p class="ticker-status">"Loading headlines…"</p> }.into_any(),
+                    Some(Err(_)) => {
+                        view! { <p class="ticker-status">"Headlines are unavailable just now."</p> }.into_any()
+                    }
+                    Some(Ok(list)) if list.is_empty() => {
+                        view! { <p class="ticker-status">"No headlines yet."</p> }.into_any()
+                    }
+                    Some(Ok(list)) => {
+                        // A new track for every set of headlines: its animation starts from the
+                        // beginning, where the old one was when the set was swapped in.
+                        view! {
+                            <div class="ticker-track" node_ref=track on:animationiteration=swap>
+                                <ul class="ticker-list">{links(&list, false)}</ul>
+                                <ul class="ticker-list" aria-hidden="true" inert=true>{links(&list, true)}</ul>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                }}
+            </div>
+            <button type="button" class="ticker-toggle" on:click=move |_| paused.update(|paused| *paused = !*paused)>
+                {move || if paused.get() { "Play" } else { "Pause" }}
+            </button>
+        </section>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+use crate::ticker_motion as browser;
+
+/// Natively (prerendering, native tests) nothing moves and nothing is re-read.
+#[cfg(not(target_arch = "wasm32"))]
+mod browser {
+    use crate::model::TickerSettings;
+    use std::time::Duration;
+
+    pub fn is_still() -> bool {
+        true
+    }
+
+    pub fn start_moving<Track>(_track: &Track, _settings: &TickerSettings) {}
+
+    pub fn keep_fresh<Section>(
+        _section: &Section,
+        _every: Duration,
+        _refresh: impl Fn() + 'static,
+    ) -> Option<()> {
+        None
+    }
+}

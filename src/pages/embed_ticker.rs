@@ -1,0 +1,95 @@
+//! `/embed/ticker/`: the news ticker alone, for other sites to show in an iframe. Its settings are
+//! the site's (`config.json`), overridden by the page's query string
+//! (`?speed=80&items=5&theme=dark&label=Latest`); its links open in the embedding page's window.
+
+use crate::components::{NewsTicker, TickerSource};
+use crate::config::{Config, ConfigError};
+use crate::model::query_pairs;
+use crate::source::{DataSource, SharedTransport};
+use crate::state::BasePath;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Title};
+use std::sync::Arc;
+
+/// The path of the iframe embed under the site's base path.
+pub const TICKER_EMBED_PATH: &str = "/embed/ticker/";
+
+/// Whether the document at `pathname` is the ticker embed of a site deployed under `base_path`.
+pub fn is_ticker_embed(pathname: &str, base_path: &str) -> bool {
+    pathname
+        .strip_prefix(base_path)
+        .is_some_and(|rest| rest == TICKER_EMBED_PATH || rest == "/embed/ticker/index.html")
+}
+
+/// The ticker on a transparent page of its own, or a line saying why it cannot be shown.
+#[component]
+pub fn TickerEmbedPage(
+    /// The deploy's base path, which article links carry.
+    base_path: String,
+    /// `config.json`, parsed, or why it could not be.
+    config: Result<Config, ConfigError>,
+    /// How data is fetched.
+    transport: SharedTransport,
+    /// The page's query string, with the embedding site's settings.
+    query: String,
+) -> impl IntoView {
+    provide_meta_context();
+    provide_context(BasePath(base_path));
+    let pairs = query_pairs(&query);
+    let ready = config
+        .map_err(|error| error.to_string())
+        .and_then(|config| {
+            let settings = config
+                .ticker
+                .clone()
+                .with_all(
+                    pairs
+                        .iter()
+                        .map(|(name, value)| (name.as_str(), value.as_str())),
+                )
+                .map_err(|problem| {
+                    format!("the embed's address is not as documented: {problem}")
+                })?;
+            Ok((config, settings))
+        });
+    let body = match ready {
+        Ok((config, settings)) => {
+            let source = TickerSource(Arc::new(DataSource::from_config(&config, transport)));
+            // A page of its own, so a main landmark and a heading, which only screen readers
+            // need: the ticker shows its label.
+            view! {
+                <Title text=settings.label.clone()/>
+                <main>
+                    <h1 class="visually-hidden">{settings.label.clone()}</h1>
+                    <NewsTicker source settings link_target="_top"/>
+                </main>
+            }
+            .into_any()
+        }
+        Err(problem) => view! {
+            <Title text="News ticker unavailable"/>
+            <main>
+                <p class="embed-error" role="alert">"The news ticker cannot be shown: " {problem}</p>
+            </main>
+        }
+        .into_any(),
+    };
+    view! {
+        <Html {..} class="embed"/>
+        {body}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embed_is_found_under_the_base_path() {
+        assert!(is_ticker_embed("/embed/ticker/", ""));
+        assert!(is_ticker_embed("/news/embed/ticker/index.html", "/news"));
+        assert!(!is_ticker_embed("/embed/ticker/", "/news"));
+        assert!(!is_ticker_embed("/embed/", ""));
+        assert!(!is_ticker_embed("/embed-ticker/", ""));
+    }
+}

@@ -1,0 +1,244 @@
+// The news ticker on the site and embedded in another site's page: it moves at the configured
+// speed by a compositor animation, pauses for the Pause button, hover and focus, keeps still under
+// reduced motion, brings refreshed headlines in, and is shown to assistive technology once.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { assertClean, heading, launchBrowser, openPage, startServer } from './support.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+  await browser?.close();
+});
+
+/** The track's horizontal offset in pixels, from its computed transform. */
+function offset(page, frame = page) {
+  return frame.locator('.ticker-track').evaluate((track) => new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
+}
+
+async function settledTicker(page) {
+  await heading(page);
+  await page.locator('.ticker-track.running').waitFor();
+}
+
+describe('news ticker', () => {
+  it('moves leftwards at the configured speed, with one copy of the headlines for assistive technology', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await settledTicker(page);
+    const region = page.getByRole('region', { name: 'News Ticker' });
+    assert.equal(await region.count(), 1);
+    const lists = page.locator('.ticker-list');
+    assert.equal(await lists.count(), 2);
+    assert.equal(await lists.nth(0).locator('a').count(), 8, 'every headline of ticker.json');
+    assert.equal(await lists.nth(1).getAttribute('aria-hidden'), 'true');
+    assert.equal(await lists.nth(1).evaluate((list) => list.inert), true);
+    assert.deepEqual(await lists.nth(0).locator('a').allTextContents(), await lists.nth(1).locator('a').allTextContents());
+    assert.equal(await region.getByRole('link').count(), 8, 'the loop’s copy is not announced');
+    // The loop lasts as long as one copy's width at 60 px/s, whatever the number of headlines.
+    const { width, seconds } = await lists.nth(0).evaluate((list) => ({
+      width: list.getBoundingClientRect().width,
+      seconds: parseFloat(getComputedStyle(list.parentElement).animationDuration),
+    }));
+    assert.ok(Math.abs(width / seconds - 60) < 1, `${width} px in ${seconds} s`);
+    const first = await offset(page);
+    await page.waitForTimeout(400);
+    assert.ok((await offset(page)) < first - 5, 'it moves leftwards');
+    await assertClean(page);
+  });
+
+  it('stops for Pause and goes on for Play, by mouse and by keyboard', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await settledTicker(page);
+    const toggle = page.locator('.ticker-toggle');
+    await toggle.click();
+    assert.equal(await toggle.textContent(), 'Play');
+    const stopped = await offset(page);
+    await page.waitForTimeout(300);
+    assert.equal(await offset(page), stopped);
+    await toggle.click();
+    assert.equal(await toggle.textContent(), 'Pause');
+    await page.waitForTimeout(300);
+    assert.notEqual(await offset(page), stopped);
+    // Keyboard: Tab from the top reaches the headlines (not their copies), then the button.
+    await page.mouse.move(600, 600);
+    await page.reload();
+    await settledTicker(page);
+    const focused = [];
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => document.activeElement.closest('.ticker-list[aria-hidden]') ? 'copy' : document.activeElement.textContent));
+      if (focused.at(-1) === 'Pause') break;
+    }
+    assert.ok(!focused.includes('copy'), 'the copy is never focused');
+    assert.equal(focused.at(-1), 'Pause', `Tab order: ${focused.join(' | ')}`);
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.textContent(), 'Play');
+    await page.keyboard.press('Space');
+    assert.equal(await toggle.textContent(), 'Pause');
+    await assertClean(page);
+  });
+
+  it('pauses while hovered and while a headline has the focus', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.url);
+    await settledTicker(page);
+    const playState = () => page.locator('.ticker-track').evaluate((track) => getComputedStyle(track).animationPlayState);
+    assert.equal(await playState(), 'running');
+    await page.locator('.ticker-viewport').hover();
+    assert.equal(await playState(), 'paused');
+    await page.mouse.move(600, 700);
+    assert.equal(await playState(), 'running');
+    await page.locator('.ticker-list').first().locator('a').first().focus();
+    assert.equal(await playState(), 'paused');
+  });
+
+  it('keeps still, one list to scroll by hand, under reduced motion', async () => {
+    const page = await openPage(browser);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(server.url);
+    await heading(page);
+    await page.locator('.ticker-track').waitFor();
+    const first = await offset(page);
+    await page.waitForTimeout(300);
+    assert.equal(await offset(page), first);
+    assert.equal(await page.locator('.ticker-track').evaluate((track) => getComputedStyle(track).animationName), 'none');
+    assert.equal(await page.locator('.ticker-list[aria-hidden]').isVisible(), false);
+    assert.equal(await page.locator('.ticker-list a').first().isVisible(), true);
+    await assertClean(page);
+  });
+
+  it('scrolls the other way on a right-to-left page', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}fish-market-dawn-ar/`);
+    await heading(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    await page.locator('.ticker-track.running').waitFor();
+    const first = await offset(page);
+    await page.waitForTimeout(400);
+    assert.ok((await offset(page)) > first + 5, 'it moves rightwards');
+  });
+
+  it('brings refreshed headlines in at the end of a loop', async () => {
+    const fast = await startServer({ config: 'ticker-fast.json' });
+    const page = await openPage(browser);
+    try {
+      let reads = 0;
+      await page.route('**/data/ticker.json', async (route) => {
+        reads += 1;
+        const response = await route.fetch();
+        const file = await response.json();
+        if (reads > 1) file.headlines.unshift({ title: 'Breaking: the harbour bridge reopens', slug: 'harbour-redevelopment-explained' });
+        await route.fulfill({ response, json: file });
+      });
+      await page.goto(fast.url);
+      await settledTicker(page);
+      assert.equal(await page.getByRole('region', { name: 'Latest' }).count(), 1, 'the configured label');
+      assert.equal(await page.locator('.ticker-list').first().locator('a').count(), 3, 'the configured number of headlines');
+      await page.locator('.ticker-list').first().getByText('Breaking: the harbour bridge reopens').waitFor({ timeout: 20000 });
+      assert.ok(reads >= 2, `ticker.json read ${reads} times`);
+      assert.equal(await page.locator('.progress-bar.active').count(), 0, 'refreshes do not run the progress bar');
+      await assertClean(page);
+    } finally {
+      // Before the server goes: the ticker would go on reading it.
+      await page.context().close();
+      await fast.stop();
+    }
+  });
+});
+
+describe('ticker embeds on another site', () => {
+  // Another origin (another port) whose CSS would wreck anything it reached, under a strict CSP
+  // that allows just what the README says an embedding page needs.
+  const HOSTILE_CSS = '* { font: 30px serif !important; color: red !important } a { display: none } div { border: 3px solid lime }';
+  let host;
+  let hostDir;
+  before(async () => {
+    const site = new URL(server.url).origin;
+    hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
+    const page = (title, body) => `<!DOCTYPE html><html lang="en"><head><title>${title}</title>
+<link rel="stylesheet" href="hostile.css"></head><body><div><h1>Someone else’s page</h1>${body}</div></body></html>`;
+    writeFileSync(path.join(hostDir, 'hostile.css'), HOSTILE_CSS);
+    writeFileSync(path.join(hostDir, 'index.html'), page('Iframe host',
+      `<iframe src="${server.url}embed/ticker/?items=4&amp;theme=dark&amp;label=Herald%20headlines" title="Herald headlines" width="900" height="44"></iframe>`));
+    writeFileSync(path.join(hostDir, 'script.html'), page('Script host',
+      `<script type="module" src="${server.url}embed/ticker.js"></script>
+<broadsheet-ticker src="${server.url}" items="4" theme="dark" label="Herald headlines"></broadsheet-ticker>
+<broadsheet-ticker src="${server.url}" speed="fast"></broadsheet-ticker>`));
+    writeFileSync(path.join(hostDir, '_headers'), `/*
+  Content-Security-Policy: default-src 'self'; script-src 'self' ${site} 'wasm-unsafe-eval'; connect-src ${site}; style-src 'self'; frame-src ${site}
+`);
+    host = await startServer({ dir: hostDir });
+  });
+  after(async () => {
+    await host?.stop();
+    rmSync(hostDir, { recursive: true, force: true });
+  });
+
+  /** Checks that the ticker in `scope` looks as designed, not as the host's CSS would have it. */
+  async function assertDesigned(scope) {
+    assert.equal(await scope.getByRole('region', { name: 'Herald headlines' }).count(), 1);
+    const links = scope.locator('.ticker-list').first().locator('a');
+    assert.equal(await links.count(), 4);
+    const style = await links.first().evaluate((link) => {
+      const computed = getComputedStyle(link);
+      return { display: computed.display, color: computed.color, size: computed.fontSize, theme: link.closest('.ticker').dataset.theme };
+    });
+    assert.notEqual(style.display, 'none');
+    assert.notEqual(style.color, 'rgb(255, 0, 0)');
+    assert.equal(style.size, '15px');
+    assert.equal(style.theme, 'dark');
+    const bar = await scope.locator('.ticker').evaluate((ticker) => ({ height: ticker.getBoundingClientRect().height, border: getComputedStyle(ticker.querySelector('.ticker-viewport')).borderTopWidth }));
+    assert.deepEqual(bar, { height: 44, border: '0px' });
+    return links;
+  }
+
+  it('shows the ticker in an iframe, with links opening in the top window', async () => {
+    const page = await openPage(browser);
+    await page.goto(host.url);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.ticker-track.running').waitFor();
+    const links = await assertDesigned(frame);
+    const background = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    assert.equal(background, 'rgba(0, 0, 0, 0)', 'transparent');
+    assert.equal(await links.first().getAttribute('target'), '_top');
+    const href = await links.first().getAttribute('href');
+    await frame.locator('.ticker-toggle').click();
+    await links.first().click();
+    await page.waitForURL(new URL(href, server.url).href);
+    assert.ok((await heading(page)).length > 5);
+  });
+
+  it('shows the ticker from one script tag, in a shadow root, under the host’s CSP', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${host.url}script.html`);
+    const ticker = page.locator('broadsheet-ticker').first();
+    await ticker.locator('.ticker-track.running').waitFor();
+    const links = await assertDesigned(ticker);
+    assert.ok((await links.first().getAttribute('href')).startsWith(server.url), 'links lead to the site');
+    const first = await offset(page, ticker);
+    await page.waitForTimeout(300);
+    assert.ok((await offset(page, ticker)) < first - 3, 'it moves');
+    await ticker.locator('.ticker-toggle').click();
+    assert.equal(await ticker.locator('.ticker-toggle').textContent(), 'Play');
+    // A wrong attribute is named in place of that element's ticker.
+    assert.match(await page.locator('broadsheet-ticker').nth(1).getByRole('alert').textContent(), /speed is "fast"/);
+    await assertClean(page);
+  });
+
+  it('names a wrong setting in the iframe’s address', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}embed/ticker/?speed=fast`);
+    assert.match(await page.getByRole('alert').textContent(), /speed is "fast"/);
+  });
+});
