@@ -2,10 +2,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use broadsheet::components::{
-    ArticleList, ArticleSummary, AuthorCard, ErrorView, Pagination, TagList,
+    ArticleList, ArticleSummary, AuthorCard, ErrorView, NewsTicker, Pagination, TagList,
+    TickerSource,
 };
+use broadsheet::config::parse_config;
 use broadsheet::error::DataError;
 use broadsheet::model::{ArticleCard, Author, Image, Listing, Slug, TagLink, Timestamp};
+use broadsheet::source::{DataSource, HttpRequest, HttpResponse, Transport, TransportError};
+use futures::future::LocalBoxFuture;
 use leptos::error::{ErrorId, Errors};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -509,4 +513,71 @@ async fn error_view_follows_its_errors_signal() {
     });
     leptos::task::tick().await;
     assert_eq!(text_of(&page.get("h1")), "Page not found");
+}
+
+/// Answers every request with one JSON file.
+struct OneFile(&'static str);
+
+impl Transport for OneFile {
+    fn send<'a>(
+        &'a self,
+        _request: HttpRequest<'a>,
+        _timeout_ms: u32,
+    ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
+        let body = self.0.to_owned();
+        Box::pin(async move {
+            Ok(HttpResponse {
+                status: 200,
+                content_type: "application/json".into(),
+                headers: Vec::new(),
+                body,
+            })
+        })
+    }
+}
+
+#[wasm_bindgen_test]
+async fn news_ticker_shows_its_headlines_once_to_assistive_technology() {
+    let config = parse_config(
+        r#"{"source": {"kind": "static", "url": "data/"}, "ticker": {"items": 2, "label": "Latest"}}"#,
+        "https://herald.example/",
+    )
+    .unwrap();
+    let transport = Arc::new(OneFile(
+        r#"{"headlines": [{"title": "Ferry cuts", "slug": "ferry"},
+            {"title": "Gale warning", "url": "https://weather.example/gale"},
+            {"title": "Not shown", "slug": "third"}]}"#,
+    ));
+    let source = TickerSource(Arc::new(DataSource::from_config(&config, transport)));
+    let settings = config.ticker.clone();
+    let ticker = mount(move || view! { <NewsTicker source settings/> }).await;
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+    let region = ticker.get("section.ticker");
+    let label_id = region.get_attribute("aria-labelledby").unwrap();
+    assert_eq!(text_of(&ticker.get(&format!("#{label_id}"))), "Latest");
+    let lists = ticker.all(".ticker-list");
+    assert_eq!(lists.len(), 2, "{}", ticker.html());
+    let links = ticker.all(".ticker-list:first-child a");
+    let hrefs: Vec<_> = links
+        .iter()
+        .map(|link| link.get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(hrefs, ["/ferry/", "https://weather.example/gale"]);
+    assert_eq!(
+        lists[1].get_attribute("aria-hidden").as_deref(),
+        Some("true")
+    );
+    assert!(lists[1].has_attribute("inert"));
+    for copy in ticker.all(".ticker-list[aria-hidden] a") {
+        assert_eq!(copy.get_attribute("tabindex").as_deref(), Some("-1"));
+    }
+    assert!(ticker.get(".ticker-track").class_list().contains("running"));
+    let toggle: HtmlElement = ticker.get(".ticker-toggle").dyn_into().unwrap();
+    assert_eq!(text_of(&toggle), "Pause");
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&toggle), "Play");
+    assert!(region.class_list().contains("paused"));
 }

@@ -157,6 +157,35 @@ describe('news ticker', () => {
   });
 });
 
+describe('news ticker at rest', () => {
+  it('neither moves nor re-reads while scrolled out of view, and catches up when seen again', async () => {
+    const fast = await startServer({ config: 'ticker-fast.json' });
+    const page = await openPage(browser, { viewport: { width: 412, height: 700 } });
+    try {
+      let reads = 0;
+      page.on('request', (request) => { if (request.url().endsWith('/data/ticker.json')) reads += 1; });
+      await page.goto(`${fast.url}harbour-redevelopment-explained/`);
+      await settledTicker(page);
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.locator('.ticker.offscreen').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('.ticker-track').evaluate((track) => getComputedStyle(track).animationPlayState), 'paused');
+      const away = reads;
+      // Two refresh intervals (2 s each) pass out of view.
+      await page.waitForTimeout(4500);
+      assert.equal(reads, away, 'no re-reads out of view');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForFunction(() => !document.querySelector('.ticker.offscreen'));
+      // The missed refresh is made up as soon as the ticker is seen, not at the next interval.
+      for (let waited = 0; reads === away && waited < 1500; waited += 100) await page.waitForTimeout(100);
+      assert.ok(reads > away, 'a catch-up read');
+      await assertClean(page);
+    } finally {
+      await page.context().close();
+      await fast.stop();
+    }
+  });
+});
+
 describe('ticker embeds on another site', () => {
   // Another origin (another port) whose CSS would wreck anything it reached, under a strict CSP
   // that allows just what the README says an embedding page needs.
