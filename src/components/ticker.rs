@@ -6,7 +6,7 @@
 //! lasts as long as its width at the configured speed, and re-reads them now and then.
 
 use crate::error::DataError;
-use crate::model::{Headline, HeadlineLink, TickerDirection, TickerSettings, TickerTheme};
+use crate::model::{Headline, HeadlineLink, TickerSettings};
 use crate::source::DataSource;
 use crate::state::BasePath;
 use leptos::prelude::*;
@@ -99,22 +99,12 @@ pub fn NewsTicker(
             })
             .collect_view()
     };
-    let moving = match settings.direction {
-        TickerDirection::Auto => "auto",
-        TickerDirection::Left => "left",
-        TickerDirection::Right => "right",
-    };
-    let theme = match settings.theme {
-        TickerTheme::Auto => "auto",
-        TickerTheme::Light => "light",
-        TickerTheme::Dark => "dark",
-    };
     view! {
         <section
             class="ticker"
             class:paused=move || paused.get()
-            data-move=moving
-            data-theme=theme
+            data-move=settings.direction.name()
+            data-theme=settings.theme.name()
             aria-labelledby="ticker-label"
             node_ref=section
         >

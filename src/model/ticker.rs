@@ -50,6 +50,58 @@ pub enum TickerTheme {
     Dark,
 }
 
+/// The settings with a few named values: their names in `config.json`, embeds and markup.
+const DIRECTIONS: &[(&str, TickerDirection)] = &[
+    ("auto", TickerDirection::Auto),
+    ("left", TickerDirection::Left),
+    ("right", TickerDirection::Right),
+];
+const THEMES: &[(&str, TickerTheme)] = &[
+    ("auto", TickerTheme::Auto),
+    ("light", TickerTheme::Light),
+    ("dark", TickerTheme::Dark),
+];
+
+impl TickerDirection {
+    /// The name in settings, also the ticker's `data-move` attribute.
+    pub fn name(self) -> &'static str {
+        name_of(self, DIRECTIONS)
+    }
+}
+
+impl TickerTheme {
+    /// The name in settings, also the ticker's `data-theme` attribute.
+    pub fn name(self) -> &'static str {
+        name_of(self, THEMES)
+    }
+}
+
+fn name_of<T: Copy + PartialEq>(value: T, names: &[(&'static str, T)]) -> &'static str {
+    names
+        .iter()
+        .find(|(_, named)| *named == value)
+        .map_or("auto", |(name, _)| name)
+}
+
+/// The value `text` names among `names`, or an error naming `setting` and its choices.
+fn named<T: Copy>(setting: &str, text: &str, names: &[(&str, T)]) -> Result<T, String> {
+    names
+        .iter()
+        .find(|(name, _)| *name == text)
+        .map(|(_, value)| *value)
+        .ok_or_else(|| {
+            let mut quoted: Vec<_> = names
+                .iter()
+                .map(|(name, _)| format!("\"{name}\""))
+                .collect();
+            let last = quoted.pop().unwrap_or_default();
+            format!(
+                "{setting} is {text:?}; it must be {} or {last}",
+                quoted.join(", ")
+            )
+        })
+}
+
 /// How the ticker looks and behaves: from `config.json`'s `ticker` object for the site, and
 /// from the query string (iframe) or attributes (script) of an embed.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,30 +158,8 @@ impl TickerSettings {
             "speed" => self.speed = number(Self::SPEED_RANGE)?,
             "refresh_seconds" => self.refresh_seconds = number(Self::REFRESH_RANGE)?,
             "items" => self.items = number(Self::ITEMS_RANGE)?,
-            "direction" => {
-                self.direction = match value {
-                    "auto" => TickerDirection::Auto,
-                    "left" => TickerDirection::Left,
-                    "right" => TickerDirection::Right,
-                    _ => {
-                        return Err(format!(
-                            "direction is {value:?}; it must be \"auto\", \"left\" or \"right\""
-                        ))
-                    }
-                }
-            }
-            "theme" => {
-                self.theme = match value {
-                    "auto" => TickerTheme::Auto,
-                    "light" => TickerTheme::Light,
-                    "dark" => TickerTheme::Dark,
-                    _ => {
-                        return Err(format!(
-                            "theme is {value:?}; it must be \"auto\", \"light\" or \"dark\""
-                        ))
-                    }
-                }
-            }
+            "direction" => self.direction = named(name, value, DIRECTIONS)?,
+            "theme" => self.theme = named(name, value, THEMES)?,
             "label" => {
                 let label = value.trim();
                 if label.is_empty() || label.chars().count() > Self::LABEL_MAX_CHARS {

@@ -10,7 +10,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use broadsheet::config::{self, Config};
-use broadsheet::model::{resolve_url, Headline, TickerDirection, TickerSettings, TickerTheme};
+use broadsheet::model::{resolve_url, Headline, TickerSettings};
 use broadsheet::source::{BrowserTransport, DataSource};
 use broadsheet::ticker_motion::{is_still, keep_fresh, start_moving, Freshness};
 use std::cell::RefCell;
@@ -150,18 +150,12 @@ impl View {
         site_root: String,
     ) -> Self {
         let section: HtmlElement = element(document, "section", "ticker").unchecked_into();
-        let moving = match settings.direction {
-            TickerDirection::Auto => "auto",
-            TickerDirection::Left => "left",
-            TickerDirection::Right => "right",
-        };
-        let theme = match settings.theme {
-            TickerTheme::Auto => "auto",
-            TickerTheme::Light => "light",
-            TickerTheme::Dark => "dark",
-        };
-        section.set_attribute("data-move", moving).ok();
-        section.set_attribute("data-theme", theme).ok();
+        section
+            .set_attribute("data-move", settings.direction.name())
+            .ok();
+        section
+            .set_attribute("data-theme", settings.theme.name())
+            .ok();
         section
             .set_attribute("aria-labelledby", "ticker-label")
             .ok();
