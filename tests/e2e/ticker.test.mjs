@@ -195,7 +195,7 @@ describe('ticker embeds on another site', () => {
   before(async () => {
     const site = new URL(server.url).origin;
     hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
-    const page = (title, body) => `<!DOCTYPE html><html lang="en"><head><title>${title}</title>
+    const page = (title, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="hostile.css"></head><body><div><h1>Someone else’s page</h1>${body}</div></body></html>`;
     writeFileSync(path.join(hostDir, 'hostile.css'), HOSTILE_CSS);
     writeFileSync(path.join(hostDir, 'index.html'), page('Iframe host',
@@ -238,6 +238,7 @@ describe('ticker embeds on another site', () => {
     const frame = page.frameLocator('iframe');
     await frame.locator('.ticker-track.running').waitFor();
     const links = await assertDesigned(frame);
+    assert.equal(await frame.locator('.ticker').evaluate((ticker) => ticker.getBoundingClientRect().top), 0, 'at the top of its frame');
     const background = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
     assert.equal(background, 'rgba(0, 0, 0, 0)', 'transparent');
     assert.equal(await links.first().getAttribute('target'), '_top');
