@@ -6,6 +6,9 @@
   caching for the content-hashed assets;
 - `404.html`, a copy of index.html, which static hosts serve for unknown paths: that is how a
   deep link such as /tag/harbour/ reaches the app;
+- `sitemap.xml`, `robots.txt` and the RSS feeds (`/feed/`, `/tag/<slug>/feed/`), from the data in
+  the folder, by broadsheet-site-files (site-files/), after `_headers`, to which it adds the feeds'
+  Content-Type;
 - `embed/ticker/index.html`, another copy, where the app shows the news ticker alone for other
   sites' iframes; `_headers` lets any site frame that page (and only that page).
 
@@ -13,6 +16,7 @@ Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the 
 """
 
 import base64
+import subprocess
 import hashlib
 import os
 import re
@@ -82,6 +86,8 @@ def main():
     embed = staging / "embed" / "ticker"
     embed.mkdir(parents=True, exist_ok=True)
     (embed / "index.html").write_text(html, encoding="utf-8")
+    # A debug build: it shares its compiled crates with the native tests, and reads a few files.
+    subprocess.run(["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", str(staging)], check=True)
     print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; embed/ticker/")
 
 

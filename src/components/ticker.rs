@@ -1,7 +1,7 @@
 //! The news ticker: the latest headlines scrolling across the top of every page, and the whole
 //! of the iframe embed.
 //!
-//! The movement is a CSS animation of `transform` (see `style/main.css`), run by the compositor:
+//! The movement is a CSS animation of `transform` (see `style/ticker.css`), run by the compositor:
 //! no script runs per frame. Script only measures the headlines once per set, so that the loop
 //! lasts as long as its width at the configured speed, and re-reads them now and then.
 

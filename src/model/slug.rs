@@ -31,26 +31,7 @@ impl Slug {
     /// A slug as it appears in URLs and as WordPress stores it: non-ASCII letters
     /// percent-encoded as UTF-8 (`%d8%b3%d9%88%d9%82`).
     pub fn from_path_segment(segment: &str) -> Result<Self, String> {
-        let bytes = segment.as_bytes();
-        let mut decoded = Vec::with_capacity(bytes.len());
-        let mut index = 0;
-        while index < bytes.len() {
-            let byte = bytes[index];
-            let escaped = (byte == b'%')
-                .then(|| segment.get(index + 1..index + 3))
-                .flatten()
-                .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-            match escaped {
-                Some(value) => {
-                    decoded.push(value);
-                    index += 3;
-                }
-                None => {
-                    decoded.push(byte);
-                    index += 1;
-                }
-            }
-        }
+        let decoded = super::url::percent_decode(segment);
         let text = String::from_utf8(decoded)
             .map_err(|_| format!("{segment:?} is not a slug: it is not UTF-8 once decoded"))?;
         Self::parse(&text)

@@ -205,35 +205,14 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(name), percent_decode(value))
+            // `+` is a space in form encoding; a `+` itself comes escaped, as %2B.
+            let decode = |text: &str| {
+                String::from_utf8_lossy(&super::url::percent_decode(&text.replace('+', " ")))
+                    .into_owned()
+            };
+            (decode(name), decode(value))
         })
         .collect()
-}
-
-/// `%XX` escapes and `+` (a space in form encoding) decoded; malformed escapes are kept as typed.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'+' => decoded.push(b' '),
-            b'%' => {
-                let hex = text
-                    .get(index + 1..index + 3)
-                    .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-                if let Some(byte) = hex {
-                    decoded.push(byte);
-                    index += 2;
-                } else {
-                    decoded.push(b'%');
-                }
-            }
-            byte => decoded.push(byte),
-        }
-        index += 1;
-    }
-    String::from_utf8_lossy(&decoded).into_owned()
 }
 
 #[cfg(test)]

@@ -90,6 +90,27 @@ impl Timestamp {
     pub fn utc_date(&self) -> (i64, u32, u32) {
         civil_from_days(self.unix_seconds.div_euclid(86_400))
     }
+
+    /// The instant in UTC as RFC 822 writes it (with a four-digit year, as RFC 2822 does), the
+    /// date format of RSS: `Tue, 03 Nov 2026 08:30:00 +0000`.
+    pub fn rfc822(&self) -> String {
+        const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let days = self.unix_seconds.div_euclid(86_400);
+        let seconds = self.unix_seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        // 1 January 1970 was a Thursday.
+        let weekday = WEEKDAYS[days.rem_euclid(7) as usize];
+        format!(
+            "{weekday}, {day:02} {} {year} {:02}:{:02}:{:02} +0000",
+            MONTHS[month as usize - 1],
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
 }
 
 impl PartialEq for Timestamp {
@@ -216,6 +237,16 @@ mod tests {
                 "{text:?} should be rejected"
             );
         }
+    }
+
+    #[test]
+    fn writes_rss_dates_in_utc() {
+        let time = Timestamp::parse("2026-11-03T09:30:05+01:00").unwrap();
+        assert_eq!(time.rfc822(), "Tue, 03 Nov 2026 08:30:05 +0000");
+        let epoch = Timestamp::parse("1970-01-01T00:00:00Z").unwrap();
+        assert_eq!(epoch.rfc822(), "Thu, 01 Jan 1970 00:00:00 +0000");
+        let leap = Timestamp::parse("2024-02-29T23:59:59Z").unwrap();
+        assert_eq!(leap.rfc822(), "Thu, 29 Feb 2024 23:59:59 +0000");
     }
 
     #[test]

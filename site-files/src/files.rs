@@ -1,0 +1,364 @@
+//! What the site files list, read through the static source, and the files themselves.
+
+use broadsheet::error::DataError;
+use broadsheet::model::{ArticleCard, AuthorLink, Site, TagLink, Timestamp};
+use broadsheet::source::StaticSource;
+use std::path::Path;
+
+/// The articles in a feed: the latest fifty, all of a small site.
+const FEED_LENGTH: usize = 50;
+
+/// Everything the site shows, as the static source reads it.
+pub struct SiteIndex {
+    pub site: Site,
+    /// Newest first, as the home page lists them.
+    pub articles: Vec<ArticleCard>,
+    pub home_pages: u32,
+    /// Each tag with its number of listing pages and its articles, newest first.
+    pub tags: Vec<(TagLink, u32, Vec<ArticleCard>)>,
+    /// Each author with the number of listing pages.
+    pub authors: Vec<(AuthorLink, u32)>,
+}
+
+impl SiteIndex {
+    pub async fn read(source: &StaticSource) -> Result<Self, DataError> {
+        let site = source.site().await?;
+        let first = source.home(1).await?;
+        let home_pages = first.total_pages;
+        let mut articles = first.articles;
+        for page in 2..=home_pages {
+            articles.extend(source.home(page).await?.articles);
+        }
+        let mut tags = Vec::new();
+        for tag in unique(articles.iter().flat_map(|card| card.tags.iter()), |tag| {
+            &tag.slug
+        }) {
+            let first = source.tag_page(&tag.slug, 1).await?.listing;
+            let mut tagged = first.articles;
+            for page in 2..=first.total_pages {
+                if tagged.len() >= FEED_LENGTH {
+                    break;
+                }
+                tagged.extend(source.tag_page(&tag.slug, page).await?.listing.articles);
+            }
+            tags.push((tag.clone(), first.total_pages, tagged));
+        }
+        let mut authors = Vec::new();
+        for author in unique(articles.iter().map(|card| &card.author), |author| {
+            &author.slug
+        }) {
+            let pages = source
+                .author_page(&author.slug, 1)
+                .await?
+                .listing
+                .total_pages;
+            authors.push((author.clone(), pages));
+        }
+        Ok(Self {
+            site,
+            articles,
+            home_pages,
+            tags,
+            authors,
+        })
+    }
+}
+
+/// The items in first-seen order, each once by `key`.
+fn unique<'a, T, K: PartialEq>(
+    items: impl Iterator<Item = &'a T>,
+    key: impl Fn(&T) -> &K,
+) -> Vec<&'a T> {
+    let mut seen: Vec<&'a T> = Vec::new();
+    for item in items {
+        if !seen.iter().any(|known| key(known) == key(item)) {
+            seen.push(item);
+        }
+    }
+    seen
+}
+
+/// Writes every file into `dist`; returns what it wrote.
+pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
+    let mut files = vec![
+        ("sitemap.xml".to_owned(), sitemap(index)),
+        ("robots.txt".to_owned(), robots(&index.site)),
+        // Static hosts answer /feed/ with feed/index.html; _headers gives it the feed's type.
+        (
+            "feed/index.html".to_owned(),
+            rss(&index.site, "/feed/", &index.site.title, &index.articles),
+        ),
+    ];
+    for (tag, _, articles) in &index.tags {
+        let path = format!("{}feed/", tag.path());
+        let title = format!("{} — {}", tag.name, index.site.title);
+        files.push((
+            format!("{}index.html", &path[1..]),
+            rss(&index.site, &path, &title, articles),
+        ));
+    }
+    for (name, text) in &files {
+        let file = dist.join(name);
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        std::fs::write(file, text)?;
+    }
+    append_feed_headers(index, &dist.join("_headers"))?;
+    Ok(vec![
+        "sitemap.xml".into(),
+        "robots.txt".into(),
+        format!("{} feeds", files.len() - 2),
+    ])
+}
+
+/// Tells static hosts (and broadsheet-serve) to send the feeds as RSS, not as the HTML their
+/// file names suggest.
+fn append_feed_headers(index: &SiteIndex, headers: &Path) -> std::io::Result<()> {
+    let mut text = std::fs::read_to_string(headers).unwrap_or_default();
+    let feeds = std::iter::once("/feed/".to_owned()).chain(
+        index
+            .tags
+            .iter()
+            .map(|(tag, _, _)| format!("{}feed/", tag.path())),
+    );
+    for path in feeds {
+        text.push_str(&format!(
+            "{path}\n  Content-Type: application/rss+xml; charset=utf-8\n"
+        ));
+    }
+    std::fs::write(headers, text)
+}
+
+/// Text for XML content and attribute values.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for character in text.chars() {
+        match character {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            // Characters XML 1.0 does not allow at all.
+            '\u{0}'..='\u{8}'
+            | '\u{b}'
+            | '\u{c}'
+            | '\u{e}'..='\u{1f}'
+            | '\u{fffe}'
+            | '\u{ffff}' => {}
+            other => escaped.push(other),
+        }
+    }
+    escaped
+}
+
+/// Every page of the site, with the date it last changed where the data has one.
+pub fn sitemap(index: &SiteIndex) -> String {
+    let site = &index.site;
+    let mut urls: Vec<(String, Option<&Timestamp>)> = Vec::new();
+    listing(
+        &mut urls,
+        site,
+        "/".into(),
+        index.home_pages,
+        index.articles.first().map(last_change),
+    );
+    for (tag, pages, articles) in &index.tags {
+        listing(
+            &mut urls,
+            site,
+            tag.path(),
+            *pages,
+            articles.first().map(last_change),
+        );
+    }
+    for (author, pages) in &index.authors {
+        let newest = index
+            .articles
+            .iter()
+            .find(|card| card.author.slug == author.slug);
+        listing(
+            &mut urls,
+            site,
+            author.path(),
+            *pages,
+            newest.map(last_change),
+        );
+    }
+    for card in &index.articles {
+        urls.push((site.canonical(&card.path()), Some(last_change(card))));
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (url, changed) in urls {
+        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&url)));
+        if let Some(changed) = changed {
+            xml.push_str(&format!("<lastmod>{}</lastmod>", escape(changed.as_str())));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// A listing's first page (dated by its newest article) and its further pages.
+fn listing<'a>(
+    urls: &mut Vec<(String, Option<&'a Timestamp>)>,
+    site: &Site,
+    path: String,
+    pages: u32,
+    newest: Option<&'a Timestamp>,
+) {
+    urls.push((site.canonical(&path), newest));
+    for page in 2..=pages {
+        urls.push((site.canonical(&format!("{path}page/{page}/")), None));
+    }
+}
+
+fn last_change(card: &ArticleCard) -> &Timestamp {
+    card.modified
+        .as_ref()
+        .filter(|modified| **modified > card.published)
+        .unwrap_or(&card.published)
+}
+
+/// Crawlers may read everything; the sitemap says what there is.
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.canonical("/sitemap.xml")
+    )
+}
+
+/// An RSS 2.0 feed at `path` of the latest of `articles` (newest first).
+pub fn rss(site: &Site, path: &str, title: &str, articles: &[ArticleCard]) -> String {
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n\
+         <title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>{}</language>\n\
+         <atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        escape(title),
+        escape(&site.canonical("/")),
+        escape(&site.tagline),
+        escape(&site.language),
+        escape(&site.canonical(path)),
+    );
+    if let Some(newest) = articles.first() {
+        xml.push_str(&format!(
+            "<lastBuildDate>{}</lastBuildDate>\n",
+            last_change(newest).rfc822()
+        ));
+    }
+    for card in articles.iter().take(FEED_LENGTH) {
+        let link = escape(&site.canonical(&card.path()));
+        xml.push_str(&format!(
+            "<item>\n  <title>{}</title>\n  <link>{link}</link>\n  <guid isPermaLink=\"true\">{link}</guid>\n  \
+             <pubDate>{}</pubDate>\n  <description>{}</description>\n",
+            escape(&card.title),
+            card.published.rfc822(),
+            escape(&card.excerpt),
+        ));
+        for tag in &card.tags {
+            xml.push_str(&format!("  <category>{}</category>\n", escape(&tag.name)));
+        }
+        xml.push_str("</item>\n");
+    }
+    xml.push_str("</channel>\n</rss>\n");
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use broadsheet::model::{Direction, Slug};
+
+    fn site() -> Site {
+        Site {
+            title: "The Herald & Co".into(),
+            tagline: "News <daily>".into(),
+            language: "en-GB".into(),
+            direction: Direction::Ltr,
+            base_url: "https://herald.example/news/".into(),
+        }
+    }
+
+    fn card(slug: &str, published: &str, tags: &[&str]) -> ArticleCard {
+        ArticleCard {
+            slug: Slug::parse(slug).unwrap(),
+            title: format!("Title of {slug} \"quoted\""),
+            excerpt: "Fish & chips <b>".into(),
+            published: Timestamp::parse(published).unwrap(),
+            modified: None,
+            author: AuthorLink {
+                slug: Slug::parse("ada").unwrap(),
+                name: "Ada".into(),
+            },
+            tags: tags
+                .iter()
+                .map(|tag| TagLink {
+                    slug: Slug::parse(tag).unwrap(),
+                    name: tag.to_uppercase(),
+                })
+                .collect(),
+            image: None,
+        }
+    }
+
+    fn index() -> SiteIndex {
+        let articles = vec![
+            card("second", "2026-11-04T08:00:00Z", &["harbour"]),
+            card("first", "2026-11-03T08:00:00Z", &["harbour", "sport"]),
+        ];
+        let harbour = articles[0].tags[0].clone();
+        SiteIndex {
+            site: site(),
+            home_pages: 2,
+            tags: vec![(harbour, 1, articles.clone())],
+            authors: vec![(articles[0].author.clone(), 1)],
+            articles,
+        }
+    }
+
+    #[test]
+    fn the_sitemap_lists_every_page_under_the_public_address() {
+        let xml = sitemap(&index());
+        for url in [
+            "<loc>https://herald.example/news/</loc><lastmod>2026-11-04T08:00:00Z</lastmod>",
+            "<loc>https://herald.example/news/page/2/</loc></url>",
+            "<loc>https://herald.example/news/tag/harbour/</loc>",
+            "<loc>https://herald.example/news/author/ada/</loc>",
+            "<loc>https://herald.example/news/first/</loc><lastmod>2026-11-03T08:00:00Z</lastmod>",
+        ] {
+            assert!(xml.contains(url), "{url} missing from\n{xml}");
+        }
+        assert_eq!(xml.matches("<url>").count(), 6);
+    }
+
+    #[test]
+    fn feeds_escape_text_and_date_items_as_rss_does() {
+        let index = index();
+        let xml = rss(&index.site, "/feed/", &index.site.title, &index.articles);
+        assert!(xml.contains("<title>The Herald &amp; Co</title>"), "{xml}");
+        assert!(xml.contains("<description>News &lt;daily&gt;</description>"));
+        assert!(xml.contains("<atom:link href=\"https://herald.example/news/feed/\""));
+        assert!(xml.contains("<title>Title of second &quot;quoted&quot;</title>"));
+        assert!(xml.contains("<pubDate>Wed, 04 Nov 2026 08:00:00 +0000</pubDate>"));
+        assert!(xml.contains("<category>SPORT</category>"));
+        assert_eq!(xml.matches("<item>").count(), 2);
+    }
+
+    #[test]
+    fn characters_xml_cannot_carry_are_left_out() {
+        assert_eq!(escape("a\u{1}b\u{b}c'"), "abc&apos;");
+    }
+
+    #[test]
+    fn robots_points_at_the_sitemap() {
+        assert_eq!(
+            robots(&site()),
+            "User-agent: *\nAllow: /\n\nSitemap: https://herald.example/news/sitemap.xml\n"
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! Answers the static source's requests from a folder on disk, as a static host would.
+
+use broadsheet::model::percent_decode;
+use broadsheet::source::{HttpRequest, HttpResponse, Transport, TransportError};
+use futures::future::LocalBoxFuture;
+use std::path::{Path, PathBuf};
+
+pub struct FolderTransport {
+    /// The URL the folder stands for, ending in `/`.
+    url: String,
+    dir: PathBuf,
+}
+
+impl FolderTransport {
+    pub fn new(url: &str, dir: &Path) -> Self {
+        Self {
+            url: url.to_owned(),
+            dir: dir.to_owned(),
+        }
+    }
+}
+
+impl Transport for FolderTransport {
+    fn send<'a>(
+        &'a self,
+        request: HttpRequest<'a>,
+        _timeout_ms: u32,
+    ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
+        let answer = match request.url.strip_prefix(&self.url) {
+            Some(path)
+                if request.json_body.is_none() && !path.split('/').any(|part| part == "..") =>
+            {
+                // Slugs in other scripts come percent-encoded; the files are named by their letters.
+                let path = String::from_utf8_lossy(&percent_decode(path)).into_owned();
+                match std::fs::read_to_string(self.dir.join(&path)) {
+                    Ok(body) => answer(200, body),
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                        answer(404, String::new())
+                    }
+                    Err(error) => Err(TransportError::Network(format!("{path}: {error}"))),
+                }
+            }
+            _ => Err(TransportError::Network(format!(
+                "{} is not in the folder",
+                request.url
+            ))),
+        };
+        Box::pin(async move { answer })
+    }
+}
+
+fn answer(status: u16, body: String) -> Result<HttpResponse, TransportError> {
+    Ok(HttpResponse {
+        status,
+        content_type: "application/json".into(),
+        headers: Vec::new(),
+        body,
+    })
+}
