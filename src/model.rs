@@ -9,6 +9,7 @@ mod listing;
 mod people;
 mod site;
 mod slug;
+pub mod structured_data;
 mod ticker;
 mod time;
 mod url;

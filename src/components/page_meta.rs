@@ -1,9 +1,9 @@
 use crate::model::{Direction, Image, Site};
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, Meta, Title};
+use leptos_meta::{Html, Link, Meta, Script, Title};
 
 /// Everything a page puts in `<head>`: title, description, canonical URL, OpenGraph and
-/// Twitter card tags, and the document's language and direction.
+/// Twitter card tags, schema.org JSON-LD, and the document's language and direction.
 #[component]
 pub fn PageMeta(
     /// The site, for the title suffix, canonical base URL and default language.
@@ -29,6 +29,9 @@ pub fn PageMeta(
     /// Direction of the page when it differs from the site's.
     #[prop(default = None)]
     direction: Option<Direction>,
+    /// schema.org JSON-LD describing the page (`model::structured_data`).
+    #[prop(default = None)]
+    structured_data: Option<String>,
 ) -> impl IntoView {
     let full_title = match &title {
         Some(title) => format!("{title} – {}", site.title),
@@ -80,5 +83,6 @@ pub fn PageMeta(
         <Title text=full_title/>
         <Link rel="canonical" href=canonical/>
         {tags}
+        {structured_data.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
     }
 }

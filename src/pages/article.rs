@@ -1,5 +1,5 @@
 use crate::components::{AuthorCard, Comments, DateTime, PageMeta, TagList};
-use crate::model::{Article, Site};
+use crate::model::{structured_data, Article, Site};
 use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,6 +15,7 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
     let updated = article.updated().cloned();
     let author = article.author.clone();
     let (author_path, author_name) = (site_href(&author.path()), author.name.clone());
+    let json_ld = structured_data::news_article(&site, &article);
     view! {
         <PageMeta
             site=site.clone()
@@ -25,6 +26,7 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             image=article.image.clone()
             language=Some(language.clone())
             direction=Some(direction)
+            structured_data=Some(json_ld)
         />
         <article class="article" lang=language.clone() dir=direction.as_str()>
             <header class="article-header">

@@ -1,5 +1,5 @@
 use crate::components::{ArticleList, AuthorCard, PageMeta};
-use crate::model::{listing_page_path, AuthorPage, Site};
+use crate::model::{listing_page_path, structured_data, AuthorPage, Site};
 use leptos::prelude::*;
 
 /// `/author/<slug>/` and its pages: the author card, then the author's articles.
@@ -23,6 +23,7 @@ pub fn AuthorView(site: Site, author_page: AuthorPage) -> impl IntoView {
             path=listing_page_path(&first_page, listing.page)
             og_type="profile"
             image=author.avatar.clone()
+            structured_data=Some(structured_data::person(&site, &author))
         />
         <h1 class="page-heading">"Articles by " {author.name.clone()}</h1>
         <AuthorCard author link_to_page=false/>

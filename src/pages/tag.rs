@@ -1,6 +1,6 @@
 use crate::components::{ArticleList, PageMeta};
 use crate::format::article_count;
-use crate::model::{listing_page_path, Site, TagPage};
+use crate::model::{listing_page_path, structured_data, Site, TagPage};
 use leptos::prelude::*;
 
 /// `/tag/<slug>/` and its pages: the tag's name, description and count, then its articles.
@@ -17,7 +17,13 @@ pub fn TagView(site: Site, tag_page: TagPage) -> impl IntoView {
         false => tag.description.clone(),
     };
     view! {
-        <PageMeta site=site.clone() title=Some(title) description path=listing_page_path(&first_page, listing.page)/>
+        <PageMeta
+            site=site.clone()
+            title=Some(title)
+            description
+            path=listing_page_path(&first_page, listing.page)
+            structured_data=Some(structured_data::collection_page(&site, &tag))
+        />
         <header class="listing-header">
             <p class="kicker">"Tag"</p>
             <h1 class="page-heading">{tag.name}</h1>

@@ -7,6 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertClean, heading, launchBrowser, meta, openPage } from './support.mjs';
 
+/** The page's one schema.org JSON-LD block, parsed. */
+async function structuredData(page) {
+  const blocks = await page.locator('head script[type="application/ld+json"]').allTextContents();
+  assert.equal(blocks.length, 1, 'one JSON-LD block');
+  return JSON.parse(blocks[0]);
+}
+
 /**
  * @param {object} source
  * @param {string} source.name
@@ -114,6 +121,14 @@ export function describeSite(source) {
         source.canonical(server.url, 'harbour-redevelopment-explained/'),
       );
       assert.ok((await meta(page, 'meta[name="description"]')).length > 20);
+      const article = await structuredData(page);
+      assert.equal(article['@type'], 'NewsArticle');
+      assert.equal(article.headline, await page.locator('h1.headline').textContent());
+      assert.equal(article.author.name, 'Ada Okafor');
+      assert.equal(article.publisher.name, 'The Harbour Herald');
+      assert.match(article.datePublished, /^\d{4}-\d\d-\d\dT/);
+      assert.match(article.image.url, source.featuredImage);
+      assert.equal(article.url, source.canonical(server.url, 'harbour-redevelopment-explained/'));
       await assertClean(page);
     });
 
@@ -181,6 +196,9 @@ export function describeSite(source) {
       assert.equal(await page.title(), 'Community, page 3 – The Harbour Herald');
       // Only the page shown is current; the first page's address is a prefix of this one's.
       assert.deepEqual(await page.locator('[aria-current="page"]').allTextContents(), ['3']);
+      const collection = await structuredData(page);
+      assert.equal(collection['@type'], 'CollectionPage');
+      assert.equal(collection.name, 'Community');
       await assertClean(page);
     });
 
@@ -192,6 +210,9 @@ export function describeSite(source) {
       assert.equal(await page.locator('.author-card a').count(), 0, 'no link to the page it is on');
       assert.equal(await page.locator('.card').count(), 3);
       assert.equal(await meta(page, 'meta[property="og:type"]'), 'profile');
+      const person = await structuredData(page);
+      assert.equal(person['@type'], 'Person');
+      assert.equal(person.name, 'Marta Lindqvist');
       await assertClean(page);
     });
   });
