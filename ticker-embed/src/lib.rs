@@ -210,14 +210,14 @@ impl View {
     fn list(&self, headlines: &[Headline], copy: bool) -> Element {
         let list = element(&self.document, "ul", "ticker-list");
         for headline in headlines {
-            let link = self.document.create_element("a").expect("an a element");
+            let link = element(&self.document, "a", "");
             let href = headline.href(self.site_root.trim_end_matches('/'));
             link.set_attribute("href", &href).ok();
             if copy {
                 link.set_attribute("tabindex", "-1").ok();
             }
             link.set_text_content(Some(&headline.title));
-            let item = self.document.create_element("li").expect("an li element");
+            let item = element(&self.document, "li", "");
             item.append_child(&link).ok();
             list.append_child(&item).ok();
         }
@@ -238,7 +238,12 @@ impl View {
 }
 
 fn element(document: &Document, name: &str, class: &str) -> Element {
-    let element = document.create_element(name).expect("a known element name");
-    element.set_class_name(class);
+    // Not `expect`: formatting the JavaScript error would bring a debug printer into the wasm.
+    let Ok(element) = document.create_element(name) else {
+        unreachable!("{name} is an element name");
+    };
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
     element
 }
