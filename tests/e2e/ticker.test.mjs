@@ -192,8 +192,10 @@ describe('ticker embeds on another site', () => {
   const HOSTILE_CSS = '* { font: 30px serif !important; color: red !important } a { display: none } div { border: 3px solid lime }';
   let host;
   let hostDir;
+  let fast;
   before(async () => {
-    const site = new URL(server.url).origin;
+    fast = await startServer({ config: 'ticker-fast.json' });
+    const site = `${new URL(server.url).origin} ${new URL(fast.url).origin}`;
     hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
     const page = (title, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="hostile.css"></head><body><div><h1>Someone else’s page</h1>${body}</div></body></html>`;
@@ -204,6 +206,9 @@ describe('ticker embeds on another site', () => {
       `<script type="module" src="${server.url}embed/ticker.js"></script>
 <broadsheet-ticker src="${server.url}" items="4" theme="dark" label="Herald headlines"></broadsheet-ticker>
 <broadsheet-ticker src="${server.url}" speed="fast"></broadsheet-ticker>`));
+    writeFileSync(path.join(hostDir, 'script-fast.html'), page('Script host, refreshing',
+      `<script type="module" src="${fast.url}embed/ticker.js"></script>
+<broadsheet-ticker src="${fast.url}"></broadsheet-ticker>`));
     writeFileSync(path.join(hostDir, '_headers'), `/*
   Content-Security-Policy: default-src 'self'; script-src 'self' ${site} 'wasm-unsafe-eval'; connect-src ${site}; style-src 'self'; frame-src ${site}
 `);
@@ -211,6 +216,7 @@ describe('ticker embeds on another site', () => {
   });
   after(async () => {
     await host?.stop();
+    await fast?.stop();
     rmSync(hostDir, { recursive: true, force: true });
   });
 
@@ -264,6 +270,29 @@ describe('ticker embeds on another site', () => {
     // A wrong attribute is named in place of that element's ticker.
     assert.match(await page.locator('broadsheet-ticker').nth(1).getByRole('alert').textContent(), /speed is "fast"/);
     await assertClean(page);
+  });
+
+  it('brings refreshed headlines into the script embed at the end of a loop', async () => {
+    const page = await openPage(browser);
+    try {
+      let reads = 0;
+      await page.route(`${fast.url}data/ticker.json`, async (route) => {
+        reads += 1;
+        const response = await route.fetch();
+        const file = await response.json();
+        if (reads > 1) file.headlines.unshift({ title: 'Breaking: the harbour bridge reopens', slug: 'harbour-redevelopment-explained' });
+        await route.fulfill({ response, json: file });
+      });
+      await page.goto(`${host.url}script-fast.html`);
+      const ticker = page.locator('broadsheet-ticker');
+      await ticker.locator('.ticker-track.running').waitFor();
+      assert.equal(await ticker.getByRole('region', { name: 'Latest' }).count(), 1, 'the site’s configured label');
+      await ticker.locator('.ticker-list').first().getByText('Breaking: the harbour bridge reopens').waitFor({ timeout: 20000 });
+      assert.equal(await ticker.locator('.ticker-list').first().locator('a').count(), 3, 'the site’s configured number');
+      await assertClean(page);
+    } finally {
+      await page.context().close();
+    }
   });
 
   it('names a wrong setting in the iframe’s address', async () => {

@@ -48,9 +48,9 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) {
             }
         }
         match start(&document, &host, &root).await {
-            Ok(ticker) => {
-                // Lives as long as the page: the element's listeners and timers hold it.
-                std::mem::forget(ticker);
+            Ok(freshness) => {
+                // The re-reading goes on as long as the page.
+                std::mem::forget(freshness);
             }
             Err(problem) => {
                 let line = element(&document, "p", "ticker-problem");
@@ -62,16 +62,19 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) {
     });
 }
 
-/// What a shown ticker keeps: its headlines and the re-reading that updates them.
-struct Ticker {
-    _freshness: Option<Freshness>,
+/// The headlines on screen, and new ones waiting for the end of the loop.
+struct Headlines {
+    shown: Vec<Headline>,
+    pending: Option<Vec<Headline>>,
 }
 
+/// Shows the ticker and starts re-reading its headlines; the re-reading stops when the result
+/// is dropped.
 async fn start(
     document: &Document,
     host: &HtmlElement,
     root: &ShadowRoot,
-) -> Result<Ticker, String> {
+) -> Result<Option<Freshness>, String> {
     let base = document.base_uri().ok().flatten().unwrap_or_default();
     let src = host
         .get_attribute("src")
@@ -96,13 +99,17 @@ async fn start(
         .await
         .map_err(|error| format!("the headlines could not be read: {error}"))?;
     view.show(&headlines);
-    let state = Rc::new(RefCell::new((headlines, None::<Vec<Headline>>)));
+    let state = Rc::new(RefCell::new(Headlines {
+        shown: headlines,
+        pending: None,
+    }));
     {
-        let (shown, state) = (view.clone(), state.clone());
+        let (view_now, state) = (view.clone(), state.clone());
         view.on_loop_end(move || {
-            if let Some(next) = state.borrow_mut().1.take() {
-                shown.show(&next);
-                state.borrow_mut().0 = next;
+            let next = state.borrow_mut().pending.take();
+            if let Some(next) = next {
+                view_now.show(&next);
+                state.borrow_mut().shown = next;
             }
         });
     }
@@ -115,22 +122,20 @@ async fn start(
                 let Ok(new) = source.ticker(items, true).await else {
                     return;
                 };
-                if new == state.borrow().0 {
+                if new == state.borrow().shown {
                     return;
                 }
                 if is_still() {
                     view.show(&new);
-                    state.borrow_mut().0 = new;
+                    state.borrow_mut().shown = new;
                 } else {
-                    state.borrow_mut().1 = Some(new);
+                    state.borrow_mut().pending = Some(new);
                 }
             });
         }
     };
     let every = Duration::from_secs(settings.refresh_seconds.into());
-    Ok(Ticker {
-        _freshness: keep_fresh(&view.section, every, refresh),
-    })
+    Ok(keep_fresh(&view.section, every, refresh))
 }
 
 /// The ticker's elements: the same markup and classes as the site's ticker component.
