@@ -62,8 +62,9 @@ impl Drop for Freshness {
     }
 }
 
-/// Calls `refresh` every `every` while the tab is visible and `ticker` on screen, and when the
-/// tab comes back; a tick missed off screen is made up as soon as the ticker is seen again.
+/// Calls `refresh` every `every` while the tab is visible and `ticker` on screen (and on the
+/// page), and when the tab comes back; a tick missed off screen is made up as soon as the ticker
+/// is seen again.
 /// Off screen the animation stops too (class `offscreen`).
 pub fn keep_fresh(
     ticker: &web_sys::HtmlElement,
@@ -75,9 +76,10 @@ pub fn keep_fresh(
     let refresh = Rc::new(refresh);
     let on_screen = Rc::new(Cell::new(true));
     let missed = Rc::new(Cell::new(false));
+    // A ticker taken off the page (an embed's element removed) does no more work.
     let visible = {
-        let document = document.clone();
-        move || !document.hidden()
+        let (document, ticker) = (document.clone(), ticker.clone());
+        move || !document.hidden() && ticker.is_connected()
     };
     let tick = {
         let (refresh, on_screen, missed, visible) = (

@@ -272,7 +272,7 @@ describe('ticker embeds on another site', () => {
     await assertClean(page);
   });
 
-  it('brings refreshed headlines into the script embed at the end of a loop', async () => {
+  it('brings refreshed headlines into the script embed at the end of a loop, and stops once removed', async () => {
     const page = await openPage(browser);
     try {
       let reads = 0;
@@ -290,6 +290,11 @@ describe('ticker embeds on another site', () => {
       await ticker.locator('.ticker-list').first().getByText('Breaking: the harbour bridge reopens').waitFor({ timeout: 20000 });
       assert.equal(await ticker.locator('.ticker-list').first().locator('a').count(), 3, 'the site’s configured number');
       await assertClean(page);
+      // Taken off the page, it stops reading (the site refreshes every 2 s).
+      await page.evaluate(() => document.querySelector('broadsheet-ticker').remove());
+      const removed = reads;
+      await page.waitForTimeout(4500);
+      assert.equal(reads, removed, 'no reads once removed');
     } finally {
       await page.context().close();
     }
