@@ -11,7 +11,6 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
-use std::sync::Arc;
 
 /// Where the app is served from, read from the document when it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,10 +60,7 @@ pub fn App(
     match config {
         Ok(config) => {
             // The ticker's re-reads are not page loads: they bypass the progress bar.
-            let ticker = TickerSource(Arc::new(DataSource::from_config(
-                &config,
-                transport.clone(),
-            )));
+            let ticker = TickerSource::new(&config, transport.clone());
             let transport = TrackedTransport::shared(transport, loading);
             view! {
                 <ProgressBar/>

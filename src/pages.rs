@@ -13,6 +13,6 @@ mod route_page;
 mod tag;
 
 pub use config_error::ConfigErrorPage;
-pub use embed_ticker::{is_ticker_embed, TickerEmbedPage, TICKER_EMBED_PATH};
+pub use embed_ticker::{is_ticker_embed, TickerEmbedPage};
 pub use not_found::NotFoundPage;
 pub use route_page::{ContentRoute, RoutePage};

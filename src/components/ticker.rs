@@ -5,9 +5,10 @@
 //! no script runs per frame. Script only measures the headlines once per set, so that the loop
 //! lasts as long as its width at the configured speed, and re-reads them now and then.
 
+use crate::config::Config;
 use crate::error::DataError;
 use crate::model::{Headline, HeadlineLink, TickerSettings};
-use crate::source::DataSource;
+use crate::source::{DataSource, SharedTransport};
 use crate::state::BasePath;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,6 +18,13 @@ use std::time::Duration;
 /// re-reads every few minutes do not run the page's progress bar.
 #[derive(Clone)]
 pub struct TickerSource(pub Arc<DataSource>);
+
+impl TickerSource {
+    /// The configured source, read through `transport`.
+    pub fn new(config: &Config, transport: SharedTransport) -> Self {
+        Self(Arc::new(DataSource::from_config(config, transport)))
+    }
+}
 
 /// The "News Ticker" bar: a labelled region with the headlines as links, a Pause/Play button,
 /// paused while hovered or while a headline has the focus, and still under

@@ -5,20 +5,20 @@
 use crate::components::{NewsTicker, TickerSource};
 use crate::config::{Config, ConfigError};
 use crate::model::query_pairs;
-use crate::source::{DataSource, SharedTransport};
+use crate::source::SharedTransport;
 use crate::state::BasePath;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use std::sync::Arc;
 
 /// The path of the iframe embed under the site's base path.
-pub const TICKER_EMBED_PATH: &str = "/embed/ticker/";
+const TICKER_EMBED_PATH: &str = "/embed/ticker/";
 
 /// Whether the document at `pathname` is the ticker embed of a site deployed under `base_path`.
 pub fn is_ticker_embed(pathname: &str, base_path: &str) -> bool {
     pathname
         .strip_prefix(base_path)
-        .is_some_and(|rest| rest == TICKER_EMBED_PATH || rest == "/embed/ticker/index.html")
+        .and_then(|rest| rest.strip_prefix(TICKER_EMBED_PATH))
+        .is_some_and(|file| file.is_empty() || file == "index.html")
 }
 
 /// The ticker on a transparent page of its own, or a line saying why it cannot be shown.
@@ -54,7 +54,7 @@ pub fn TickerEmbedPage(
         });
     let body = match ready {
         Ok((config, settings)) => {
-            let source = TickerSource(Arc::new(DataSource::from_config(&config, transport)));
+            let source = TickerSource::new(&config, transport);
             // A page of its own, so a main landmark and a heading, which only screen readers
             // need: the ticker shows its label.
             view! {
