@@ -80,21 +80,25 @@ fn unique<'a, T, K: PartialEq>(
 
 /// Writes every file into `dist`; returns what it wrote.
 pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
+    // (the feed's site path, its title, its articles): the site's, then each tag's.
+    let mut feeds = vec![(
+        "/feed/".to_owned(),
+        index.site.title.clone(),
+        &index.articles,
+    )];
+    for (tag, _, articles) in &index.tags {
+        let title = format!("{} — {}", tag.name, index.site.title);
+        feeds.push((format!("{}feed/", tag.path()), title, articles));
+    }
     let mut files = vec![
         ("sitemap.xml".to_owned(), sitemap(index)),
         ("robots.txt".to_owned(), robots(&index.site)),
-        // Static hosts answer /feed/ with feed/index.html; _headers gives it the feed's type.
-        (
-            "feed/index.html".to_owned(),
-            rss(&index.site, "/feed/", &index.site.title, &index.articles),
-        ),
     ];
-    for (tag, _, articles) in &index.tags {
-        let path = format!("{}feed/", tag.path());
-        let title = format!("{} — {}", tag.name, index.site.title);
+    // Static hosts answer /feed/ with feed/index.html; _headers gives it the feed's type.
+    for (path, title, articles) in &feeds {
         files.push((
             format!("{}index.html", &path[1..]),
-            rss(&index.site, &path, &title, articles),
+            rss(&index.site, path, title, articles),
         ));
     }
     for (name, text) in &files {
@@ -104,24 +108,24 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
         }
         std::fs::write(file, text)?;
     }
-    append_feed_headers(index, &dist.join("_headers"))?;
+    append_feed_headers(
+        feeds.iter().map(|(path, _, _)| path),
+        &dist.join("_headers"),
+    )?;
     Ok(vec![
         "sitemap.xml".into(),
         "robots.txt".into(),
-        format!("{} feeds", files.len() - 2),
+        format!("{} feeds", feeds.len()),
     ])
 }
 
 /// Tells static hosts (and broadsheet-serve) to send the feeds as RSS, not as the HTML their
 /// file names suggest.
-fn append_feed_headers(index: &SiteIndex, headers: &Path) -> std::io::Result<()> {
+fn append_feed_headers<'a>(
+    feeds: impl Iterator<Item = &'a String>,
+    headers: &Path,
+) -> std::io::Result<()> {
     let mut text = std::fs::read_to_string(headers).unwrap_or_default();
-    let feeds = std::iter::once("/feed/".to_owned()).chain(
-        index
-            .tags
-            .iter()
-            .map(|(tag, _, _)| format!("{}feed/", tag.path())),
-    );
     for path in feeds {
         text.push_str(&format!(
             "{path}\n  Content-Type: application/rss+xml; charset=utf-8\n"
