@@ -5,7 +5,8 @@ use crate::config::{Config, ConfigError};
 use crate::model::resolve_url;
 use crate::pages::{ConfigErrorPage, ContentRoute, NotFoundPage, RoutePage};
 use crate::source::{DataSource, SharedTransport};
-use crate::state::{AppSource, BasePath, CurrentSite, Loading, TrackedTransport};
+use crate::state::{AppSource, BasePath, CurrentSite, DataAtHand, Loading, TrackedTransport};
+use futures::FutureExt;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{FlatRoutes, Route, Router};
@@ -51,8 +52,12 @@ pub fn App(
     /// Reads `config.json` again (in the browser: reloads the page).
     #[prop(into)]
     retry_config: Callback<()>,
+    /// Set while the page's data is at hand (prerendering, hydrating): see [`DataAtHand`].
+    #[prop(optional)]
+    data_at_hand: DataAtHand,
 ) -> impl IntoView {
     provide_meta_context();
+    provide_context(data_at_hand);
     let loading = Loading::default();
     provide_context(loading.clone());
     let base_path = deployment.base_path;
@@ -81,8 +86,13 @@ fn Site(
 ) -> impl IntoView {
     let source = AppSource::new(DataSource::from_config(&config, transport));
     let ticker_settings = config.ticker.clone();
+    // A prerendered page has its masthead; otherwise it comes with the first page's data.
+    let site = expect_context::<DataAtHand>()
+        .get()
+        .then(|| source.site().now_or_never().and_then(Result::ok))
+        .flatten();
     provide_context(source);
-    provide_context(CurrentSite::default());
+    provide_context(CurrentSite(RwSignal::new(site)));
     view! {
         <Router base=base_path>
             <a class="skip-link" href="#main">"Skip to content"</a>

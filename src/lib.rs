@@ -4,6 +4,8 @@
 //! sources, [`pages`] one module per route, [`components`] the pieces pages share, [`app`] the
 //! route table and shell.
 
+#![recursion_limit = "256"]
+
 pub mod config;
 pub mod error;
 pub mod format;
@@ -23,6 +25,8 @@ pub mod app;
 pub mod components;
 #[cfg(feature = "ui")]
 pub mod pages;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod prerender;
 #[cfg(feature = "ui")]
 pub mod state;
 

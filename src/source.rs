@@ -5,6 +5,7 @@ mod browser;
 mod client;
 #[cfg(test)]
 mod fake;
+pub mod prefetched;
 mod static_files;
 mod transport;
 mod wordpress;

@@ -89,3 +89,25 @@ pub fn site_href(path: &str) -> String {
     let base = use_context::<BasePath>().unwrap_or_default();
     format!("{}{path}", base.0)
 }
+
+/// Whether the page's data is at hand without waiting on the network: while a page is
+/// prerendered (it is read from disk), and while the app hydrates a prerendered page (the answers
+/// it was built from are embedded in it). Then views draw their data in their first pass, as the
+/// prerendered HTML has it; otherwise they load it after mounting, in effects.
+#[derive(Clone, Default)]
+pub struct DataAtHand(Arc<std::sync::atomic::AtomicBool>);
+
+impl DataAtHand {
+    pub fn new(at_hand: bool) -> Self {
+        Self(Arc::new(at_hand.into()))
+    }
+
+    pub fn get(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// After hydration: from now on pages are drawn by the app, and their data must be fetched.
+    pub fn set(&self, at_hand: bool) {
+        self.0.store(at_hand, std::sync::atomic::Ordering::Relaxed);
+    }
+}

@@ -127,9 +127,11 @@ fn append_feed_headers<'a>(
 ) -> std::io::Result<()> {
     let mut text = std::fs::read_to_string(headers).unwrap_or_default();
     for path in feeds {
-        text.push_str(&format!(
-            "{path}\n  Content-Type: application/rss+xml; charset=utf-8\n"
-        ));
+        let rule = format!("{path}\n  Content-Type: application/rss+xml; charset=utf-8\n");
+        // Built again (scripts/configure does), the site keeps one rule per feed.
+        if !text.contains(&rule) {
+            text.push_str(&rule);
+        }
     }
     std::fs::write(headers, text)
 }

@@ -1,6 +1,7 @@
-//! `broadsheet-site-files DIST`: writes the files that crawlers and feed readers ask for into a
-//! built site, from the data it ships: `sitemap.xml`, `robots.txt`, the RSS 2.0 feed of the latest
-//! articles at `/feed/` and one per tag at `/tag/<slug>/feed/`, as WordPress serves them.
+//! `broadsheet-site-files DIST`: finishes a built site from the data it ships. Every page is
+//! prerendered to `<path>/index.html` (see `pages`), and the files that crawlers and feed readers
+//! ask for are written: `sitemap.xml`, `robots.txt`, the RSS 2.0 feed of the latest articles at
+//! `/feed/` and one per tag at `/tag/<slug>/feed/`, as WordPress serves them.
 //!
 //! The data is read through the app's own static source, so the files list exactly what the
 //! site shows. A site whose `config.json` reads another server (WordPress, a data folder
@@ -8,15 +9,17 @@
 
 mod files;
 mod folder;
+mod pages;
 
 use broadsheet::config::{parse_config, SourceConfig};
-use broadsheet::source::StaticSource;
+use broadsheet::prerender::Shell;
+use broadsheet::source::{SharedTransport, StaticSource};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-/// Stands for the site's address while `config.json` is read: a source under it is in the folder.
-const SITE_ROOT: &str = "https://site.invalid/";
+/// Stands for the site's origin while it is built: the pages keep only paths below it.
+const ORIGIN: &str = "https://site.invalid";
 
 fn main() -> ExitCode {
     let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
@@ -36,12 +39,18 @@ fn main() -> ExitCode {
 }
 
 fn run(dist: &Path) -> Result<String, String> {
+    // 404.html is the app's shell as Trunk built it; index.html becomes the home page.
+    let shell_path = dist.join("404.html");
+    let shell = std::fs::read_to_string(&shell_path)
+        .map_err(|error| format!("{}: {error}", shell_path.display()))?;
+    let shell = Shell::parse(&shell).map_err(|error| error.to_string())?;
+    let deployment = shell.deployment(ORIGIN);
     let config_path = dist.join("config.json");
     let text = std::fs::read_to_string(&config_path)
         .map_err(|error| format!("{}: {error}", config_path.display()))?;
-    let config = parse_config(&text, SITE_ROOT).map_err(|error| error.to_string())?;
+    let config = parse_config(&text, &deployment.site_root).map_err(|error| error.to_string())?;
     let data_url = match &config.source {
-        SourceConfig::Static { url } if url.starts_with(SITE_ROOT) => url.clone(),
+        SourceConfig::Static { url } if url.starts_with(&deployment.site_root) => url.clone(),
         _ => {
             return Ok(
                 "the content is not in the folder (config.json reads a server); none written"
@@ -49,12 +58,14 @@ fn run(dist: &Path) -> Result<String, String> {
             )
         }
     };
-    let data_dir = dist.join(&data_url[SITE_ROOT.len()..]);
-    let transport = Arc::new(folder::FolderTransport::new(&data_url, &data_dir));
-    let source = StaticSource::new(&data_url, config.timeout_ms, transport);
+    let transport: SharedTransport =
+        Arc::new(folder::FolderTransport::new(&deployment.site_root, dist));
+    let source = StaticSource::new(&data_url, config.timeout_ms, transport.clone());
     let index = futures::executor::block_on(files::SiteIndex::read(&source))
-        .map_err(|error| format!("{}: {error}", data_dir.display()))?;
-    let written = files::write(&index, dist).map_err(|error| error.to_string())?;
+        .map_err(|error| format!("{data_url}: {error}"))?;
+    let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
+    let pages = pages::write(&index, dist, &shell, &deployment, &transport)?;
+    written.push(format!("{pages} pages"));
     Ok(format!(
         "{} for {} articles, {} tags and {} authors",
         written.join(", "),

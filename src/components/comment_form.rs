@@ -116,6 +116,10 @@ pub fn CommentForm(
         move || draft_key(&site_url, &slug, parent())
     };
 
+    // Off in a prerendered page until the app runs it: nothing typed before hydration (which sets
+    // the fields from their signals) or with scripts off (when nothing could send it) is lost.
+    let running = RwSignal::new(false);
+    Effect::new(move || running.set(true));
     // In the browser only: restore the reader's details and the draft for this reply target.
     {
         let (draft_key_now, site_url) = (draft_key_now.clone(), site_url.clone());
@@ -331,9 +335,13 @@ pub fn CommentForm(
                 })}
             </h3>
             <form class="comment-form" novalidate node_ref=form_ref on:submit=submit aria-labelledby="reply-title">
+                <fieldset class="comment-fields" disabled=move || !running.get()>
                 <p class="comment-notes">
                     "Your email address will not be published. Required fields are marked "
                     <span class="required">"*"</span>
+                    // Text only: with scripts on, a browser keeps a <noscript>'s content as text,
+                    // which is what hydration then finds.
+                    <noscript>" Posting a comment needs JavaScript, which is off in this browser."</noscript>
                 </p>
                 {field_view(Field::Content, content)}
                 {field_view(Field::Name, name)}
@@ -357,6 +365,7 @@ pub fn CommentForm(
                 <p class="form-submit">
                     <button type="submit" class="button" disabled=busy>"Post Comment"</button>
                 </p>
+                </fieldset>
             </form>
         </div>
     }

@@ -5,8 +5,9 @@ use crate::format::comment_count;
 use crate::model::{held_key, thread, Comment, Field, HeldComment, Slug, ThreadNode};
 use crate::sanitize::{html_to_text, sanitize_html};
 use crate::source::PostedComment;
-use crate::state::AppSource;
+use crate::state::{AppSource, DataAtHand};
 use crate::storage;
+use futures::FutureExt;
 use leptos::prelude::*;
 
 /// The discussion under an article: its approved comments, threaded by reply, with a Reply
@@ -27,32 +28,53 @@ pub fn Comments(
     let accepts_comments = source.accepts_comments();
     // A signal filled by a task rather than a resource: the async-resource machinery, generic
     // over its value, would add 13 KB of brotli wasm for this one list.
-    let loaded = RwSignal::new(None::<Result<Vec<Comment>, DataError>>);
+    // Prerendered pages carry their comments (readable without scripts); otherwise they are
+    // loaded once the page is up.
+    let at_hand = use_context::<DataAtHand>().is_some_and(|at_hand| at_hand.get());
+    let mut prerendered = at_hand
+        .then(|| source.comments(&slug).now_or_never())
+        .flatten();
+    let loaded = RwSignal::new(prerendered.clone());
     let held_key = held_key(&site_url, &slug);
     // This reader's comments that await moderation, kept in the browser across reloads.
     let held = RwSignal::new(Vec::<HeldComment>::new());
+    // Shows this reader's held comments beside the approved ones, forgetting those approved since.
+    let restore_held = {
+        let held_key = held_key.clone();
+        move |approved: &Result<Vec<Comment>, DataError>| {
+            let mut kept: Vec<HeldComment> = storage::read(&held_key)
+                .and_then(|text| crate::json::decode(&text).ok())
+                .unwrap_or_default();
+            if let Ok(comments) = approved {
+                // Approved since: now they come with the others.
+                kept.retain(|mine| comments.iter().all(|comment| comment.id != mine.id));
+                storage::write(&held_key, &HeldComment::list_to_json(&kept));
+            }
+            if !kept.is_empty() || held.with_untracked(|held| !held.is_empty()) {
+                held.set(kept);
+            }
+        }
+    };
     let load = {
-        let (slug, held_key) = (slug.clone(), held_key.clone());
+        let (slug, restore_held) = (slug.clone(), restore_held.clone());
         move || {
-            let (source, slug, held_key) = (source.clone(), slug.clone(), held_key.clone());
+            let (source, slug, restore_held) = (source.clone(), slug.clone(), restore_held.clone());
             loaded.set(None);
             leptos::task::spawn_local(async move {
                 let comments = source.comments(&slug).await;
-                let mut kept: Vec<HeldComment> = storage::read(&held_key)
-                    .and_then(|text| crate::json::decode(&text).ok())
-                    .unwrap_or_default();
-                if let Ok(comments) = &comments {
-                    // Approved since: now they come with the others.
-                    kept.retain(|mine| comments.iter().all(|comment| comment.id != mine.id));
-                    storage::write(&held_key, &HeldComment::list_to_json(&kept));
-                }
-                held.set(kept);
+                restore_held(&comments);
                 loaded.set(Some(comments));
             });
         }
     };
-    // In an effect: it runs in the browser only, never while a page is prerendered.
-    Effect::new(load.clone());
+    // In an effect: it runs in the browser only, after hydration, never while prerendering.
+    Effect::new({
+        let load = load.clone();
+        move || match prerendered.take() {
+            Some(approved) => restore_held(&approved),
+            None => load(),
+        }
+    });
     let reply_to = RwSignal::new(None::<(u64, String)>);
     provide_context(ReplyTarget(reply_to));
     provide_context(FormState::new());

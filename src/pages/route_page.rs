@@ -81,7 +81,13 @@ pub fn RoutePage(
     let target = use_target();
     let source = expect_context::<AppSource>();
     let current_site = expect_context::<CurrentSite>().0;
-    let data = LocalResource::new(move || load(source.clone(), route, target.get()));
+    // Not a `LocalResource`, which always waits a tick: when the data is at hand (prerendering,
+    // hydrating) the first poll has it, so the page is drawn in the first pass, as prerendered.
+    let refetches = RwSignal::new(0_u32);
+    let data = AsyncDerived::new_unsync(move || {
+        refetches.track();
+        load(source.clone(), route, target.get())
+    });
     Effect::new(move || {
         let loaded = data.with(|result| match result {
             Some(Ok((site, _))) => Some(site.clone()),
@@ -93,7 +99,7 @@ pub fn RoutePage(
             }
         }
     });
-    let retry = Callback::new(move |()| data.refetch());
+    let retry = Callback::new(move |()| refetches.update(|count| *count += 1));
     let skeleton = move || match route {
         ContentRoute::Article => view! { <ArticleSkeleton/> }.into_any(),
         ContentRoute::Home | ContentRoute::Tag | ContentRoute::Author => {

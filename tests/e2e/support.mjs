@@ -119,13 +119,14 @@ export async function assertClean(page) {
 }
 
 /**
- * Waits until the page has settled (no data request under way, no loading region) and returns
+ * Waits until the app runs the page (a prerendered page shows its content before) and it has
+ * settled (no data request under way, no loading region), and returns
  * its main heading. While a route's next data loads, the previous page deliberately stays on
  * screen, so reading the heading any earlier could read the page being left.
  */
 export async function heading(page) {
   await page.waitForFunction(
-    () => !document.querySelector('.progress-bar.active, [aria-busy="true"], #boot') && document.querySelector('main h1'),
+    () => document.documentElement.dataset.app && !document.querySelector('.progress-bar.active, [aria-busy="true"], #boot') && document.querySelector('main h1'),
     null,
     { timeout: 15000 },
   );

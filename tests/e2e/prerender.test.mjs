@@ -1,0 +1,209 @@
+// Prerendered pages: every page of the sample site is HTML with its content and metadata before
+// any script runs, reads without JavaScript, and is hydrated by the app without fetching its data
+// again, without errors and without any visible change; the app then navigates on its own.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer } from './support.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+});
+after(async () => {
+  await server?.stop();
+  await browser?.close();
+});
+
+/** Every page of the site, from its sitemap: paths such as `/tag/harbour/page/2/`. */
+async function sitePaths() {
+  const sitemap = await (await fetch(`${server.url}sitemap.xml`)).text();
+  return [...sitemap.matchAll(/<loc>https:\/\/herald\.example(\/[^<]*)<\/loc>/g)].map((match) => match[1]);
+}
+
+const data = (file) => JSON.parse(readFileSync(path.join(ROOT, 'dist/data', file), 'utf-8'));
+
+/** The HTML without the empty comments (`<!>`) that mark where hydration finds dynamic parts. */
+const withoutMarkers = (html) => html.replaceAll('<!>', '');
+
+/** The data files (not pictures) the page fetched. */
+const dataFiles = (page) => page.problems.dataRequests.map((request) => new URL(request).pathname).filter((file) => file.endsWith('.json'));
+
+/** Decodes the entities the HTML writer uses in text. */
+const text = (html) => html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
+
+/** A full-page picture (the ticker masked: it fills in after hydration), every image loaded (Chromium
+ * loads lazy images eagerly when scripts are off, so both sides load them all). */
+async function lookOf(page) {
+  await page.evaluate(async () => {
+    for (const img of document.images) img.loading = 'eager';
+    await Promise.all([...document.images].map((img) => img.decode().catch(() => {})));
+  });
+  return page.screenshot({ fullPage: true, mask: [page.locator('.ticker')] });
+}
+
+/** Waits until the app has hydrated the page and its effects have run (the ticker's headlines). */
+async function hydrated(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'hydrated');
+  await page.locator('.ticker a').first().waitFor({ timeout: 15000 });
+}
+
+describe('prerendered pages', () => {
+  it('every page in the sitemap is served as HTML with its heading, title, canonical URL and OpenGraph tags', async () => {
+    const paths = await sitePaths();
+    assert.ok(paths.length > 50, `${paths.length} pages`);
+    for (const sitePath of paths) {
+      const response = await fetch(`${server.url}${sitePath.slice(1)}`);
+      assert.equal(response.status, 200, sitePath);
+      assert.match(response.headers.get('content-type'), /^text\/html/, sitePath);
+      const html = withoutMarkers(await response.text());
+      assert.match(html, /<main id="main"[^>]*>.*<h1[^>]*>[^<]+<\/h1>/s, `${sitePath}: a heading in <main>`);
+      assert.match(html, /<title>[^<]+ – The Harbour Herald<\/title>|<title>The Harbour Herald – /, `${sitePath}: title`);
+      assert.ok(html.includes(`<link href="https://herald.example${sitePath}" rel="canonical">`) || html.includes(`rel="canonical" href="https://herald.example${sitePath}"`), `${sitePath}: canonical`);
+      assert.match(html, /<meta property="og:title" content="[^"]+">/, `${sitePath}: og:title`);
+      assert.match(html, /<meta name="twitter:card" content="summary(_large_image)?">/, `${sitePath}: Twitter card`);
+      assert.match(html, /<script type="application\/json" id="broadsheet-answers">/, `${sitePath}: the data it was built from`);
+      assert.doesNotMatch(html, /site\.invalid/, `${sitePath}: no stand-in address left`);
+      assert.doesNotMatch(html, /<body>\s+</, `${sitePath}: the app is the body's first child`);
+    }
+  });
+
+  it('an article page holds the article, its author card, tags, comments and NewsArticle JSON-LD', async () => {
+    const slug = 'harbour-redevelopment-explained';
+    const article = data(`articles/${slug}.json`);
+    const comments = data(`comments/${slug}.json`).comments;
+    const html = withoutMarkers(await (await fetch(`${server.url}${slug}/`)).text());
+    assert.ok(text(html).includes(`>${article.title}</h1>`), 'headline');
+    assert.match(html, /<div class="article-body">.*<h2/s, 'the body, with its headings');
+    assert.match(html, /<h2[^>]*>About Ada Okafor \(7 Articles\)<\/h2>/);
+    assert.match(html, /<a href="\/tag\/harbour\/"/);
+    assert.ok(text(html).includes(`${comments.length} Comments`), 'the comment count');
+    for (const comment of comments) assert.ok(text(html).includes(comment.author_name), comment.author_name);
+    const jsonLd = JSON.parse(html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)[1]);
+    assert.equal(jsonLd['@type'], 'NewsArticle');
+    assert.equal(jsonLd.headline, article.title);
+    assert.equal(jsonLd.author.name, 'Ada Okafor');
+  });
+
+  it('reads without JavaScript: text, pictures, tags, author card and comments', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${server.url}harbour-redevelopment-explained/`);
+    assert.equal(await page.locator('main h1').count(), 1);
+    assert.ok((await page.locator('.article-body p').count()) > 3, 'paragraphs');
+    assert.ok(await page.locator('.article-body figure img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the figure shows');
+    assert.ok((await page.locator('.tag-list a').count()) >= 1, 'tags');
+    assert.equal(await page.locator('.author-card h2').textContent(), 'About Ada Okafor (7 Articles)');
+    assert.ok(await page.locator('.author-card img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the avatar shows');
+    assert.ok((await page.locator('.comment').count()) >= 3, 'the comments');
+    assert.equal(await page.locator('.site-title').textContent(), 'The Harbour Herald');
+    // A link leads to the next prerendered page.
+    await page.locator('.author-card a').first().click();
+    assert.equal(await page.locator('main h1').textContent(), 'Articles by Ada Okafor');
+    await page.context().close();
+  });
+
+  it('hydrates an article without fetching its data again, without errors, warnings or any visible change', async () => {
+    const url = `${server.url}harbour-redevelopment-explained/`;
+    // What the reader sees before any script runs.
+    const still = await openPage(browser, { javaScriptEnabled: false });
+    await still.goto(url);
+    const before = { main: await still.locator('main').innerHTML(), shot: await lookOf(still) };
+    await still.context().close();
+
+    const page = await openPage(browser);
+    const warnings = [];
+    page.on('console', (message) => {
+      // Chromium's note about Trunk's preload links, not about the page.
+      if (message.type() === 'warning' && !/integrity. attribute is currently ignored for preload/.test(message.text())) warnings.push(message.text());
+    });
+    await page.goto(url);
+    await hydrated(page);
+    assert.deepEqual(dataFiles(page), ['/data/ticker.json'], 'only the ticker reads data');
+    assert.deepEqual(warnings, [], 'console warnings');
+    await assertClean(page);
+    assert.equal(await page.locator('main').innerHTML(), before.main, 'the article as prerendered');
+    const after = await lookOf(page);
+    assert.ok(after.equals(before.shot), 'the page looks the same before and after hydration');
+    await page.context().close();
+  });
+
+  it('navigates within the app after hydration, and back', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${server.url}harbour-redevelopment-explained/`);
+    await hydrated(page);
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.locator('.tag-list a', { hasText: 'Harbour' }).first().click();
+    assert.equal(await heading(page), 'Harbour');
+    assert.equal(new URL(page.url()).pathname, '/tag/harbour/');
+    assert.ok(page.problems.dataRequests.some((request) => request.includes('/data/tags/harbour')), 'the tag page was fetched');
+    await page.locator('.pagination a', { hasText: '2' }).first().click();
+    assert.equal(new URL(page.url()).pathname, '/tag/harbour/page/2/');
+    await page.goBack();
+    assert.equal(await heading(page), 'Harbour');
+    await page.goBack();
+    assert.equal(await heading(page), data('articles/harbour-redevelopment-explained.json').title);
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load: the app navigated');
+    await assertClean(page);
+    await page.context().close();
+  });
+
+  it('hydrates the right-to-left article and the home page cleanly', async () => {
+    for (const sitePath of ['fish-market-dawn-ar/', '', 'page/2/', 'author/yusuf-haddad/']) {
+      const page = await openPage(browser);
+      await page.goto(`${server.url}${sitePath}`);
+      await hydrated(page);
+      assert.deepEqual(dataFiles(page), ['/data/ticker.json'], sitePath);
+      await assertClean(page);
+      await page.context().close();
+    }
+  });
+
+  it('a config.json edited after the build wins: the app draws the page from the new source', async () => {
+    const broken = await startServer({ config: 'status-500.json', faults: true });
+    try {
+      const page = await openPage(browser);
+      await page.goto(`${broken.url}harbour-redevelopment-explained/`);
+      assert.equal(await heading(page), 'The news server had a problem');
+      page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/status of 500/.test(line));
+      await assertClean(page);
+      await page.context().close();
+    } finally {
+      await broken.stop();
+    }
+  });
+});
+
+describe('prerendered pages with comments open', () => {
+  let site;
+  before(async () => {
+    // Nothing answers here: without scripts the form is never sent.
+    site = await startConfiguredSite(['--static', 'data/', '--comments', 'http://127.0.0.1:9/wp-json/']);
+  });
+  after(async () => {
+    await site?.stop();
+  });
+
+  it('the form says that it needs JavaScript when scripts are off, and nothing when they are on', async () => {
+    const still = await openPage(browser, { javaScriptEnabled: false });
+    await still.goto(`${site.url}harbour-redevelopment-explained/`);
+    assert.match(await still.locator('.comment-notes').innerText(), /Posting a comment needs JavaScript/);
+    assert.equal(await still.locator('#reply-title').textContent(), 'Leave a Reply');
+    await still.context().close();
+
+    const page = await openPage(browser);
+    await page.goto(`${site.url}harbour-redevelopment-explained/`);
+    await hydrated(page);
+    assert.doesNotMatch(await page.locator('.comment-notes').innerText(), /JavaScript/);
+    await page.locator('#comment').fill('Typed after hydration');
+    assert.equal(await page.locator('#comment').inputValue(), 'Typed after hydration');
+    await page.getByRole('button', { name: 'Reply to Gwen Tremayne' }).first().click();
+    assert.match(await page.locator('#reply-title').textContent(), /Leave a Reply to Gwen Tremayne/);
+    await assertClean(page);
+    await page.context().close();
+  });
+});
