@@ -6,9 +6,10 @@
   caching for the content-hashed assets;
 - `404.html`, a copy of index.html, which static hosts serve for unknown paths: that is how a
   deep link such as /tag/harbour/ reaches the app;
-- `sitemap.xml`, `robots.txt` and the RSS feeds (`/feed/`, `/tag/<slug>/feed/`), from the data in
-  the folder, by broadsheet-site-files (site-files/), after `_headers`, to which it adds the feeds'
-  Content-Type;
+- every page prerendered to `<path>/index.html`, `sitemap.xml`, `robots.txt` and the RSS feeds
+  (`/feed/`, `/tag/<slug>/feed/`), from the data in the folder, by broadsheet-site-files
+  (site-files/), after `_headers`, to which it adds the feeds' Content-Type, and after 404.html,
+  which it reads as the pages' shell;
 - `embed/ticker/index.html`, another copy, where the app shows the news ticker alone for other
   sites' iframes; `_headers` lets any site frame that page (and only that page).
 
@@ -87,7 +88,10 @@ def main():
     embed.mkdir(parents=True, exist_ok=True)
     (embed / "index.html").write_text(html, encoding="utf-8")
     # A debug build: it shares its compiled crates with the native tests, and reads a few files.
-    subprocess.run(["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", str(staging)], check=True)
+    # The prerendered pages are kept in target/ with what they were built from: a rebuild renders
+    # only the pages whose data changed.
+    cache = Path(__file__).resolve().parent.parent / "target" / "prerender-cache"
+    subprocess.run(["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", str(staging), "--cache", str(cache)], check=True)
     print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; embed/ticker/")
 
 

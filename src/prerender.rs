@@ -21,7 +21,7 @@ use std::future::Future;
 use std::sync::{Arc, Once};
 
 /// The page shell (Trunk's `index.html`), split where a page's parts go.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Shell {
     /// From `<!DOCTYPE html>` to just before `</head>`, without `<title>` and without the
     /// attributes of `<html>`: the page's metadata sets those.
@@ -62,6 +62,11 @@ impl Shell {
         let public_url = attribute_after(&head, "<base ", "href")
             .ok_or(PrerenderError::Shell("no <base href> (Trunk's public URL)"))?;
         Ok(Self { head, public_url })
+    }
+
+    /// Trunk's public URL: `/`, or a sub-path such as `/news/`.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
     }
 
     /// Where the site is deployed, as seen from `origin` (which the built pages do not know:

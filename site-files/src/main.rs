@@ -3,12 +3,16 @@
 //! ask for are written: `sitemap.xml`, `robots.txt`, the RSS 2.0 feed of the latest articles at
 //! `/feed/` and one per tag at `/tag/<slug>/feed/`, as WordPress serves them.
 //!
+//! With `--cache DIR`, pages are kept there with what they were built from, and a rebuild renders
+//! only the pages whose data changed (see `incremental`).
+//!
 //! The data is read through the app's own static source, so the files list exactly what the
 //! site shows. A site whose `config.json` reads another server (WordPress, a data folder
 //! elsewhere) gets none: its content is not in the folder at build time.
 
 mod files;
 mod folder;
+mod incremental;
 mod pages;
 
 use broadsheet::config::{parse_config, SourceConfig};
@@ -21,14 +25,25 @@ use std::sync::Arc;
 /// Stands for the site's origin while it is built: the pages keep only paths below it.
 const ORIGIN: &str = "https://site.invalid";
 
+const USAGE: &str = "usage: broadsheet-site-files DIST [--cache DIR]";
+
 fn main() -> ExitCode {
-    let Some(dist) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: broadsheet-site-files DIST");
-        return ExitCode::from(2);
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let (dist, cache) = match args.as_slice() {
+        [dist] => (dist, None),
+        [dist, flag, cache] if flag.as_os_str() == "--cache" => (dist, Some(cache)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
     };
-    match run(&dist) {
+    let started = std::time::Instant::now();
+    match run(dist, cache.map(PathBuf::as_path)) {
         Ok(message) => {
-            println!("site files: {message}");
+            println!(
+                "site files: {message} in {:.2} s",
+                started.elapsed().as_secs_f64()
+            );
             ExitCode::SUCCESS
         }
         Err(problem) => {
@@ -38,7 +53,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(dist: &Path) -> Result<String, String> {
+fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     // 404.html is the app's shell as Trunk built it; index.html becomes the home page.
     let shell_path = dist.join("404.html");
     let shell = std::fs::read_to_string(&shell_path)
@@ -64,8 +79,28 @@ fn run(dist: &Path) -> Result<String, String> {
     let index = futures::executor::block_on(files::SiteIndex::read(&source))
         .map_err(|error| format!("{data_url}: {error}"))?;
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
-    let pages = pages::write(&index, dist, &shell, &deployment, &transport)?;
-    written.push(format!("{pages} pages"));
+    // One cache per public URL: a sub-path build is another set of pages.
+    let cache = cache.map(|cache| {
+        let name = shell.public_url().trim_matches('/').replace('/', "-");
+        cache.join(if name.is_empty() { "root" } else { &name })
+    });
+    if let Some(cache) = &cache {
+        std::fs::create_dir_all(cache).map_err(|error| format!("{}: {error}", cache.display()))?;
+    }
+    let build = incremental::build_fingerprint(&shell, &text);
+    let pages = pages::write(
+        &index,
+        &source,
+        build,
+        (dist, &shell, &deployment, &transport),
+        cache.as_deref(),
+    )?;
+    written.push(format!(
+        "{} pages ({} rendered, {} unchanged)",
+        pages.pages,
+        pages.rendered,
+        pages.pages - pages.rendered
+    ));
     Ok(format!(
         "{} for {} articles, {} tags and {} authors",
         written.join(", "),

@@ -1,0 +1,164 @@
+//! What each page was built from last time, so that a rebuild renders only the pages whose data
+//! changed. Trunk builds into a fresh folder each time, so the pages are kept in a cache folder
+//! beside the manifest and copied from there when nothing they read has changed.
+//!
+//! A page's inputs are what it shows (see [`content_fingerprint`]) and the build itself.
+
+use broadsheet::model::Slug;
+use broadsheet::source::StaticSource;
+use futures::FutureExt;
+use std::collections::HashMap;
+use std::fmt::Debug;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// What a page shows, as the route table has it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    Home(u32),
+    Article(Slug),
+    Tag(Slug, u32),
+    Author(Slug, u32),
+}
+
+/// The fingerprint of what the page of `route` shows: the values the data source gives for it
+/// (the site for the masthead, and an article's comments with it), not the files they come
+/// from. Every page reads the shared lists of authors and tags, whose counts change with every
+/// new article; only the pages that show a changed value are rendered again.
+pub fn content_fingerprint(source: &StaticSource, route: &Route) -> Option<u64> {
+    fn shown(value: impl Debug) -> String {
+        format!("{value:?}")
+    }
+    let site = shown(source.site().now_or_never()?);
+    let content = match route {
+        Route::Home(page) => shown(source.home(*page).now_or_never()?),
+        Route::Article(slug) => {
+            shown(source.article(slug).now_or_never()?)
+                + &shown(source.comments(slug).now_or_never()?)
+        }
+        Route::Tag(slug, page) => shown(source.tag_page(slug, *page).now_or_never()?),
+        Route::Author(slug, page) => shown(source.author_page(slug, *page).now_or_never()?),
+    };
+    let mut hasher = DefaultHasher::new();
+    (site, content).hash(&mut hasher);
+    Some(hasher.finish())
+}
+
+/// The manifest: the build's fingerprint, then each page's path and content fingerprint.
+pub struct Manifest {
+    build: u64,
+    pages: HashMap<String, u64>,
+}
+
+const MANIFEST: &str = "manifest.tsv";
+
+impl Manifest {
+    pub fn new(build: u64) -> Self {
+        Self {
+            build,
+            pages: HashMap::new(),
+        }
+    }
+
+    /// The manifest kept in `cache`, if it is of the same build; an empty one otherwise.
+    pub fn read(cache: &Path, build: u64) -> Self {
+        let text = std::fs::read_to_string(cache.join(MANIFEST)).unwrap_or_default();
+        let mut lines = text.lines();
+        if lines.next() != Some(&format!("build\t{build:016x}")) {
+            return Self::new(build);
+        }
+        let pages = lines
+            .filter_map(|line| {
+                let (path, content) = line.split_once('\t')?;
+                Some((path.to_owned(), u64::from_str_radix(content, 16).ok()?))
+            })
+            .collect();
+        Self { build, pages }
+    }
+
+    pub fn write(&self, cache: &Path) -> std::io::Result<()> {
+        let mut text = format!("build\t{:016x}\n", self.build);
+        let mut pages: Vec<_> = self.pages.iter().collect();
+        pages.sort();
+        for (path, content) in pages {
+            text.push_str(&format!("{path}\t{content:016x}\n"));
+        }
+        std::fs::write(cache.join(MANIFEST), text)
+    }
+
+    /// The page at `path` as built last time, if it showed the same content.
+    pub fn unchanged(&self, cache: &Path, path: &str, content: u64) -> Option<String> {
+        (self.pages.get(path) == Some(&content))
+            .then(|| std::fs::read_to_string(cached_page(cache, path)).ok())
+            .flatten()
+    }
+
+    /// Records the page at `path`, showing `content`, and keeps a copy of it in `cache`.
+    pub fn keep(
+        &mut self,
+        cache: &Path,
+        path: &str,
+        content: u64,
+        html: &str,
+    ) -> std::io::Result<()> {
+        if self.pages.get(path) != Some(&content) {
+            std::fs::write(cached_page(cache, path), html)?;
+        }
+        self.pages.insert(path.to_owned(), content);
+        Ok(())
+    }
+}
+
+/// The fingerprint of the build: the page shell (which names the app's content-hashed files),
+/// `config.json`, and this program (its size and time).
+pub fn build_fingerprint(shell: &impl Hash, config: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (shell, config).hash(&mut hasher);
+    if let Some(program) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| std::fs::metadata(exe).ok())
+    {
+        program.len().hash(&mut hasher);
+        program.modified().ok().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn cached_page(cache: &Path, path: &str) -> PathBuf {
+    let mut hasher = DefaultHasher::new();
+    path.hash(&mut hasher);
+    cache.join(format!("{:016x}.html", hasher.finish()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_kept_while_it_shows_the_same_content_in_the_same_build() {
+        let cache = std::env::temp_dir().join(format!("site-files-test-{}", std::process::id()));
+        std::fs::create_dir_all(&cache).unwrap();
+        let mut manifest = Manifest::new(7);
+        manifest.keep(&cache, "/a/", 1, "<p>A</p>").unwrap();
+        manifest.keep(&cache, "/b/", 2, "<p>B</p>").unwrap();
+        manifest.write(&cache).unwrap();
+
+        let next = Manifest::read(&cache, 7);
+        assert_eq!(
+            next.unchanged(&cache, "/a/", 1).as_deref(),
+            Some("<p>A</p>")
+        );
+        assert_eq!(
+            next.unchanged(&cache, "/b/", 3),
+            None,
+            "it shows something else"
+        );
+        assert_eq!(next.unchanged(&cache, "/new/", 1), None, "never built");
+        assert_eq!(
+            Manifest::read(&cache, 8).unchanged(&cache, "/a/", 1),
+            None,
+            "another build"
+        );
+        std::fs::remove_dir_all(&cache).unwrap();
+    }
+}
