@@ -46,10 +46,41 @@ def csp(script_hashes, frame_ancestors="'none'"):
     ])
 
 
+TRUNK_BOOT = re.compile(
+    r"<script type=\"module\">\s*import init, \* as bindings from '(?P<js>[^']+)';\s*"
+    r"const wasm = await init\(\{ module_or_path: '(?P<wasm>[^']+)' \}\);.*?</script>",
+    re.DOTALL,
+)
+PRELOAD = re.compile(r'<link rel="(?:modulepreload|preload)" href="[^"]+"[^>]*>')
+
+
+def boot_after_load(html):
+    """Trunk's boot script fetches the app at once, and its preload links start the download of the
+    wasm while the page itself loads. The pages are prerendered and readable without the app, so the
+    app waits for the page's load event: on a slow network it never competes with the page's text and
+    pictures for bandwidth."""
+    match = TRUNK_BOOT.search(html)
+    if not match:
+        sys.exit("post_build: Trunk's boot script is not in the expected form; see TRUNK_BOOT")
+    boot = (
+        '<script type="module">\n'
+        "const start = async () => {\n"
+        f"  const bindings = await import('{match['js']}');\n"
+        f"  const wasm = await bindings.default({{ module_or_path: '{match['wasm']}' }});\n"
+        "  window.wasmBindings = bindings;\n"
+        '  dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
+        "};\n"
+        "if (document.readyState === 'complete') start(); else addEventListener('load', start, { once: true });\n"
+        "</script>"
+    )
+    return PRELOAD.sub("", html[: match.start()] + boot + html[match.end() :])
+
+
 def main():
     staging = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
     index = staging / "index.html"
-    html = index.read_text(encoding="utf-8")
+    html = boot_after_load(index.read_text(encoding="utf-8"))
+    index.write_text(html, encoding="utf-8")
     scripts = [body for body in INLINE_SCRIPT.findall(html) if body.strip()]
     if not scripts:
         sys.exit("post_build: no inline boot script found in index.html; the CSP would block the app")
