@@ -113,15 +113,22 @@ impl DataSource {
         }
     }
 
-    /// Approved comments of an article, oldest first.
+    /// Approved comments of an article, oldest first; `fresh` asks the server again.
     pub fn comments<'a>(
         &'a self,
         slug: &'a Slug,
+        fresh: bool,
     ) -> LocalBoxFuture<'a, Result<Vec<Comment>, DataError>> {
         match self {
-            Self::Static(source, _) => Box::pin(source.comments(slug)),
-            Self::WordPress(source) => Box::pin(source.comments(slug)),
+            Self::Static(source, _) => Box::pin(source.comments(slug, fresh)),
+            Self::WordPress(source) => Box::pin(source.comments(slug, fresh)),
         }
+    }
+
+    /// Whether the content changes between builds of the site: a WordPress site's comments come
+    /// in all the time, while static files change only when the site is deployed again.
+    pub fn is_live(&self) -> bool {
+        matches!(self, Self::WordPress(_))
     }
 
     /// The latest `items` headlines for the news ticker; `fresh` asks the server again instead

@@ -2,13 +2,13 @@
 
 use broadsheet::error::DataError;
 use broadsheet::model::{ArticleCard, AuthorLink, Site, TagLink, Timestamp};
-use broadsheet::source::StaticSource;
+use broadsheet::source::DataSource;
 use std::path::Path;
 
 /// The articles in a feed: the latest fifty, all of a small site.
 const FEED_LENGTH: usize = 50;
 
-/// Everything the site shows, as the static source reads it.
+/// Everything the site shows, as its data source reads it.
 pub struct SiteIndex {
     pub site: Site,
     /// Newest first, as the home page lists them.
@@ -21,7 +21,7 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
-    pub async fn read(source: &StaticSource) -> Result<Self, DataError> {
+    pub async fn read(source: &DataSource) -> Result<Self, DataError> {
         let site = source.site().await?;
         let first = source.home(1).await?;
         let home_pages = first.total_pages;

@@ -1,7 +1,8 @@
-//! Answers the static source's requests from a folder on disk, as a static host would.
+//! Answers requests for the site's own files from its folder on disk, as a static host would;
+//! requests for other addresses go elsewhere (over HTTP).
 
 use broadsheet::model::percent_decode;
-use broadsheet::source::{HttpRequest, HttpResponse, Transport, TransportError};
+use broadsheet::source::{HttpRequest, HttpResponse, SharedTransport, Transport, TransportError};
 use futures::future::LocalBoxFuture;
 use std::path::{Path, PathBuf};
 
@@ -9,13 +10,16 @@ pub struct FolderTransport {
     /// The URL the folder stands for, ending in `/`.
     url: String,
     dir: PathBuf,
+    /// Where requests for other addresses go.
+    elsewhere: SharedTransport,
 }
 
 impl FolderTransport {
-    pub fn new(url: &str, dir: &Path) -> Self {
+    pub fn new(url: &str, dir: &Path, elsewhere: SharedTransport) -> Self {
         Self {
             url: url.to_owned(),
             dir: dir.to_owned(),
+            elsewhere,
         }
     }
 }
@@ -24,7 +28,7 @@ impl Transport for FolderTransport {
     fn send<'a>(
         &'a self,
         request: HttpRequest<'a>,
-        _timeout_ms: u32,
+        timeout_ms: u32,
     ) -> LocalBoxFuture<'a, Result<HttpResponse, TransportError>> {
         let answer = match request.url.strip_prefix(&self.url) {
             Some(path)
@@ -40,10 +44,11 @@ impl Transport for FolderTransport {
                     Err(error) => Err(TransportError::Network(format!("{path}: {error}"))),
                 }
             }
-            _ => Err(TransportError::Network(format!(
+            Some(_) => Err(TransportError::Network(format!(
                 "{} is not in the folder",
                 request.url
             ))),
+            None => return self.elsewhere.send(request, timeout_ms),
         };
         Box::pin(async move { answer })
     }

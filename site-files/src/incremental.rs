@@ -5,7 +5,7 @@
 //! A page's inputs are what it shows (see [`content_fingerprint`]) and the build itself.
 
 use broadsheet::model::Slug;
-use broadsheet::source::StaticSource;
+use broadsheet::source::DataSource;
 use futures::FutureExt;
 use std::collections::HashMap;
 use std::fmt::Debug;
@@ -25,7 +25,7 @@ pub enum Route {
 /// (the site for the masthead, and an article's comments with it), not the files they come
 /// from. Every page reads the shared lists of authors and tags, whose counts change with every
 /// new article; only the pages that show a changed value are rendered again.
-pub fn content_fingerprint(source: &StaticSource, route: &Route) -> Option<u64> {
+pub fn content_fingerprint(source: &DataSource, route: &Route) -> Option<u64> {
     fn shown(value: impl Debug) -> String {
         format!("{value:?}")
     }
@@ -34,7 +34,7 @@ pub fn content_fingerprint(source: &StaticSource, route: &Route) -> Option<u64> 
         Route::Home(page) => shown(source.home(*page).now_or_never()?),
         Route::Article(slug) => {
             shown(source.article(slug).now_or_never()?)
-                + &shown(source.comments(slug).now_or_never()?)
+                + &shown(source.comments(slug, false).now_or_never()?)
         }
         Route::Tag(slug, page) => shown(source.tag_page(slug, *page).now_or_never()?),
         Route::Author(slug, page) => shown(source.author_page(slug, *page).now_or_never()?),

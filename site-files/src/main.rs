@@ -6,18 +6,19 @@
 //! With `--cache DIR`, pages are kept there with what they were built from, and a rebuild renders
 //! only the pages whose data changed (see `incremental`).
 //!
-//! The data is read through the app's own static source, so the files list exactly what the
-//! site shows. A site whose `config.json` reads another server (WordPress, a data folder
-//! elsewhere) gets none: its content is not in the folder at build time.
+//! The data is read through the app's own data source, as `config.json` names it, so the files
+//! list exactly what the site shows: the shipped files from the folder, or a WordPress site (or
+//! data on another server) over HTTP, at build time.
 
 mod files;
 mod folder;
+mod http;
 mod incremental;
 mod pages;
 
 use broadsheet::config::{parse_config, SourceConfig};
 use broadsheet::prerender::Shell;
-use broadsheet::source::{SharedTransport, StaticSource};
+use broadsheet::source::{DataSource, SharedTransport};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -64,20 +65,20 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let text = std::fs::read_to_string(&config_path)
         .map_err(|error| format!("{}: {error}", config_path.display()))?;
     let config = parse_config(&text, &deployment.site_root).map_err(|error| error.to_string())?;
-    let data_url = match &config.source {
-        SourceConfig::Static { url } if url.starts_with(&deployment.site_root) => url.clone(),
-        _ => {
-            return Ok(
-                "the content is not in the folder (config.json reads a server); none written"
-                    .into(),
-            )
-        }
+    // The site's own files are read from the folder; a source elsewhere (WordPress, data on another
+    // server) is read over HTTP, as the app would read it.
+    let transport: SharedTransport = Arc::new(folder::FolderTransport::new(
+        &deployment.site_root,
+        dist,
+        Arc::new(http::HttpTransport),
+    ));
+    let source = DataSource::from_config(&config, transport.clone());
+    let source_url = match &config.source {
+        SourceConfig::Static { url } => url.clone(),
+        SourceConfig::WordPress(wordpress) => wordpress.api_url.clone(),
     };
-    let transport: SharedTransport =
-        Arc::new(folder::FolderTransport::new(&deployment.site_root, dist));
-    let source = StaticSource::new(&data_url, config.timeout_ms, transport.clone());
     let index = futures::executor::block_on(files::SiteIndex::read(&source))
-        .map_err(|error| format!("{data_url}: {error}"))?;
+        .map_err(|error| format!("{source_url}: {error}"))?;
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
     // One cache per public URL: a sub-path build is another set of pages.
     let cache = cache.map(|cache| {

@@ -5,7 +5,7 @@ use crate::files::SiteIndex;
 use crate::incremental::{content_fingerprint, Manifest, Route};
 use broadsheet::model::percent_decode;
 use broadsheet::prerender::{render_page, PrerenderError, Shell};
-use broadsheet::source::{SharedTransport, StaticSource};
+use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
 use std::path::{Path, PathBuf};
 
@@ -60,7 +60,7 @@ pub struct Written {
 /// the last build there is copied from it rather than rendered again.
 pub fn write(
     index: &SiteIndex,
-    source: &StaticSource,
+    source: &DataSource,
     build: u64,
     site: (&Path, &Shell, &Deployment, &SharedTransport),
     cache: Option<&Path>,

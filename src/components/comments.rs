@@ -32,7 +32,7 @@ pub fn Comments(
     // loaded once the page is up.
     let at_hand = use_context::<DataAtHand>().is_some_and(|at_hand| at_hand.get());
     let mut prerendered = at_hand
-        .then(|| source.comments(&slug).now_or_never())
+        .then(|| source.comments(&slug, false).now_or_never())
         .flatten();
     let loaded = RwSignal::new(prerendered.clone());
     let held_key = held_key(&site_url, &slug);
@@ -55,23 +55,44 @@ pub fn Comments(
             }
         }
     };
-    let load = {
-        let (slug, restore_held) = (slug.clone(), restore_held.clone());
-        move || {
+    // Reads the comments; `fresh` asks the server again. Meanwhile the thread makes way for
+    // "Loading comments…", unless `quietly`: then it changes only if the comments did.
+    let read = {
+        let (slug, restore_held, source) = (slug.clone(), restore_held.clone(), source.clone());
+        move |fresh: bool, quietly: bool| {
             let (source, slug, restore_held) = (source.clone(), slug.clone(), restore_held.clone());
-            loaded.set(None);
+            if !quietly {
+                loaded.set(None);
+            }
             leptos::task::spawn_local(async move {
-                let comments = source.comments(&slug).await;
+                let comments = source.comments(&slug, fresh).await;
+                let unchanged = comments.is_err()
+                    || loaded.with_untracked(|shown| shown.as_ref() == Some(&comments));
+                if quietly && unchanged {
+                    return;
+                }
                 restore_held(&comments);
                 loaded.set(Some(comments));
             });
         }
     };
+    let load = {
+        let read = read.clone();
+        move || read(false, false)
+    };
+    // Comments on a live site keep coming after the page was built: a prerendered page's thread
+    // is brought up to date once the app runs.
+    let live = source.is_live();
     // In an effect: it runs in the browser only, after hydration, never while prerendering.
     Effect::new({
         let load = load.clone();
         move || match prerendered.take() {
-            Some(approved) => restore_held(&approved),
+            Some(approved) => {
+                restore_held(&approved);
+                if live {
+                    read(true, true);
+                }
+            }
             None => load(),
         }
     });

@@ -106,9 +106,9 @@ impl StaticSource {
         Ok(AuthorPage { author, listing })
     }
 
-    pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
+    pub async fn comments(&self, slug: &Slug, fresh: bool) -> Result<Vec<Comment>, DataError> {
         let path = format!("comments/{}.json", slug.path_segment());
-        match self.json(&path).await {
+        match self.json_from(&path, fresh).await {
             // An article nobody has commented on has no comments file.
             Err(DataError::NotFound { .. }) => Ok(Vec::new()),
             file => read::<wire::CommentsFile>(&path, file)?

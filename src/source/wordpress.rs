@@ -210,7 +210,7 @@ impl WordPressSource {
     }
 
     /// Every approved comment of an article, oldest first, over as many pages as there are.
-    pub async fn comments(&self, slug: &Slug) -> Result<Vec<Comment>, DataError> {
+    pub async fn comments(&self, slug: &Slug, fresh: bool) -> Result<Vec<Comment>, DataError> {
         // The same request as the article's, so after the article it costs nothing.
         let post_id = self.post(slug).await?.id;
         let mut comments = Vec::new();
@@ -219,7 +219,7 @@ impl WordPressSource {
             let route = format!(
                 "wp/v2/comments?post={post_id}&page={page}&per_page={MAX_PER_PAGE}&order=asc&_fields={COMMENT_FIELDS}"
             );
-            let answer = self.get(&route).await?;
+            let answer = self.get_from(&route, fresh).await?;
             let (_, total_pages) = answer.totals()?;
             for comment in answer.read::<Vec<CommentJson>>()? {
                 comments.push(

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer } from './support.mjs';
+import { ROOT, assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer, startWordPress } from './support.mjs';
 
 let browser;
 let server;
@@ -205,5 +205,40 @@ describe('prerendered pages with comments open', () => {
     assert.match(await page.locator('#reply-title').textContent(), /Leave a Reply to Gwen Tremayne/);
     await assertClean(page);
     await page.context().close();
+  });
+});
+
+describe('prerendered from WordPress at build time', () => {
+  let site;
+  before(async () => {
+    const wordpress = startWordPress();
+    site = await startConfiguredSite(['--wordpress', `${wordpress}wp-json/`, '--per-page', '5', '--language', 'en-GB', '--prerender']);
+  });
+  after(async () => {
+    await site?.stop();
+  });
+
+  it('serves the article as HTML from the WordPress content, and hydrates it without asking WordPress for it again', async () => {
+    const slug = 'harbour-redevelopment-explained';
+    const html = withoutMarkers(await (await fetch(`${site.url}${slug}/`)).text());
+    const title = data(`articles/${slug}.json`).title;
+    assert.ok(text(html).includes(`>${title}</h1>`), 'the headline, from WordPress');
+    assert.match(html, /<h2[^>]*>About Ada Okafor \(7 Articles\)<\/h2>/);
+    assert.match(html, /"url":"http:\/\/127\.0\.0\.1:\d+\/wp-json\/wp\/v2\/posts\?slug=/, 'the answers keep WordPress addresses');
+
+    const page = await openPage(browser);
+    await page.goto(`${site.url}${slug}/`);
+    await hydrated(page);
+    const asked = page.problems.dataRequests.map((request) => decodeURIComponent(new URL(request).search));
+    assert.deepEqual(asked.filter((query) => /slug=|\/users|wp\/v2\/settings/.test(query)), [], 'the post and its author came with the page');
+    assert.equal(await page.locator('main h1').textContent(), title);
+    await assertClean(page);
+    await page.context().close();
+  });
+
+  it('lists the home page as WordPress pages it', async () => {
+    const html = withoutMarkers(await (await fetch(site.url)).text());
+    assert.match(html, /<h1[^>]*>Latest news<\/h1>/);
+    assert.equal((html.match(/<article class="card/g) || []).length, 5, 'five to a page');
   });
 });

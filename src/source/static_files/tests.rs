@@ -337,7 +337,7 @@ fn comments_are_checked_and_sanitized_and_a_missing_file_is_none() {
         ("comments/ferry.json", comments),
         ("comments/orphan.json", orphan),
     ]));
-    let thread = block_on(source.comments(&slug("ferry"))).unwrap();
+    let thread = block_on(source.comments(&slug("ferry"), false)).unwrap();
     assert_eq!(thread.len(), 2);
     assert_eq!(thread[0].author_url, None);
     assert_eq!(thread[0].content.as_str(), "<p>Hi<img src=\"x\"></p>");
@@ -345,10 +345,10 @@ fn comments_are_checked_and_sanitized_and_a_missing_file_is_none() {
         thread[1].author_url.as_deref(),
         Some("https://ada.example/")
     );
-    assert!(block_on(source.comments(&slug("quiet")))
+    assert!(block_on(source.comments(&slug("quiet"), false))
         .unwrap()
         .is_empty());
-    let error = block_on(source.comments(&slug("orphan")))
+    let error = block_on(source.comments(&slug("orphan"), false))
         .unwrap_err()
         .to_string();
     assert!(error.contains("not an earlier comment"), "{error}");

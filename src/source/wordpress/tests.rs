@@ -321,7 +321,7 @@ fn comments_are_read_over_every_page() {
             &page_url(2),
             Ok(collection(&format!("[{}]", comment(3, 2)), 3, 2)),
         );
-    let comments = block_on(source(&transport).comments(&slug("ferry-back"))).unwrap();
+    let comments = block_on(source(&transport).comments(&slug("ferry-back"), false)).unwrap();
     let threads: Vec<_> = comments.iter().map(|c| (c.id, c.parent)).collect();
     assert_eq!(threads, [(1, 0), (2, 1), (3, 2)]);
     assert_eq!(comments[0].author_name, "Reader & co");
