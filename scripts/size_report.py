@@ -57,14 +57,14 @@ def main():
     row("ticker embed bundle (wasm + JS)", *embed_sizes)
     budget_line(EMBED_BUDGET_BROTLI, embed_sizes[2])
 
-    # What a first visit to /<slug>/ downloads: the page (404.html on a static host), the
-    # bundle, the stylesheet, then config, site, directory, the article and its pictures.
+    # What a first visit to /<slug>/ downloads: the prerendered page (with the data it was built
+    # from), the stylesheets, its pictures, then (after the page's load event) the bundle, config.json
+    # (checked against the one the page was built with) and the ticker's headlines.
     article = json.loads((dist / "data" / "articles" / f"{slug}.json").read_text(encoding="utf-8"))
     authors = json.loads((dist / "data" / "authors.json").read_text(encoding="utf-8"))["authors"]
     author = next(a for a in authors if a["slug"] == article["author"])
-    cold = [dist / "404.html", *app, *[p for p in top_level if p.suffix == ".css"], dist / "config.json"]
-    cold += [dist / "data" / name for name in ("site.json", "authors.json", "tags.json", "ticker.json")]
-    cold.append(dist / "data" / "articles" / f"{slug}.json")
+    cold = [dist / slug / "index.html", *[p for p in top_level if p.suffix == ".css"], *app, dist / "config.json"]
+    cold.append(dist / "data" / "ticker.json")
     for image in (article.get("image"), author.get("avatar")):
         if image and not image["url"].startswith(("http:", "https:")):
             cold.append(dist / "data" / image["url"])
