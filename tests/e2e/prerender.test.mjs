@@ -101,6 +101,7 @@ describe('prerendered pages', () => {
     assert.ok(await page.locator('.author-card img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the avatar shows');
     assert.ok((await page.locator('.comment').count()) >= 3, 'the comments');
     assert.equal(await page.locator('.site-title').textContent(), 'The Harbour Herald');
+    assert.equal(await page.locator('.ticker').isVisible(), false, 'no ticker that cannot run');
     // A link leads to the next prerendered page.
     await page.locator('.author-card a').first().click();
     assert.equal(await page.locator('main h1').textContent(), 'Articles by Ada Okafor');
@@ -109,9 +110,11 @@ describe('prerendered pages', () => {
 
   it('hydrates an article without fetching its data again, without errors, warnings or any visible change', async () => {
     const url = `${server.url}harbour-redevelopment-explained/`;
-    // What the reader sees before any script runs.
-    const still = await openPage(browser, { javaScriptEnabled: false });
+    // What the reader sees before the app runs (its wasm never arrives here).
+    const still = await openPage(browser);
+    await still.route(/_bg\.wasm$/, (route) => route.abort());
     await still.goto(url);
+    await still.waitForLoadState('load');
     const before = { main: await still.locator('main').innerHTML(), shot: await lookOf(still) };
     await still.context().close();
 
