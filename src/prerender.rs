@@ -5,7 +5,7 @@
 
 use crate::app::{App, Deployment};
 use crate::config::{self, Config, ConfigError};
-use crate::source::prefetched::{answers_to_json, Prefetched, RecordingTransport, ELEMENT_ID};
+use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
 use crate::source::SharedTransport;
 use crate::state::DataAtHand;
 use any_spawner::{CustomExecutor, PinnedFuture, PinnedLocalFuture};
@@ -88,13 +88,7 @@ fn attribute_after(html: &str, tag_start: &str, name: &str) -> Option<String> {
     Some(value[..value.find('"')?].to_owned())
 }
 
-/// A rendered page and the answers it was built from.
-pub struct RenderedPage {
-    pub html: String,
-    pub answers: Vec<Prefetched>,
-}
-
-/// Renders the page at `path` (below the deployment's base path, such as `/tag/harbour/`),
+/// Renders the page at `path` (below the deployment's base path, such as `/tag/harbour/`) to HTML,
 /// reading `config.json` and the data through `transport`, whose answers must be at hand (a
 /// folder on disk, or a backend read beforehand): a page that would wait is an error.
 /// `public_root` is the site's public address (its `base_url`), for the links in `<head>`
@@ -105,7 +99,7 @@ pub fn render_page(
     public_root: &str,
     transport: SharedTransport,
     path: &str,
-) -> Result<RenderedPage, PrerenderError> {
+) -> Result<String, PrerenderError> {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
         let _ = any_spawner::Executor::init_local_custom_executor(ThisThread);
@@ -118,15 +112,13 @@ pub fn render_page(
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| render_in_owner(shell, deployment, config, transport, path));
     owner.unset();
-    let answers = recording.take();
-    let html = public_addresses(&html?, &deployment.site_root, public_root).replace(
-        "<!--ANSWERS-->",
-        &format!(
-            r#"<script type="application/json" id="{ELEMENT_ID}">{}</script>"#,
-            answers_to_json(&answers, &deployment.site_root)
+    let answers = answers_to_json(&recording.take(), &deployment.site_root);
+    Ok(
+        public_addresses(&html?, &deployment.site_root, public_root).replace(
+            "<!--ANSWERS-->",
+            &format!(r#"<script type="application/json" id="{ELEMENT_ID}">{answers}</script>"#),
         ),
-    );
-    Ok(RenderedPage { html, answers })
+    )
 }
 
 fn render_in_owner(

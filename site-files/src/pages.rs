@@ -88,7 +88,6 @@ pub fn write(
                     path,
                 )
                 .map_err(|error: PrerenderError| format!("{path}: {error}"))?
-                .html
             }
         };
         if let Some(cache) = cache {
