@@ -93,7 +93,12 @@ impl Manifest {
             .flatten()
     }
 
-    /// Records the page at `path`, showing `content`, and keeps a copy of it in `cache`.
+    /// Records that the page at `path` shows `content`; its copy in the cache is up to date.
+    pub fn record(&mut self, path: &str, content: u64) {
+        self.pages.insert(path.to_owned(), content);
+    }
+
+    /// Records the page at `path`, just rendered to `html`, and keeps a copy of it in `cache`.
     pub fn keep(
         &mut self,
         cache: &Path,
@@ -101,10 +106,8 @@ impl Manifest {
         content: u64,
         html: &str,
     ) -> std::io::Result<()> {
-        if self.pages.get(path) != Some(&content) {
-            std::fs::write(cached_page(cache, path), html)?;
-        }
-        self.pages.insert(path.to_owned(), content);
+        std::fs::write(cached_page(cache, path), html)?;
+        self.record(path, content);
         Ok(())
     }
 }

@@ -77,24 +77,28 @@ pub fn write(
             .zip(previous.as_ref())
             .and_then(|(cache, previous)| previous.unchanged(cache, path, content));
         let html = match unchanged {
-            Some(html) => html,
+            Some(html) => {
+                manifest.record(path, content);
+                html
+            }
             None => {
                 rendered += 1;
-                render_page(
+                let html = render_page(
                     shell,
                     deployment,
                     &index.site.base_url,
                     transport.clone(),
                     path,
                 )
-                .map_err(|error: PrerenderError| format!("{path}: {error}"))?
+                .map_err(|error: PrerenderError| format!("{path}: {error}"))?;
+                if let Some(cache) = cache {
+                    manifest
+                        .keep(cache, path, content, &html)
+                        .map_err(|error| format!("{}: {error}", cache.display()))?;
+                }
+                html
             }
         };
-        if let Some(cache) = cache {
-            manifest
-                .keep(cache, path, content, &html)
-                .map_err(|error| format!("{}: {error}", cache.display()))?;
-        }
         let file = file_for(dist, path);
         if let Some(folder) = file.parent() {
             std::fs::create_dir_all(folder).map_err(|error| format!("{path}: {error}"))?;
