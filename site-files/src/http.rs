@@ -3,9 +3,47 @@
 
 use broadsheet::source::{HttpRequest, HttpResponse, Transport, TransportError, READ_HEADERS};
 use futures::future::LocalBoxFuture;
+use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 
-pub struct HttpTransport;
+/// One agent for the whole build, so connections are reused. Each address is read once: the
+/// fingerprint of what a page shows and the page rendered from it must come from the same answer,
+/// and a WordPress site is not asked twice for it.
+pub struct HttpTransport {
+    agent: ureq::Agent,
+    read: Mutex<HashMap<String, HttpResponse>>,
+}
+
+impl HttpTransport {
+    pub fn new() -> Self {
+        let agent = ureq::Agent::config_builder()
+            // A 404 or a 500 is an answer: the data source tells what it means.
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Self {
+            agent,
+            read: Mutex::default(),
+        }
+    }
+
+    fn get(&self, url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
+        let known = self
+            .read
+            .lock()
+            .ok()
+            .and_then(|read| read.get(url).cloned());
+        if let Some(response) = known {
+            return Ok(response);
+        }
+        let response = fetch(&self.agent, url, timeout_ms)?;
+        if let Ok(mut read) = self.read.lock() {
+            read.insert(url.to_owned(), response.clone());
+        }
+        Ok(response)
+    }
+}
 
 impl Transport for HttpTransport {
     fn send<'a>(
@@ -18,24 +56,24 @@ impl Transport for HttpTransport {
             Some(_) => Err(TransportError::Network(
                 "the site is only read while it is built".into(),
             )),
-            None => get(request.url, timeout_ms),
+            None => self.get(request.url, timeout_ms),
         };
         Box::pin(std::future::ready(answer))
     }
 }
 
-fn get(url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_millis(timeout_ms.into())))
-        // A 404 or a 500 is an answer: the data source tells what it means.
-        .http_status_as_error(false)
-        .build()
-        .into();
+fn fetch(agent: &ureq::Agent, url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
     let failed = |error: ureq::Error| match error {
         ureq::Error::Timeout(_) => TransportError::Timeout,
         other => TransportError::Network(format!("{url}: {other}")),
     };
-    let mut response = agent.get(url).call().map_err(failed)?;
+    let mut response = agent
+        .get(url)
+        .config()
+        .timeout_global(Some(Duration::from_millis(timeout_ms.into())))
+        .build()
+        .call()
+        .map_err(failed)?;
     let header = |name: &str| {
         response
             .headers()

@@ -70,7 +70,7 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let transport: SharedTransport = Arc::new(folder::FolderTransport::new(
         &deployment.site_root,
         dist,
-        Arc::new(http::HttpTransport),
+        Arc::new(http::HttpTransport::new()),
     ));
     let source = DataSource::from_config(&config, transport.clone());
     let source_url = match &config.source {
