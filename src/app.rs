@@ -87,8 +87,7 @@ fn Site(
     let source = AppSource::new(DataSource::from_config(&config, transport));
     let ticker_settings = config.ticker.clone();
     // A prerendered page has its masthead; otherwise it comes with the first page's data.
-    let site = expect_context::<DataAtHand>()
-        .get()
+    let site = DataAtHand::in_context()
         .then(|| source.site().now_or_never().and_then(Result::ok))
         .flatten();
     provide_context(source);

@@ -106,6 +106,11 @@ impl DataAtHand {
         self.0.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// Whether the data is at hand for the view being drawn (the app provides the flag).
+    pub fn in_context() -> bool {
+        use_context::<Self>().is_some_and(|at_hand| at_hand.get())
+    }
+
     /// After hydration: from now on pages are drawn by the app, and their data must be fetched.
     pub fn set(&self, at_hand: bool) {
         self.0.store(at_hand, std::sync::atomic::Ordering::Relaxed);

@@ -30,8 +30,7 @@ pub fn Comments(
     // over its value, would add 13 KB of brotli wasm for this one list.
     // Prerendered pages carry their comments (readable without scripts); otherwise they are
     // loaded once the page is up.
-    let at_hand = use_context::<DataAtHand>().is_some_and(|at_hand| at_hand.get());
-    let mut prerendered = at_hand
+    let mut prerendered = DataAtHand::in_context()
         .then(|| source.comments(&slug, false).now_or_never())
         .flatten();
     let loaded = RwSignal::new(prerendered.clone());

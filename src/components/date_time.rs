@@ -14,7 +14,7 @@ pub fn DateTime(
 ) -> impl IntoView {
     // A prerendered page being hydrated keeps the date it was drawn with; building the browser's
     // formatter for text that is not used measured 72 ms on a slow phone's CPU.
-    let hydrating = use_context::<DataAtHand>().is_some_and(|at_hand| at_hand.get());
+    let hydrating = DataAtHand::in_context();
     let text = match hydrating {
         true => english_long_date(&time),
         false => long_date(&time, &language),
