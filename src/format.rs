@@ -18,8 +18,9 @@ fn intl_long_date(time: &Timestamp, language: &str) -> Option<String> {
     use js_sys::{Array, Date, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
     thread_local! {
-        // Building a formatter costs far more than using one (a page of comments measured 72 ms
-        // on a slow phone's CPU); pages use one language, so the last one is kept.
+        // Building a formatter costs far more than using one (the first, which loads the
+        // language's data, took 72 ms on a throttled CPU); a page has one language, so the last
+        // formatter is kept for every date after it.
         static FORMAT: std::cell::RefCell<Option<(String, Intl::DateTimeFormat)>> =
             const { std::cell::RefCell::new(None) };
     }
