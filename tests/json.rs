@@ -1,5 +1,5 @@
-//! The same decoding cases natively (serde_json underneath) and in the browser (`JSON.parse`
-//! underneath), so the two parsers cannot drift apart unnoticed.
+//! The same decoding cases natively and in the browser, where the parser runs as wasm, so the
+//! two builds cannot drift apart unnoticed.
 
 use broadsheet::json::{decode, Fields, FromJson, Json, JsonError};
 use broadsheet::model::{Slug, Timestamp};
@@ -117,4 +117,77 @@ fn every_problem_is_named_the_same_way_on_both_targets() {
             "{text:?} is not JSON"
         );
     }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn parses_the_whole_grammar_as_json_parse_does() {
+    use broadsheet::json::parse;
+    assert_eq!(
+        parse(" [0, -0.5, 1e3, 2E-2, 12.25e+1, true, false, null, \"\", {}, []] ").unwrap(),
+        Json::Array(vec![
+            Json::Number(0.0),
+            Json::Number(-0.5),
+            Json::Number(1000.0),
+            Json::Number(0.02),
+            Json::Number(122.5),
+            Json::Bool(true),
+            Json::Bool(false),
+            Json::Null,
+            Json::String(String::new()),
+            Json::Object(vec![]),
+            Json::Array(vec![]),
+        ])
+    );
+    assert_eq!(
+        parse(r#""\/\b\f\n\r\t\\ \u00e9 \ud83d\udc1f \ud800 x""#).unwrap(),
+        Json::String("/\u{8}\u{c}\n\r\t\\ é 🐟 \u{FFFD} x".into())
+    );
+    // A repeated key keeps its last value.
+    assert_eq!(
+        parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap(),
+        Json::Object(vec![
+            ("a".into(), Json::Number(3.0)),
+            ("b".into(), Json::Number(2.0))
+        ])
+    );
+    for text in [
+        "01",
+        "+1",
+        "1.",
+        ".5",
+        "1e",
+        "-",
+        "tru",
+        "\"tab\there\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "[1 2]",
+        "{\"a\" 1}",
+        "{1: 2}",
+        "\"open",
+    ] {
+        assert!(parse(text).is_err(), "{text:?} is not JSON");
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn syntax_errors_say_where_and_deep_nesting_is_refused() {
+    use broadsheet::json::parse;
+    assert_eq!(
+        parse("{\n  \"title\": \"Café\",\n  \"count\": 1,,\n}").unwrap_err(),
+        "expected a string as key at line 3 column 14"
+    );
+    assert_eq!(
+        parse("[1] x").unwrap_err(),
+        "trailing characters at line 1 column 5"
+    );
+    let deep = "[".repeat(100_000);
+    assert_eq!(
+        parse(&deep).unwrap_err(),
+        "nested too deeply at line 1 column 129"
+    );
+    let fine = format!("{}{}", "[".repeat(128), "]".repeat(128));
+    assert!(parse(&fine).is_ok());
 }
