@@ -295,7 +295,7 @@ impl Thread {
                     </a>
                 </footer>
                 {held.then(|| view! { <p class="moderation">"Your comment is awaiting moderation."</p> })}
-                <div class="comment-content" inner_html=comment.content.as_str().to_owned()></div>
+                <div class="comment-content" inner_html=comment.content.clone()></div>
                 {reply}
             </article>
         }

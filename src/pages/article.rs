@@ -47,7 +47,7 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
                     </figure>
                 }
             })}
-            <div class="article-body" inner_html=article.body.as_str().to_owned()></div>
+            <div class="article-body" inner_html=article.body></div>
             <footer class="article-footer">
                 <TagList tags=article.tags label="Filed under"/>
             </footer>

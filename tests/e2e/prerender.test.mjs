@@ -137,8 +137,18 @@ describe('prerendered pages', () => {
 
   it('navigates within the app after hydration, and back', async () => {
     const page = await openPage(browser);
+    // The sanitizer parses untrusted markup with DOMParser: count how often it runs.
+    await page.addInitScript(() => {
+      window.markupParses = 0;
+      const parse = DOMParser.prototype.parseFromString;
+      DOMParser.prototype.parseFromString = function (...args) {
+        window.markupParses += 1;
+        return parse.apply(this, args);
+      };
+    });
     await page.goto(`${server.url}harbour-redevelopment-explained/`);
     await hydrated(page);
+    assert.equal(await page.evaluate(() => window.markupParses), 0, 'hydration keeps the body cleaned at build time');
     await page.evaluate(() => { window.sameDocument = true; });
     await page.locator('.tag-list a', { hasText: 'Harbour' }).first().click();
     assert.equal(await heading(page), 'Harbour');
@@ -151,6 +161,8 @@ describe('prerendered pages', () => {
     await page.goBack();
     assert.equal(await heading(page), data('articles/harbour-redevelopment-explained.json').title);
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load: the app navigated');
+    assert.ok(await page.evaluate(() => window.markupParses) > 0, 'the article drawn by the app is cleaned in the browser');
+    assert.ok(await page.locator('.article-body blockquote').count() > 0, 'the body drawn again');
     await assertClean(page);
     await page.context().close();
   });
