@@ -71,6 +71,15 @@ pub fn PageMeta(
             (false, "twitter:image", image.url),
         ]);
     }
+    if is_hydrating() {
+        #[cfg(target_arch = "wasm32")]
+        prerendered_head::remove_on_leaving();
+        // Hydrating the head's tags only repeated what the prerendered page already has, and took
+        // over a quarter of an article's hydration. All this view leaves in the page's body are
+        // Leptos's markers: one after the list of tags, and one in place of absent JSON-LD. A list
+        // of units leaves one after it and one for each unit.
+        return vec![(); usize::from(structured_data.is_none())].into_any();
+    }
     let tags = tags
         .into_iter()
         .map(|(is_property, key, content)| match is_property {
@@ -84,5 +93,44 @@ pub fn PageMeta(
         <Link rel="canonical" href=canonical/>
         {tags}
         {structured_data.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
+    }
+    .into_any()
+}
+
+/// Whether this view is being hydrated from a prerendered page (never while prerendering).
+fn is_hydrating() -> bool {
+    Owner::current_shared_context().is_some_and(|context| context.during_hydration())
+}
+
+/// The prerendered page's head tags, which no view owns: they go when the reader leaves the page,
+/// for the next page's own.
+#[cfg(target_arch = "wasm32")]
+mod prerendered_head {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    /// Every kind of tag that [`super::PageMeta`] puts in `<head>`.
+    const SELECTOR: &str =
+        "meta[name=description], meta[property^='og:'], meta[name^='twitter:'], \
+         link[rel=canonical], script[type='application/ld+json']";
+
+    thread_local! {
+        static TAGS: std::cell::RefCell<Vec<web_sys::Element>> = Default::default();
+    }
+
+    pub fn remove_on_leaving() {
+        Effect::new(|_| {
+            let tags = document()
+                .head()
+                .and_then(|head| head.query_selector_all(SELECTOR).ok())
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|index| list.item(index)?.dyn_into::<web_sys::Element>().ok())
+                        .collect()
+                })
+                .unwrap_or_default();
+            TAGS.set(tags);
+            on_cleanup(|| TAGS.take().iter().for_each(web_sys::Element::remove));
+        });
     }
 }

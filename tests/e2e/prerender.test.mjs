@@ -46,6 +46,14 @@ async function lookOf(page) {
   return page.screenshot({ fullPage: true, mask: [page.locator('.ticker')] });
 }
 
+/** The page's head tags that the app writes for each page: their paths, counts and types. */
+const headOf = (page) => page.evaluate(() => ({
+  canonical: [...document.querySelectorAll('link[rel=canonical]')].map((link) => new URL(link.href).pathname),
+  descriptions: document.querySelectorAll('meta[name=description]').length,
+  ogTitles: [...document.querySelectorAll('meta[property="og:title"]')].map((meta) => meta.content),
+  jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent)['@type']),
+}));
+
 /** Waits until the app has hydrated the page and its effects have run (the ticker's headlines). */
 async function hydrated(page) {
   await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
@@ -149,26 +157,37 @@ describe('prerendered pages', () => {
     await page.goto(`${server.url}harbour-redevelopment-explained/`);
     await hydrated(page);
     assert.equal(await page.evaluate(() => window.markupParses), 0, 'hydration keeps the body cleaned at build time');
+    const article = data('articles/harbour-redevelopment-explained.json').title;
+    assert.deepEqual(await headOf(page), {
+      canonical: ['/harbour-redevelopment-explained/'], descriptions: 1, ogTitles: [article], jsonLd: ['NewsArticle'],
+    });
     await page.evaluate(() => { window.sameDocument = true; });
     await page.locator('.tag-list a', { hasText: 'Harbour' }).first().click();
     assert.equal(await heading(page), 'Harbour');
     assert.equal(new URL(page.url()).pathname, '/tag/harbour/');
+    assert.deepEqual(await headOf(page), {
+      canonical: ['/tag/harbour/'], descriptions: 1, ogTitles: ['Harbour'], jsonLd: ['CollectionPage'],
+    }, 'the prerendered head tags gave way to the tag page\'s');
     assert.ok(page.problems.dataRequests.some((request) => request.includes('/data/tags/harbour')), 'the tag page was fetched');
     await page.locator('.pagination a', { hasText: '2' }).first().click();
     assert.equal(new URL(page.url()).pathname, '/tag/harbour/page/2/');
     await page.goBack();
     assert.equal(await heading(page), 'Harbour');
     await page.goBack();
-    assert.equal(await heading(page), data('articles/harbour-redevelopment-explained.json').title);
+    assert.equal(await heading(page), article);
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load: the app navigated');
+    assert.deepEqual(await headOf(page), {
+      canonical: ['/harbour-redevelopment-explained/'], descriptions: 1, ogTitles: [article], jsonLd: ['NewsArticle'],
+    });
+    assert.match(await page.title(), new RegExp(`^${article}`));
     assert.ok(await page.evaluate(() => window.markupParses) > 0, 'the article drawn by the app is cleaned in the browser');
     assert.ok(await page.locator('.article-body blockquote').count() > 0, 'the body drawn again');
     await assertClean(page);
     await page.context().close();
   });
 
-  it('hydrates the right-to-left article and the home page cleanly', async () => {
-    for (const sitePath of ['fish-market-dawn-ar/', '', 'page/2/', 'author/yusuf-haddad/']) {
+  it('hydrates the right-to-left article, the home, author and tag pages cleanly', async () => {
+    for (const sitePath of ['fish-market-dawn-ar/', '', 'page/2/', 'author/yusuf-haddad/', 'tag/harbour/page/2/']) {
       const page = await openPage(browser);
       await page.goto(`${server.url}${sitePath}`);
       await hydrated(page);
