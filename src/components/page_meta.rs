@@ -33,6 +33,15 @@ pub fn PageMeta(
     #[prop(default = None)]
     structured_data: Option<String>,
 ) -> impl IntoView {
+    if is_hydrating() {
+        #[cfg(target_arch = "wasm32")]
+        prerendered_head::remove_on_leaving();
+        // Hydrating the head's tags only repeated what the prerendered page already has, and took
+        // over a quarter of an article's hydration. All this view leaves in the page's body are
+        // Leptos's markers: one after the list of tags, and one in place of absent JSON-LD. A list
+        // of units leaves one after it and one for each unit.
+        return vec![(); usize::from(structured_data.is_none())].into_any();
+    }
     let full_title = match &title {
         Some(title) => format!("{title} – {}", site.title),
         None => match site.tagline.is_empty() {
@@ -70,15 +79,6 @@ pub fn PageMeta(
             (true, "og:image:alt", image.alt),
             (false, "twitter:image", image.url),
         ]);
-    }
-    if is_hydrating() {
-        #[cfg(target_arch = "wasm32")]
-        prerendered_head::remove_on_leaving();
-        // Hydrating the head's tags only repeated what the prerendered page already has, and took
-        // over a quarter of an article's hydration. All this view leaves in the page's body are
-        // Leptos's markers: one after the list of tags, and one in place of absent JSON-LD. A list
-        // of units leaves one after it and one for each unit.
-        return vec![(); usize::from(structured_data.is_none())].into_any();
     }
     let tags = tags
         .into_iter()
