@@ -137,34 +137,19 @@ impl Parser<'_> {
     /// After `[`.
     fn array(&mut self) -> Result<Json, String> {
         let mut items = Vec::new();
-        self.skip_space();
-        if self.bytes.get(self.at) == Some(&b']') {
-            self.at += 1;
-            return Ok(Json::Array(items));
-        }
-        loop {
+        let mut more = !self.closes(b']');
+        while more {
             items.push(self.value()?);
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                _ => return Err(self.expected("`,` or `]`", "an array")),
-            }
+            more = self.another(b']', "an array")?;
         }
+        Ok(Json::Array(items))
     }
 
     /// After `{`. A repeated key keeps its last value, as `JSON.parse` does.
     fn object(&mut self) -> Result<Json, String> {
         let mut fields: Vec<(String, Json)> = Vec::new();
-        self.skip_space();
-        if self.bytes.get(self.at) == Some(&b'}') {
-            self.at += 1;
-            return Ok(Json::Object(fields));
-        }
-        loop {
+        let mut more = !self.closes(b'}');
+        while more {
             self.skip_space();
             if self.bytes.get(self.at) != Some(&b'"') {
                 return Err(self.expected("a string as key", "an object"));
@@ -180,14 +165,38 @@ impl Parser<'_> {
                 Some(field) => field.1 = value,
                 None => fields.push((key, value)),
             }
-            self.skip_space();
-            match self.bytes.get(self.at) {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Json::Object(fields));
-                }
-                _ => return Err(self.expected("`,` or `}`", "an object")),
+            more = self.another(b'}', "an object")?;
+        }
+        Ok(Json::Object(fields))
+    }
+
+    /// Whether the array or object ends at once with `close`, which is then passed.
+    fn closes(&mut self, close: u8) -> bool {
+        self.skip_space();
+        let closes = self.bytes.get(self.at) == Some(&close);
+        self.at += usize::from(closes);
+        closes
+    }
+
+    /// After an item: whether another follows (a `,`), or the array or object ends (`close`).
+    fn another(&mut self, close: u8, inside: &str) -> Result<bool, String> {
+        self.skip_space();
+        match self.bytes.get(self.at) {
+            Some(b',') => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(&byte) if byte == close => {
+                self.at += 1;
+                Ok(false)
+            }
+            _ => {
+                let wanted = if close == b']' {
+                    "`,` or `]`"
+                } else {
+                    "`,` or `}`"
+                };
+                Err(self.expected(wanted, inside))
             }
         }
     }

@@ -183,6 +183,22 @@ fn syntax_errors_say_where_and_deep_nesting_is_refused() {
         parse("[1] x").unwrap_err(),
         "trailing characters at line 1 column 5"
     );
+    assert_eq!(
+        parse("[1 2]").unwrap_err(),
+        "expected `,` or `]` at line 1 column 4"
+    );
+    assert_eq!(
+        parse(r#"{"a": 1 "b": 2}"#).unwrap_err(),
+        "expected `,` or `}` at line 1 column 9"
+    );
+    assert_eq!(
+        parse("[1,").unwrap_err(),
+        "EOF while parsing a value at line 1 column 4"
+    );
+    assert_eq!(
+        parse("{\"a\": 1").unwrap_err(),
+        "EOF while parsing an object at line 1 column 8"
+    );
     let deep = "[".repeat(100_000);
     assert_eq!(
         parse(&deep).unwrap_err(),
