@@ -175,30 +175,25 @@ fn parses_the_whole_grammar_as_json_parse_does() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn syntax_errors_say_where_and_deep_nesting_is_refused() {
     use broadsheet::json::parse;
-    assert_eq!(
-        parse("{\n  \"title\": \"Café\",\n  \"count\": 1,,\n}").unwrap_err(),
-        "expected a string as key at line 3 column 14"
-    );
-    assert_eq!(
-        parse("[1] x").unwrap_err(),
-        "trailing characters at line 1 column 5"
-    );
-    assert_eq!(
-        parse("[1 2]").unwrap_err(),
-        "expected `,` or `]` at line 1 column 4"
-    );
-    assert_eq!(
-        parse(r#"{"a": 1 "b": 2}"#).unwrap_err(),
-        "expected `,` or `}` at line 1 column 9"
-    );
-    assert_eq!(
-        parse("[1,").unwrap_err(),
-        "EOF while parsing a value at line 1 column 4"
-    );
-    assert_eq!(
-        parse("{\"a\": 1").unwrap_err(),
-        "EOF while parsing an object at line 1 column 8"
-    );
+    for (text, error) in [
+        (
+            "{\n  \"title\": \"Café\",\n  \"count\": 1,,\n}",
+            "expected a string as key at line 3 column 14",
+        ),
+        ("[1] x", "trailing characters at line 1 column 5"),
+        ("[1 2]", "expected `,` or `]` at line 1 column 4"),
+        (
+            r#"{"a": 1 "b": 2}"#,
+            "expected `,` or `}` at line 1 column 9",
+        ),
+        ("[1,", "EOF while parsing a value at line 1 column 4"),
+        (
+            "{\"a\": 1",
+            "EOF while parsing an object at line 1 column 8",
+        ),
+    ] {
+        assert_eq!(parse(text).unwrap_err(), error, "{text:?}");
+    }
     let deep = "[".repeat(100_000);
     assert_eq!(
         parse(&deep).unwrap_err(),
