@@ -113,6 +113,5 @@ fn copy_attributes(from: &Element, to: &Element, element: &str) {
     }
     if element == "img" {
         let _ = to.set_attribute("loading", "lazy");
-        let _ = to.set_attribute("decoding", "async");
     }
 }

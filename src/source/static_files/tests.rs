@@ -340,7 +340,10 @@ fn comments_are_checked_and_sanitized_and_a_missing_file_is_none() {
     let thread = block_on(source.comments(&slug("ferry"), false)).unwrap();
     assert_eq!(thread.len(), 2);
     assert_eq!(thread[0].author_url, None);
-    assert_eq!(thread[0].content.as_str(), "<p>Hi<img src=\"x\"></p>");
+    assert_eq!(
+        thread[0].content.as_str(),
+        "<p>Hi<img src=\"x\" loading=\"lazy\"></p>"
+    );
     assert_eq!(
         thread[1].author_url.as_deref(),
         Some("https://ada.example/")
