@@ -116,3 +116,9 @@ impl DataAtHand {
         self.0.store(at_hand, std::sync::atomic::Ordering::Relaxed);
     }
 }
+
+/// Whether the view being drawn is hydrating a prerendered page (never while prerendering): it
+/// then matches what the page already shows rather than working it out again.
+pub fn is_hydrating() -> bool {
+    Owner::current_shared_context().is_some_and(|context| context.during_hydration())
+}

@@ -1,6 +1,6 @@
 use crate::format::{english_long_date, long_date};
 use crate::model::Timestamp;
-use crate::state::DataAtHand;
+use crate::state::is_hydrating;
 use leptos::prelude::*;
 
 /// A `<time>` element: machine-readable `datetime`, and the date in the site's language.
@@ -14,8 +14,7 @@ pub fn DateTime(
 ) -> impl IntoView {
     // A prerendered page being hydrated keeps the date it was drawn with; building the browser's
     // formatter for text that is not used measured 72 ms on a slow phone's CPU.
-    let hydrating = DataAtHand::in_context();
-    let text = match hydrating {
+    let text = match is_hydrating() {
         true => english_long_date(&time),
         false => long_date(&time, &language),
     };

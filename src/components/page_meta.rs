@@ -33,7 +33,7 @@ pub fn PageMeta(
     #[prop(default = None)]
     structured_data: Option<String>,
 ) -> impl IntoView {
-    if is_hydrating() {
+    if crate::state::is_hydrating() {
         #[cfg(target_arch = "wasm32")]
         prerendered_head::remove_on_leaving();
         // Hydrating the head's tags only repeated what the prerendered page already has, and took
@@ -95,11 +95,6 @@ pub fn PageMeta(
         {structured_data.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
     }
     .into_any()
-}
-
-/// Whether this view is being hydrated from a prerendered page (never while prerendering).
-fn is_hydrating() -> bool {
-    Owner::current_shared_context().is_some_and(|context| context.during_hydration())
 }
 
 /// The prerendered page's head tags, which no view owns: they go when the reader leaves the page,
