@@ -91,8 +91,10 @@ mod inner_html {
         type Cloneable = Self;
         type CloneableOwned = Self;
 
+        /// An estimate, to size a buffer: measuring the cleaned markup would clean it, and Leptos
+        /// asks this of every `inner_html` it erases, hydrating too.
         fn html_len(&self) -> usize {
-            self.as_str().len()
+            self.0.untrusted.len()
         }
 
         fn to_html(self, buf: &mut String) {

@@ -37,10 +37,9 @@ pub fn PageMeta(
         #[cfg(target_arch = "wasm32")]
         prerendered_head::remove_on_leaving();
         // Hydrating the head's tags only repeated what the prerendered page already has, and took
-        // over a quarter of an article's hydration. All this view leaves in the page's body are
-        // Leptos's markers: one after the list of tags, and one in place of absent JSON-LD. A list
-        // of units leaves one after it and one for each unit.
-        return vec![(); usize::from(structured_data.is_none())].into_any();
+        // over a quarter of an article's hydration. The prerenderer left of them in the body only
+        // what `()` leaves ([`prerendered_head`]).
+        return ().into_any();
     }
     let full_title = match &title {
         Some(title) => format!("{title} – {}", site.title),
@@ -87,14 +86,87 @@ pub fn PageMeta(
             false => view! { <Meta name=key content/> },
         })
         .collect_view();
-    view! {
+    let head = view! {
         <Html {..} lang=language dir=direction/>
         <Title text=full_title/>
         <Link rel="canonical" href=canonical/>
         {tags}
         {structured_data.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
+    };
+    #[cfg(feature = "ssr")]
+    return prerendered_head::PrerenderedHead(head.into_any()).into_any();
+    #[cfg(not(feature = "ssr"))]
+    head.into_any()
+}
+
+/// Prerendering, the head's tags go to the page's `<head>` and leave in the body what the
+/// hydrating app renders in their place, `()`. Leptos's hydration markers then match by
+/// construction, however the tags' own views would have been marked.
+#[cfg(feature = "ssr")]
+mod prerendered_head {
+    use leptos::prelude::*;
+    use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{add_attr::AddAnyAttr, Position, PositionState, Render};
+
+    pub struct PrerenderedHead(pub AnyView);
+
+    impl Render for PrerenderedHead {
+        type State = <() as Render>::State;
+
+        fn build(self) -> Self::State {
+            Render::build(())
+        }
+
+        fn rebuild(self, _state: &mut Self::State) {}
     }
-    .into_any()
+
+    impl AddAnyAttr for PrerenderedHead {
+        type Output<SomeNewAttr: Attribute> = Self;
+
+        fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Self::Output<NewAttr> {
+            self
+        }
+    }
+
+    impl RenderHtml for PrerenderedHead {
+        type AsyncOutput = Self;
+        type Owned = Self;
+
+        const MIN_LENGTH: usize = <() as RenderHtml>::MIN_LENGTH;
+        const EXISTS: bool = <() as RenderHtml>::EXISTS;
+
+        fn dry_resolve(&mut self) {}
+
+        async fn resolve(self) -> Self::AsyncOutput {
+            self
+        }
+
+        fn to_html_with_buf(
+            self,
+            buf: &mut String,
+            position: &mut Position,
+            escape: bool,
+            mark_branches: bool,
+            extra_attrs: Vec<AnyAttribute>,
+        ) {
+            // leptos_meta's tags send themselves to the page's <head> as they are drawn.
+            let _ = self.0.to_html();
+            RenderHtml::to_html_with_buf((), buf, position, escape, mark_branches, extra_attrs);
+        }
+
+        fn hydrate<const FROM_SERVER: bool>(
+            self,
+            cursor: &Cursor,
+            position: &PositionState,
+        ) -> Self::State {
+            RenderHtml::hydrate::<FROM_SERVER>((), cursor, position)
+        }
+
+        fn into_owned(self) -> Self::Owned {
+            self
+        }
+    }
 }
 
 /// The prerendered page's head tags, which no view owns: they go when the reader leaves the page,
