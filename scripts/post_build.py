@@ -25,7 +25,8 @@ import sys
 from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-HASHED_ASSET = re.compile(r"-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$")
+# Trunk writes its content hash in hex without leading zeros: up to 16 digits.
+HASHED_ASSET = re.compile(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$")
 
 
 def csp(script_hashes, frame_ancestors="'none'"):
@@ -76,11 +77,24 @@ def boot_after_load(html):
     return PRELOAD.sub("", html[: match.start()] + boot + html[match.end() :])
 
 
+def minify_app_script(staging):
+    """wasm-bindgen's JavaScript glue, 62 KB as written, is minified by terser (an npm dev-dependency,
+    which the embed's build uses too): the boot script imports it by name, so Trunk's integrity
+    hashes do not cover it."""
+    for script in staging.glob("*.js"):
+        if HASHED_ASSET.search(script.name):
+            subprocess.run(
+                ["terser", str(script), "--module", "--compress", "--mangle", "--output", str(script)],
+                check=True,
+            )
+
+
 def main():
     staging = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
     index = staging / "index.html"
     html = boot_after_load(index.read_text(encoding="utf-8"))
     index.write_text(html, encoding="utf-8")
+    minify_app_script(staging)
     scripts = [body for body in INLINE_SCRIPT.findall(html) if body.strip()]
     if not scripts:
         sys.exit("post_build: no inline boot script found in index.html; the CSP would block the app")
