@@ -1,16 +1,17 @@
-//! Text formatting for display. In the browser dates go through `Intl`, which knows every
-//! language's conventions; natively (prerendering, tests) a plain English form stands in.
+//! Text formatting for display. Dates are written in the page's language: in the browser by
+//! `Intl`, and natively (prerendering) by ICU4X, from the same Unicode CLDR data, so a prerendered
+//! page reads as the app would draw it.
 
 use crate::model::Timestamp;
 
-/// A date such as "3 November 2026", in `language`, in the reader's time zone.
+/// A date such as "3 November 2026", in `language`: in the browser in the reader's time zone,
+/// natively in UTC (a prerendered page is the same for every reader).
 pub fn long_date(time: &Timestamp, language: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(formatted) = intl_long_date(time, language) {
-        return formatted;
-    }
-    let _ = language;
-    english_long_date(time)
+    let formatted = intl_long_date(time, language);
+    #[cfg(not(target_arch = "wasm32"))]
+    let formatted = icu_long_date(time, language);
+    formatted.unwrap_or_else(|| english_long_date(time))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -44,8 +45,36 @@ fn intl_long_date(time: &Timestamp, language: &str) -> Option<String> {
     })
 }
 
-/// The date as prerendered pages show it: "3 November 2026", in UTC.
-pub fn english_long_date(time: &Timestamp) -> String {
+#[cfg(not(target_arch = "wasm32"))]
+fn icu_long_date(time: &Timestamp, language: &str) -> Option<String> {
+    use icu_datetime::fieldsets::YMD;
+    use icu_datetime::input::Date;
+    use icu_datetime::DateTimeFormatter;
+    use icu_locale_core::Locale;
+    thread_local! {
+        // A prerendered page has one language, and the next page most likely the same.
+        static FORMAT: std::cell::RefCell<Option<(String, DateTimeFormatter<YMD>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let (year, month, day) = time.utc_date();
+    let date = Date::try_new_iso(i32::try_from(year).ok()?, month as u8, day as u8).ok()?;
+    FORMAT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if kept
+            .as_ref()
+            .is_none_or(|(kept_language, _)| kept_language != language)
+        {
+            let locale = Locale::try_from_str(language).ok()?;
+            let format = DateTimeFormatter::try_new((&locale).into(), YMD::long()).ok()?;
+            *kept = Some((language.to_owned(), format));
+        }
+        let (_, format) = kept.as_ref()?;
+        Some(format.format(&date).to_string())
+    })
+}
+
+/// "3 November 2026", in UTC: for a language that neither `Intl` nor ICU4X can format.
+fn english_long_date(time: &Timestamp) -> String {
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -87,9 +116,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn native_dates_are_plain_english_in_utc() {
+    fn native_dates_are_in_the_page_language_in_utc() {
         let time = Timestamp::parse("2026-11-03T23:30:00-02:00").unwrap();
-        assert_eq!(long_date(&time, "en-GB"), "4 November 2026");
+        for (language, expected) in [
+            ("en-GB", "4 November 2026"),
+            ("en-US", "November 4, 2026"),
+            ("fr", "4 novembre 2026"),
+            ("de-AT", "4. November 2026"),
+            ("ar", "4 نوفمبر 2026"),
+            // Not a language tag: the plain English form.
+            ("not a language!", "4 November 2026"),
+        ] {
+            assert_eq!(long_date(&time, language), expected, "{language}");
+        }
     }
 
     #[test]

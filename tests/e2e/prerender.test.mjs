@@ -197,6 +197,30 @@ describe('prerendered pages', () => {
     }
   });
 
+  it('writes dates in each page\'s language as the browser\'s Intl does, before hydration and after it', async () => {
+    // Each <time>: its text, and what Intl writes for its moment in the language of its element, in
+    // UTC like the build (the reader here is in UTC too, so the app's own dates agree).
+    const datesOf = (page) => page.locator('main').evaluate((main) => [...main.querySelectorAll('time')].map((time) => ({
+      shown: time.textContent,
+      intl: new Intl.DateTimeFormat(time.closest('[lang]').lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(time.dateTime)),
+    })));
+    for (const sitePath of ['fish-market-dawn-ar/', '']) {
+      const still = await openPage(browser, { timezoneId: 'UTC' });
+      await still.route(/_bg\.wasm$/, (route) => route.abort());
+      await still.goto(`${server.url}${sitePath}`);
+      const prerendered = await datesOf(still);
+      await still.context().close();
+      assert.ok(prerendered.length > 0, `${sitePath}: dates`);
+      for (const { shown, intl } of prerendered) assert.equal(shown, intl, `${sitePath}: prerendered`);
+
+      const page = await openPage(browser, { timezoneId: 'UTC' });
+      await page.goto(`${server.url}${sitePath}`);
+      await hydrated(page);
+      assert.deepEqual(await datesOf(page), prerendered, `${sitePath}: hydrated`);
+      await page.context().close();
+    }
+  });
+
   it('a config.json edited after the build wins: the app draws the page from the new source', async () => {
     const broken = await startServer({ config: 'status-500.json', faults: true });
     try {
