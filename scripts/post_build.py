@@ -77,6 +77,39 @@ def boot_after_load(html):
     return PRELOAD.sub("", html[: match.start()] + boot + html[match.end() :])
 
 
+# The features rustc enables for wasm32 by default, which wasm-opt must be told about.
+WASM_FEATURES = [
+    "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+]
+
+
+def optimize_app_wasm(staging):
+    """Trunk hands over the app's wasm unoptimized and with its function names (index.html), so that
+    code which is linked in but never runs can be cut first.
+
+    Leptos's type-erased view (`AnyView`) keeps a pointer to a second, asynchronous way of hydrating
+    its view, used only when an app hydrates lazily (`hydrate_lazy`, lazy routes). This app hydrates
+    at once (`hydrate_body`), so that whole second tree of code is never run, but the pointers keep
+    it linked in. The functions they point to (and the futures those make) are made to trap, and
+    wasm-opt then drops everything only they reached: the wasm is an eighth smaller. Only these entry
+    points are cut, by name: the compiler shares one body between identical functions under either's
+    name, and helpers deeper in the asynchronous tree are shared with the synchronous one.
+
+    Then wasm-opt shrinks the wasm as Trunk would have, and drops the names."""
+    for wasm in staging.glob("*_bg.wasm"):
+        subprocess.run(
+            ["node", str(Path(__file__).with_name("snip_wasm.mjs")), str(wasm),
+             r"^<T as tachys::view::any_view::IntoAny>::into_any::hydrate_async\b"],
+            check=True,
+        )
+        subprocess.run(
+            ["wasm-opt", "-Oz", "--converge", "--strip-debug", "--strip-producers", "--low-memory-unused",
+             *WASM_FEATURES, "-o", str(wasm), str(wasm)],
+            check=True,
+        )
+
+
 def minify_app_script(staging):
     """wasm-bindgen's JavaScript glue, 62 KB as written, is minified by terser (an npm dev-dependency,
     which the embed's build uses too): the boot script imports it by name, so Trunk's integrity
@@ -94,6 +127,7 @@ def main():
     index = staging / "index.html"
     html = boot_after_load(index.read_text(encoding="utf-8"))
     index.write_text(html, encoding="utf-8")
+    optimize_app_wasm(staging)
     minify_app_script(staging)
     scripts = [body for body in INLINE_SCRIPT.findall(html) if body.strip()]
     if not scripts:
