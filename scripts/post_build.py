@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: finishes the staged dist/ for static hosting.
 
+- the app's wasm cut of code it never runs and optimized (`optimize_app_wasm`), and its JavaScript
+  glue minified;
 - `_headers` (the Netlify / Cloudflare Pages format) with a strict Content-Security-Policy that
   allows Trunk's inline boot script by its SHA-256 hash (a nonce would need a server), and long
   caching for the content-hashed assets;
@@ -13,7 +15,8 @@
 - `embed/ticker/index.html`, another copy, where the app shows the news ticker alone for other
   sites' iframes; `_headers` lets any site frame that page (and only that page).
 
-Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the first argument.
+Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the first argument,
+once: the wasm it finishes has lost the names it needs.
 """
 
 import base64
