@@ -14,32 +14,45 @@ pub fn long_date(time: &Timestamp, language: &str) -> String {
     formatted.unwrap_or_else(|| english_long_date(time))
 }
 
-#[cfg(target_arch = "wasm32")]
-fn intl_long_date(time: &Timestamp, language: &str) -> Option<String> {
-    use js_sys::{Array, Date, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-    thread_local! {
-        // Building a formatter costs far more than using one (the first, which loads the
-        // language's data, took 72 ms on a throttled CPU); a page has one language, so the last
-        // formatter is kept for every date after it.
-        static FORMAT: std::cell::RefCell<Option<(String, Intl::DateTimeFormat)>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    FORMAT.with(|kept| {
+/// A formatter for one language, and the language it was built for.
+type KeptFormatter<F> = std::cell::RefCell<Option<(String, F)>>;
+
+/// Formats with the formatter kept in `kept`, building it first when it is for another language.
+/// Building one costs far more than using it (the browser's first, which loads the language's
+/// data, took 72 ms on a throttled CPU); a page has one language, and the next page most likely
+/// the same, so the last one is kept for every date after it.
+fn with_formatter<F: 'static>(
+    kept: &'static std::thread::LocalKey<KeptFormatter<F>>,
+    language: &str,
+    build: impl FnOnce() -> Option<F>,
+    format: impl FnOnce(&F) -> Option<String>,
+) -> Option<String> {
+    kept.with(|kept| {
         let mut kept = kept.borrow_mut();
         if kept
             .as_ref()
             .is_none_or(|(kept_language, _)| kept_language != language)
         {
-            let options = Object::new();
-            Reflect::set(&options, &"dateStyle".into(), &"long".into()).ok()?;
-            let locales = Array::of1(&JsValue::from_str(language));
-            *kept = Some((
-                language.to_owned(),
-                Intl::DateTimeFormat::new(&locales, &options),
-            ));
+            *kept = Some((language.to_owned(), build()?));
         }
-        let (_, format) = kept.as_ref()?;
+        format(&kept.as_ref()?.1)
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn intl_long_date(time: &Timestamp, language: &str) -> Option<String> {
+    use js_sys::{Array, Date, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        static FORMAT: KeptFormatter<Intl::DateTimeFormat> = const { std::cell::RefCell::new(None) };
+    }
+    let build = || {
+        let options = Object::new();
+        Reflect::set(&options, &"dateStyle".into(), &"long".into()).ok()?;
+        let locales = Array::of1(&JsValue::from_str(language));
+        Some(Intl::DateTimeFormat::new(&locales, &options))
+    };
+    with_formatter(&FORMAT, language, build, |format| {
         let date = Date::new(&JsValue::from_f64(time.unix_seconds() as f64 * 1000.0));
         format.format().call1(format, &date).ok()?.as_string()
     })
@@ -52,23 +65,15 @@ fn icu_long_date(time: &Timestamp, language: &str) -> Option<String> {
     use icu_datetime::DateTimeFormatter;
     use icu_locale_core::Locale;
     thread_local! {
-        // A prerendered page has one language, and the next page most likely the same.
-        static FORMAT: std::cell::RefCell<Option<(String, DateTimeFormatter<YMD>)>> =
-            const { std::cell::RefCell::new(None) };
+        static FORMAT: KeptFormatter<DateTimeFormatter<YMD>> = const { std::cell::RefCell::new(None) };
     }
     let (year, month, day) = time.utc_date();
     let date = Date::try_new_iso(i32::try_from(year).ok()?, month as u8, day as u8).ok()?;
-    FORMAT.with(|kept| {
-        let mut kept = kept.borrow_mut();
-        if kept
-            .as_ref()
-            .is_none_or(|(kept_language, _)| kept_language != language)
-        {
-            let locale = Locale::try_from_str(language).ok()?;
-            let format = DateTimeFormatter::try_new((&locale).into(), YMD::long()).ok()?;
-            *kept = Some((language.to_owned(), format));
-        }
-        let (_, format) = kept.as_ref()?;
+    let build = || {
+        let locale = Locale::try_from_str(language).ok()?;
+        DateTimeFormatter::try_new((&locale).into(), YMD::long()).ok()
+    };
+    with_formatter(&FORMAT, language, build, |format| {
         Some(format.format(&date).to_string())
     })
 }
