@@ -38,7 +38,7 @@ pub fn PageMeta(
         prerendered_head::remove_on_leaving();
         // Hydrating the head's tags only repeated what the prerendered page already has, and took
         // over a quarter of an article's hydration. The prerenderer left of them in the body only
-        // what `()` leaves ([`prerendered_head`]).
+        // what `()` leaves ([`prerendering::HeadOnly`]).
         return ().into_any();
     }
     let full_title = match &title {
@@ -94,7 +94,7 @@ pub fn PageMeta(
         {structured_data.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
     };
     #[cfg(feature = "ssr")]
-    return prerendered_head::PrerenderedHead(head.into_any()).into_any();
+    return prerendering::HeadOnly(head.into_any()).into_any();
     #[cfg(not(feature = "ssr"))]
     head.into_any()
 }
@@ -103,15 +103,15 @@ pub fn PageMeta(
 /// hydrating app renders in their place, `()`. Leptos's hydration markers then match by
 /// construction, however the tags' own views would have been marked.
 #[cfg(feature = "ssr")]
-mod prerendered_head {
+mod prerendering {
     use leptos::prelude::*;
     use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
     use leptos::tachys::hydration::Cursor;
     use leptos::tachys::view::{add_attr::AddAnyAttr, Position, PositionState, Render};
 
-    pub struct PrerenderedHead(pub AnyView);
+    pub struct HeadOnly(pub AnyView);
 
-    impl Render for PrerenderedHead {
+    impl Render for HeadOnly {
         type State = <() as Render>::State;
 
         fn build(self) -> Self::State {
@@ -121,7 +121,7 @@ mod prerendered_head {
         fn rebuild(self, _state: &mut Self::State) {}
     }
 
-    impl AddAnyAttr for PrerenderedHead {
+    impl AddAnyAttr for HeadOnly {
         type Output<SomeNewAttr: Attribute> = Self;
 
         fn add_any_attr<NewAttr: Attribute>(self, _attr: NewAttr) -> Self::Output<NewAttr> {
@@ -129,7 +129,7 @@ mod prerendered_head {
         }
     }
 
-    impl RenderHtml for PrerenderedHead {
+    impl RenderHtml for HeadOnly {
         type AsyncOutput = Self;
         type Owned = Self;
 
