@@ -80,13 +80,6 @@ def boot_after_load(html):
     return PRELOAD.sub("", html[: match.start()] + boot + html[match.end() :])
 
 
-# The features rustc enables for wasm32 by default, which wasm-opt must be told about.
-WASM_FEATURES = [
-    "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-]
-
-
 def optimize_app_wasm(staging):
     """Trunk hands over the app's wasm unoptimized and with its function names (index.html), so that
     code which is linked in but never runs can be cut first.
@@ -106,11 +99,7 @@ def optimize_app_wasm(staging):
              r"^<T as tachys::view::any_view::IntoAny>::into_any::hydrate_async\b"],
             check=True,
         )
-        subprocess.run(
-            ["wasm-opt", "-Oz", "--converge", "--strip-debug", "--strip-producers", "--low-memory-unused",
-             *WASM_FEATURES, "-o", str(wasm), str(wasm)],
-            check=True,
-        )
+        subprocess.run([str(Path(__file__).with_name("optimize_wasm")), str(wasm)], check=True)
 
 
 def minify_app_script(staging):

@@ -16,7 +16,7 @@ const matches = new RegExp(pattern);
 const spared = except ? new RegExp(except) : null;
 
 const module = binaryen.readBinary(readFileSync(file));
-// The features rustc enables for wasm32 by default, as wasm-opt is told in scripts/post_build.py.
+// The features rustc enables for wasm32 by default, as wasm-opt is told in scripts/optimize_wasm.
 const { Features } = binaryen;
 module.setFeatures(Features.BulkMemory | Features.NontrappingFPToInt | Features.SignExt
   | Features.MutableGlobals | Features.ReferenceTypes | Features.Multivalue);
