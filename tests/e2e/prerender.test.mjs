@@ -54,6 +54,14 @@ const headOf = (page) => page.evaluate(() => ({
   jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent)['@type']),
 }));
 
+/** The page at `url` as prerendered: its wasm never arrives, so the app never runs. */
+async function withoutApp(url, options) {
+  const page = await openPage(browser, options);
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(url);
+  return page;
+}
+
 /** Waits until the app has hydrated the page and its effects have run (the ticker's headlines). */
 async function hydrated(page) {
   await page.waitForFunction(() => document.documentElement.dataset.app, null, { timeout: 15000 });
@@ -119,9 +127,7 @@ describe('prerendered pages', () => {
   it('hydrates an article without fetching its data again, without errors, warnings or any visible change', async () => {
     const url = `${server.url}harbour-redevelopment-explained/`;
     // What the reader sees before the app runs (its wasm never arrives here).
-    const still = await openPage(browser);
-    await still.route(/_bg\.wasm$/, (route) => route.abort());
-    await still.goto(url);
+    const still = await withoutApp(url);
     await still.waitForLoadState('load');
     const before = { main: await still.locator('main').innerHTML(), shot: await lookOf(still) };
     await still.context().close();
@@ -205,9 +211,7 @@ describe('prerendered pages', () => {
       intl: new Intl.DateTimeFormat(time.closest('[lang]').lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(time.dateTime)),
     })));
     for (const sitePath of ['fish-market-dawn-ar/', '']) {
-      const still = await openPage(browser, { timezoneId: 'UTC' });
-      await still.route(/_bg\.wasm$/, (route) => route.abort());
-      await still.goto(`${server.url}${sitePath}`);
+      const still = await withoutApp(`${server.url}${sitePath}`, { timezoneId: 'UTC' });
       const prerendered = await datesOf(still);
       await still.context().close();
       assert.ok(prerendered.length > 0, `${sitePath}: dates`);
