@@ -1,25 +1,31 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: finishes the staged dist/ for static hosting.
 
-- the app's wasm cut of code it never runs and optimized (`optimize_app_wasm`), and its JavaScript
-  glue minified;
+- the full app's wasm optimized, and its JavaScript glue minified;
 - `_headers` (the Netlify / Cloudflare Pages format) with a strict Content-Security-Policy that
   allows Trunk's inline boot script by its SHA-256 hash (a nonce would need a server), and long
   caching for the content-hashed assets;
 - `404.html`, a copy of index.html, which static hosts serve for unknown paths: that is how a
   deep link such as /tag/harbour/ reaches the app;
+- `islands/shell.html`, the prerendered pages' shell: index.html with the page's own script
+  (islands/page.js) in place of the app's boot script. Prerendered pages load no app: the page's
+  script loads the islands (islands/, built by scripts/build_bundles) when a reader needs one, and
+  the app only if config.json has changed since the build;
 - every page prerendered to `<path>/index.html`, `sitemap.xml`, `robots.txt` and the RSS feeds
   (`/feed/`, `/tag/<slug>/feed/`), from the data in the folder, by broadsheet-site-files
-  (site-files/), after `_headers`, to which it adds the feeds' Content-Type, and after 404.html,
-  which it reads as the pages' shell;
+  (site-files/), after `_headers`, to which it adds the feeds' Content-Type, and after the pages'
+  shell;
+- `speculation-rules.json`, named by a `Speculation-Rules` header on every page: a link is
+  prefetched while hovered and prerendered when pressed, so moving between prerendered pages (ordinary
+  page loads) is instant;
 - `embed/ticker/index.html`, another copy, where the app shows the news ticker alone for other
   sites' iframes; `_headers` lets any site frame that page (and only that page).
 
-Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the first argument,
-once: the wasm it finishes has lost the names it needs.
+Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the first argument.
 """
 
 import base64
+import json
 import subprocess
 import hashlib
 import os
@@ -77,29 +83,29 @@ def boot_after_load(html):
         "if (document.readyState === 'complete') start(); else addEventListener('load', start, { once: true });\n"
         "</script>"
     )
-    return PRELOAD.sub("", html[: match.start()] + boot + html[match.end() :])
+    html = PRELOAD.sub("", html[: match.start()] + boot + html[match.end() :])
+    return html, {"script": boot, "js": match["js"], "wasm": match["wasm"]}
 
 
 def optimize_app_wasm(staging):
-    """Trunk hands over the app's wasm unoptimized and with its function names (index.html), so that
-    code which is linked in but never runs can be cut first.
-
-    Leptos's type-erased view (`AnyView`) keeps a pointer to a second, asynchronous way of hydrating
-    its view, used only when an app hydrates lazily (`hydrate_lazy`, lazy routes). This app hydrates
-    at once (`hydrate_body`), so that whole second tree of code is never run, but the pointers keep
-    it linked in. The functions they point to (and the futures those make) are made to trap, and
-    wasm-opt then drops everything only they reached: the wasm is an eighth smaller. Only these entry
-    points are cut, by name: the compiler shares one body between identical functions under either's
-    name, and helpers deeper in the asynchronous tree are shared with the synchronous one.
-
-    Then wasm-opt shrinks the wasm as Trunk would have, and drops the names."""
+    """wasm-opt shrinks the app's wasm as Trunk would have (index.html leaves it to this hook, with
+    the same flags as the islands' and the embed's: scripts/optimize_wasm)."""
     for wasm in staging.glob("*_bg.wasm"):
-        subprocess.run(
-            ["node", str(Path(__file__).with_name("snip_wasm.mjs")), str(wasm),
-             r"^<T as tachys::view::any_view::IntoAny>::into_any::hydrate_async\b"],
-            check=True,
-        )
         subprocess.run([str(Path(__file__).with_name("optimize_wasm")), str(wasm)], check=True)
+
+
+PAGE_SCRIPT = Path(__file__).resolve().parent.parent / "islands" / "page.js"
+
+
+def page_shell(html, boot):
+    """The prerendered pages' shell: the app's boot script gives way to the page's own script, which
+    knows where the app is should config.json have changed since the build."""
+    # Every page carries it: minified (terser, as the app's glue), without its comments.
+    script = subprocess.run(["terser", str(PAGE_SCRIPT), "--compress", "--mangle"],
+                            check=True, capture_output=True, text=True).stdout.strip()
+    tag = f'<script data-app-js="{boot["js"]}" data-app-wasm="{boot["wasm"]}">{script}</script>'
+    # Last in the head, after the stylesheets, which it then waits for: it measures the ticker.
+    return html.replace(boot["script"], "").replace("</head>", f"{tag}\n</head>")
 
 
 def minify_app_script(staging):
@@ -114,17 +120,35 @@ def minify_app_script(staging):
             )
 
 
+def speculation_rules(public_url):
+    """Links to the site's pages, except what is not a page to read (the embed, the data, feeds)."""
+    pages = {"and": [
+        {"href_matches": f"{public_url}*"},
+        *({"not": {"href_matches": pattern}} for pattern in (f"{public_url}embed/*", f"{public_url}data/*", "*/feed/*")),
+    ]}
+    return {
+        "prefetch": [{"source": "document", "where": pages, "eagerness": "moderate"}],
+        "prerender": [{"source": "document", "where": pages, "eagerness": "conservative"}],
+    }
+
+
 def main():
     staging = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
     index = staging / "index.html"
-    html = boot_after_load(index.read_text(encoding="utf-8"))
+    html, boot = boot_after_load(index.read_text(encoding="utf-8"))
     index.write_text(html, encoding="utf-8")
+    shell = page_shell(html, boot)
+    (staging / "islands").mkdir(exist_ok=True)
+    (staging / "islands" / "shell.html").write_text(shell, encoding="utf-8")
     optimize_app_wasm(staging)
     minify_app_script(staging)
-    scripts = [body for body in INLINE_SCRIPT.findall(html) if body.strip()]
+    scripts = [body for page in (html, shell) for body in INLINE_SCRIPT.findall(page) if body.strip()]
     if not scripts:
         sys.exit("post_build: no inline boot script found in index.html; the CSP would block the app")
     hashes = [base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() for body in scripts]
+
+    public_url = re.search(r'<base href="([^"]*)"', html)[1]
+    (staging / "speculation-rules.json").write_text(json.dumps(speculation_rules(public_url), indent=1) + "\n", encoding="utf-8")
 
     immutable = sorted(p.name for p in staging.iterdir() if HASHED_ASSET.search(p.name))
     lines = [
@@ -134,6 +158,9 @@ def main():
         "  Referrer-Policy: strict-origin-when-cross-origin",
         "  X-Frame-Options: DENY",
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        f'  Speculation-Rules: "{public_url}speculation-rules.json"',
+        "/speculation-rules.json",
+        "  Content-Type: application/speculationrules+json",
         # The ticker embed is made to be framed by other sites. "! Name" removes a header of the
         # rule above (Cloudflare Pages' syntax; see README for other hosts).
         # The script embed (embed/ticker.js) runs on other sites' pages: they fetch its files, the
@@ -143,6 +170,8 @@ def main():
         "  ! Content-Security-Policy",
         f"  Content-Security-Policy: {csp(hashes, '*')}",
         "  Access-Control-Allow-Origin: *",
+        "  Cache-Control: public, max-age=300",
+        "/islands/*",
         "  Cache-Control: public, max-age=300",
         "/data/*",
         "  Cache-Control: public, max-age=300",
@@ -163,7 +192,7 @@ def main():
     # only the pages whose data changed.
     cache = Path(__file__).resolve().parent.parent / "target" / "prerender-cache"
     subprocess.run(["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", str(staging), "--cache", str(cache)], check=True)
-    print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; embed/ticker/")
+    print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; islands/shell.html; embed/ticker/")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Prints raw, gzip and brotli sizes of a built dist/ and of a cold article view.
+"""Prints raw, gzip and brotli sizes of a built dist/, of its bundles against their budgets, and of a
+cold article view.
 
 usage: size_report.py DIST ARTICLE_SLUG
 """
@@ -10,8 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-APP_BUDGET_BROTLI = 150 * 1024
-EMBED_BUDGET_BROTLI = 50 * 1024
+# What a reader downloads on focusing the comment form (the islands' wasm and glue), and the embed.
+ISLANDS_BUDGET_BROTLI = 100 * 1024
+EMBED_BUDGET_BROTLI = 40 * 1024
 
 
 def brotli_size(data):
@@ -42,11 +44,20 @@ def main():
     totals = [sum(values) for values in zip(*(sizes(p) for p in data_files))]
     row(f"data/ ({len(data_files)} files)", *totals)
 
+    # The full app, for what is not prerendered: no budget, since readers of prerendered pages never
+    # download it.
     app = [p for p in top_level if p.suffix in (".wasm", ".js")]
     app_sizes = [sum(values) for values in zip(*(sizes(p) for p in app))]
     print()
-    row("app bundle (wasm + JS)", *app_sizes)
-    budget_line(APP_BUDGET_BROTLI, app_sizes[2])
+    row("full app (wasm + JS)", *app_sizes)
+
+    islands = sorted(p for p in (dist / "islands").iterdir() if p.suffix in (".wasm", ".js"))
+    print()
+    for path in islands:
+        row("islands/" + path.name, *sizes(path))
+    islands_sizes = [sum(values) for values in zip(*(sizes(p) for p in islands))]
+    row("islands bundle (wasm + JS), on focusing the comment form", *islands_sizes)
+    budget_line(ISLANDS_BUDGET_BROTLI, islands_sizes[2])
 
     # The ticker's script embed: what an embedding page downloads besides the JSON.
     embed = sorted(p for p in (dist / "embed").iterdir() if p.suffix in (".wasm", ".js"))
@@ -57,14 +68,13 @@ def main():
     row("ticker embed bundle (wasm + JS)", *embed_sizes)
     budget_line(EMBED_BUDGET_BROTLI, embed_sizes[2])
 
-    # What a first visit to /<slug>/ downloads: the prerendered page (with the data it was built
-    # from), the stylesheets, its pictures, then (after the page's load event) the bundle, config.json
-    # (checked against the one the page was built with) and the ticker's headlines.
+    # What a first visit to /<slug>/ downloads before the reader touches anything: the prerendered
+    # page (with the answers its islands were drawn from), the stylesheets, its pictures, and (after
+    # the page's load event) config.json, checked against the one the page was built with.
     article = json.loads((dist / "data" / "articles" / f"{slug}.json").read_text(encoding="utf-8"))
     authors = json.loads((dist / "data" / "authors.json").read_text(encoding="utf-8"))["authors"]
     author = next(a for a in authors if a["slug"] == article["author"])
-    cold = [dist / slug / "index.html", *[p for p in top_level if p.suffix == ".css"], *app, dist / "config.json"]
-    cold.append(dist / "data" / "ticker.json")
+    cold = [dist / slug / "index.html", *[p for p in top_level if p.suffix == ".css"], dist / "config.json"]
     for image in (article.get("image"), author.get("avatar")):
         if image and not image["url"].startswith(("http:", "https:")):
             cold.append(dist / "data" / image["url"])

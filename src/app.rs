@@ -1,7 +1,8 @@
 //! The route table and the shell around every page.
 
-use crate::components::{NewsTicker, ProgressBar, SiteFooter, SiteHeader, TickerSource};
+use crate::components::{ProgressBar, SiteFooter, SiteHeader, TickerSource};
 use crate::config::{Config, ConfigError};
+use crate::islands::{IslandData, TickerIsland};
 use crate::model::resolve_url;
 use crate::pages::{ConfigErrorPage, ContentRoute, NotFoundPage, RoutePage};
 use crate::source::{DataSource, SharedTransport};
@@ -52,9 +53,13 @@ pub fn App(
     /// Reads `config.json` again (in the browser: reloads the page).
     #[prop(into)]
     retry_config: Callback<()>,
-    /// Set while the page's data is at hand (prerendering, hydrating): see [`DataAtHand`].
+    /// Set while the page's data is at hand (prerendering): see [`DataAtHand`].
     #[prop(optional)]
     data_at_hand: DataAtHand,
+    /// What the islands read through: by default the app's transport. The prerenderer records
+    /// what they read, which the page then carries for them.
+    #[prop(optional)]
+    islands: Option<SharedTransport>,
 ) -> impl IntoView {
     provide_meta_context();
     provide_context(data_at_hand);
@@ -64,12 +69,21 @@ pub fn App(
     provide_context(BasePath(base_path.clone()));
     match config {
         Ok(config) => {
-            // The ticker's re-reads are not page loads: they bypass the progress bar.
-            let ticker = TickerSource::new(&config, transport.clone());
-            let transport = TrackedTransport::shared(transport, loading);
+            let tracked = TrackedTransport::shared(transport.clone(), loading);
+            let source = AppSource::new(DataSource::from_config(&config, tracked));
+            provide_context(match islands {
+                Some(islands) => IslandData::new(&config, islands),
+                // The comments share the pages' source, which has read their article already. The
+                // ticker's re-reads every few minutes are not page loads: they bypass the progress bar.
+                None => IslandData {
+                    source: source.clone(),
+                    ticker: TickerSource::new(&config, transport),
+                    ticker_settings: config.ticker.clone(),
+                },
+            });
             view! {
                 <ProgressBar/>
-                <Site config transport ticker base_path/>
+                <Site source base_path/>
             }
             .into_any()
         }
@@ -78,14 +92,7 @@ pub fn App(
 }
 
 #[component]
-fn Site(
-    config: Config,
-    transport: SharedTransport,
-    ticker: TickerSource,
-    base_path: String,
-) -> impl IntoView {
-    let source = AppSource::new(DataSource::from_config(&config, transport));
-    let ticker_settings = config.ticker.clone();
+fn Site(source: AppSource, base_path: String) -> impl IntoView {
     // A prerendered page has its masthead; otherwise it comes with the first page's data.
     let site = DataAtHand::in_context()
         .then(|| source.site().now_or_never().and_then(Result::ok))
@@ -95,7 +102,7 @@ fn Site(
     view! {
         <Router base=base_path>
             <a class="skip-link" href="#main">"Skip to content"</a>
-            <NewsTicker source=ticker settings=ticker_settings/>
+            <TickerIsland/>
             <SiteHeader/>
             <MainRegion>
                 <FlatRoutes fallback=NotFoundPage>

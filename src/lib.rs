@@ -24,6 +24,8 @@ pub mod app;
 #[cfg(feature = "ui")]
 pub mod components;
 #[cfg(feature = "ui")]
+pub mod islands;
+#[cfg(feature = "ui")]
 pub mod pages;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod prerender;

@@ -1,7 +1,7 @@
 //! Renders the app's pages natively to complete HTML documents, for static hosting: the same
 //! components the browser runs, drawn by Leptos's server renderer, into the page shell Trunk
-//! built. Each page carries the answers it was built from (see [`crate::source::prefetched`]),
-//! so the app hydrates it without fetching its data again.
+//! built. Each page carries the answers its islands were drawn from (see [`crate::islands`] and
+//! [`crate::source::prefetched`]), so that they hydrate without fetching their data again.
 
 use crate::app::{App, Deployment};
 use crate::config::{self, Config, ConfigError};
@@ -104,15 +104,23 @@ pub fn render_page(
     EXECUTOR.call_once(|| {
         let _ = any_spawner::Executor::init_local_custom_executor(ThisThread);
     });
-    let recording = Arc::new(RecordingTransport::new(transport));
-    let transport: SharedTransport = recording.clone();
-    let config = config::load(transport.as_ref(), &deployment.site_root)
+    // The islands read config.json again in the browser, and only what they read is carried.
+    let islands = Arc::new(RecordingTransport::new(transport.clone()));
+    let config = config::load(islands.as_ref(), &deployment.site_root)
         .now_or_never()
         .ok_or(PrerenderError::Pending)??;
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
-    let html = owner.with(|| render_in_owner(shell, deployment, config, transport, path));
+    let html = owner.with(|| {
+        render_in_owner(
+            shell,
+            deployment,
+            config,
+            (transport, islands.clone() as SharedTransport),
+            path,
+        )
+    });
     owner.unset();
-    let answers = answers_to_json(&recording.take(), &deployment.site_root);
+    let answers = answers_to_json(&islands.take(), &deployment.site_root);
     Ok(
         public_addresses(&html?, &deployment.site_root, public_root).replace(
             "<!--ANSWERS-->",
@@ -125,7 +133,7 @@ fn render_in_owner(
     shell: &Shell,
     deployment: &Deployment,
     config: Config,
-    transport: SharedTransport,
+    (transport, islands): (SharedTransport, SharedTransport),
     path: &str,
 ) -> Result<String, PrerenderError> {
     provide_context(RequestUrl::new(&format!("{}{path}", deployment.base_path)));
@@ -133,7 +141,7 @@ fn render_in_owner(
     provide_context(meta);
     let deployment = deployment.clone();
     let app = view! {
-        <App deployment config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand::new(true)/>
+        <App deployment config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand::new(true) islands/>
     };
     let body = finish(app.to_html_stream_in_order().collect::<String>())?;
     // The app must be the body's first child, with nothing between: hydration starts there.

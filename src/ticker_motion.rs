@@ -22,18 +22,18 @@ pub fn is_still() -> bool {
         .is_some_and(|query| query.matches())
 }
 
-/// Sets the loop's duration from the width of one copy of the headlines (the track's first
-/// child), then lets it run (class `running`).
+/// Gives the stylesheet the width of one copy of the headlines (the track's first child) and the
+/// speed, from which it works out the loop's duration (`style/ticker.css`), then lets it run
+/// (class `running`). A prerendered page's script does the same before the wasm arrives.
 pub fn start_moving(track: &web_sys::HtmlElement, settings: &TickerSettings) {
     let width = track
         .first_element_child()
         .map_or(0.0, |list| list.get_bounding_client_rect().width());
     // Through the CSSOM, which the Content-Security-Policy allows (a style attribute it would not).
-    // Whole milliseconds: formatting a float would bring float printing into the embed's wasm.
-    let milliseconds = (settings.loop_seconds(width) * 1000.0).round() as u64;
-    let _ = track
-        .style()
-        .set_property("animation-duration", &format!("{milliseconds}ms"));
+    // Whole pixels: formatting a float would bring float printing into the embed's wasm.
+    let style = track.style();
+    let _ = style.set_property("--ticker-width", &(width.round() as u64).to_string());
+    let _ = style.set_property("--ticker-speed", &settings.speed.to_string());
     let _ = track.class_list().add_1("running");
 }
 

@@ -55,8 +55,8 @@ fn main() -> ExitCode {
 }
 
 fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
-    // 404.html is the app's shell as Trunk built it; index.html becomes the home page.
-    let shell_path = dist.join("404.html");
+    // The pages' shell, as the build wrote it (scripts/post_build.py).
+    let shell_path = dist.join("islands").join("shell.html");
     let shell = std::fs::read_to_string(&shell_path)
         .map_err(|error| format!("{}: {error}", shell_path.display()))?;
     let shell = Shell::parse(&shell).map_err(|error| error.to_string())?;

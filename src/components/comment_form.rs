@@ -43,6 +43,21 @@ impl Default for FormState {
     }
 }
 
+/// What a reader typed into a prerendered form before its island ran: it stays in the fields,
+/// before any draft kept from an earlier visit. Taken by the first form drawn.
+#[derive(Clone, Copy)]
+pub struct TypedFirst(StoredValue<Option<CommentDraft>>);
+
+impl TypedFirst {
+    pub fn new(typed: CommentDraft) -> Self {
+        Self(StoredValue::new(Some(typed)))
+    }
+
+    fn take() -> Option<CommentDraft> {
+        use_context::<Self>().and_then(|typed| typed.0.try_update_value(Option::take).flatten())
+    }
+}
+
 /// Moves focus to the element with this `id`, if it is on the page.
 pub fn focus_by_id(id: &str) {
     use leptos::wasm_bindgen::JsCast;
@@ -99,7 +114,26 @@ pub fn CommentForm(
         save_details,
         status,
     } = expect_context::<FormState>();
-    let content = RwSignal::new(String::new());
+    let typed = TypedFirst::take();
+    let content = RwSignal::new(
+        typed
+            .as_ref()
+            .map(|typed| typed.content.clone())
+            .unwrap_or_default(),
+    );
+    if let Some(typed) = &typed {
+        for (field, signal) in [
+            (Field::Name, name),
+            (Field::Email, email),
+            (Field::Website, website),
+        ] {
+            if !typed.get(field).is_empty() {
+                signal.set(typed.get(field).to_owned());
+            }
+        }
+    }
+    // Fields the reader had typed into when the form was drawn keep what they typed.
+    let typed = StoredValue::new(typed);
     let honeypot = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<(Field, String)>::new());
     let form_ref = NodeRef::<html::Form>::new();
@@ -142,16 +176,23 @@ pub fn CommentForm(
             let draft = storage::read(&key)
                 .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
                 .unwrap_or_default();
-            content.set(draft.content.clone());
+            let typed = typed
+                .try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_default();
             for (field, signal) in [
+                (Field::Content, content),
                 (Field::Name, name),
                 (Field::Email, email),
                 (Field::Website, website),
             ] {
                 let value = draft.get(field);
-                if !value.is_empty() {
+                if typed.get(field).is_empty() && (field == Field::Content || !value.is_empty()) {
                     signal.set(value.to_owned());
                 }
+            }
+            if typed != CommentDraft::default() {
+                storage::write(&key, &current_draft().to_json());
             }
             errors.set(Vec::new());
         });

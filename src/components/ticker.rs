@@ -6,10 +6,10 @@
 //! lasts as long as its width at the configured speed, and re-reads them now and then.
 
 use crate::config::Config;
-use crate::error::DataError;
 use crate::model::{Headline, HeadlineLink, TickerSettings};
 use crate::source::{DataSource, SharedTransport};
-use crate::state::BasePath;
+use crate::state::{BasePath, DataAtHand};
+use futures::FutureExt;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -39,11 +39,21 @@ pub fn NewsTicker(
     /// The browsing context links open in: `None` on the site, `Some("_top")` inside an iframe.
     #[prop(optional)]
     link_target: Option<&'static str>,
+    /// Whether it starts paused (a prerendered ticker the reader paused before its island ran).
+    #[prop(optional)]
+    paused: bool,
 ) -> impl IntoView {
-    let headlines = RwSignal::new(None::<Result<Vec<Headline>, DataError>>);
+    // Prerendered pages carry their headlines, which move without scripts; otherwise they are read
+    // once the ticker is up.
+    let prerendered = DataAtHand::in_context()
+        .then(|| source.0.ticker(settings.items, false).now_or_never())
+        .flatten();
+    // An island is hydrated when its headlines are due to be read again.
+    let fresh_first = prerendered.is_some();
+    let headlines = RwSignal::new(prerendered);
     // New headlines wait here for the end of a loop, where the track is back at its start.
     let pending = StoredValue::new(None::<Vec<Headline>>);
-    let paused = RwSignal::new(false);
+    let paused = RwSignal::new(paused);
     let section = NodeRef::<leptos::html::Section>::new();
     let track = NodeRef::<leptos::html::Div>::new();
     let items = settings.items;
@@ -68,7 +78,7 @@ pub fn NewsTicker(
     let refresh_every = Duration::from_secs(settings.refresh_seconds.into());
     // Effects run in the browser only, never while a page is prerendered.
     Effect::new(move || {
-        read(false);
+        read(fresh_first);
         if let Some(section) = section.get_untracked() {
             let read = read.clone();
             let freshness = browser::keep_fresh(&section, refresh_every, move || read(true));
@@ -113,6 +123,9 @@ pub fn NewsTicker(
             class:paused=move || paused.get()
             data-move=settings.direction.name()
             data-theme=settings.theme.name()
+            // For the prerendered page's script, which moves the ticker before its island runs.
+            data-speed=settings.speed.to_string()
+            data-refresh=settings.refresh_seconds.to_string()
             aria-labelledby="ticker-label"
             node_ref=section
         >

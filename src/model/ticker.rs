@@ -189,12 +189,6 @@ impl TickerSettings {
             .into_iter()
             .try_fold(self, |settings, (name, value)| settings.with(name, value))
     }
-
-    /// Seconds one loop takes when one copy of the headlines is `width` pixels wide: the speed
-    /// stays constant however many headlines there are.
-    pub fn loop_seconds(&self, width: f64) -> f64 {
-        (width / f64::from(self.speed)).max(1.0)
-    }
 }
 
 /// The `name=value` pairs of a query string such as `?speed=80&label=Latest%20news`, decoded.
@@ -280,13 +274,5 @@ mod tests {
             query_pairs("label=100%&x"),
             vec![("label".into(), "100%".into()), ("x".into(), "".into())]
         );
-    }
-
-    #[test]
-    fn the_loop_lasts_as_long_as_its_width_at_the_speed() {
-        let settings = TickerSettings::default().with("speed", "50").unwrap();
-        assert_eq!(settings.loop_seconds(1000.0), 20.0);
-        assert_eq!(settings.loop_seconds(2000.0), 40.0);
-        assert_eq!(settings.loop_seconds(0.0), 1.0);
     }
 }

@@ -1,4 +1,5 @@
-use crate::components::{AuthorCard, Comments, DateTime, PageMeta, TagList};
+use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
+use crate::islands::CommentsIsland;
 use crate::model::{structured_data, Article, Site};
 use crate::state::site_href;
 use leptos::prelude::*;
@@ -53,6 +54,6 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             </footer>
         </article>
         <AuthorCard author/>
-        <Comments slug=article.slug language site_url=site.base_url/>
+        <CommentsIsland slug=article.slug language site_url=site.base_url/>
     }
 }

@@ -25,6 +25,13 @@ impl CachingClient {
         }
     }
 
+    /// Whether an answer for `url` is kept.
+    pub fn is_cached(&self, url: &str) -> bool {
+        self.cache
+            .lock()
+            .is_ok_and(|cache| cache.iter().any(|(cached, _)| cached == url))
+    }
+
     /// The answer for `url`, whatever its status; only a failure to get any answer is an error.
     /// `fresh` asks the server again, past this cache and the browser's, and keeps the new answer.
     pub async fn get(&self, url: &str, fresh: bool) -> Result<Arc<HttpResponse>, DataError> {

@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::sanitize::html_to_text;
 use crate::source::PostedComment;
-use wire::{CommentJson, ErrorJson, PostJson, SiteJson, TermJson, UserJson};
+use wire::{CommentJson, ErrorJson, PostIdJson, PostJson, SiteJson, TermJson, UserJson};
 
 /// What a listing card shows, and what the embedded author, tags and image need.
 const CARD_FIELDS: &str = "id,slug,title,excerpt,date_gmt,modified_gmt,_links,_embedded";
@@ -134,16 +134,37 @@ impl WordPressSource {
         })
     }
 
-    async fn post(&self, slug: &Slug) -> Result<PostJson, DataError> {
-        let route = format!(
+    fn post_route(slug: &Slug) -> String {
+        format!(
             "wp/v2/posts?slug={}&_embed={EMBED}&_fields={ARTICLE_FIELDS}",
             slug.path_segment()
-        );
-        self.get(&route)
+        )
+    }
+
+    async fn post(&self, slug: &Slug) -> Result<PostJson, DataError> {
+        self.get(&Self::post_route(slug))
             .await?
             .read::<Vec<PostJson>>()?
             .into_iter()
             .next()
+            .ok_or_else(|| DataError::not_found(format!("the article {slug}")))
+    }
+
+    /// The id of the post at `slug`, which its comments are listed by: from the post itself when
+    /// it has been read (the article shown), or asked for alone (an island's comments, which carry
+    /// no article).
+    async fn post_id(&self, slug: &Slug) -> Result<u64, DataError> {
+        let post = format!("{}{}", self.config.api_url, Self::post_route(slug));
+        if self.client.is_cached(&post) {
+            return Ok(self.post(slug).await?.id);
+        }
+        let route = format!("wp/v2/posts?slug={}&_fields=id", slug.path_segment());
+        self.get(&route)
+            .await?
+            .read::<Vec<PostIdJson>>()?
+            .into_iter()
+            .next()
+            .map(|post| post.id)
             .ok_or_else(|| DataError::not_found(format!("the article {slug}")))
     }
 
@@ -211,8 +232,7 @@ impl WordPressSource {
 
     /// Every approved comment of an article, oldest first, over as many pages as there are.
     pub async fn comments(&self, slug: &Slug, fresh: bool) -> Result<Vec<Comment>, DataError> {
-        // The same request as the article's, so after the article it costs nothing.
-        let post_id = self.post(slug).await?.id;
+        let post_id = self.post_id(slug).await?;
         let mut comments = Vec::new();
         let mut page = 1;
         loop {
@@ -245,7 +265,7 @@ impl WordPressSource {
         parent: u64,
         draft: &CommentDraft,
     ) -> Result<PostedComment, CommentError> {
-        let post_id = self.post(slug).await.map_err(CommentError::Failed)?.id;
+        let post_id = self.post_id(slug).await.map_err(CommentError::Failed)?;
         let body = format!(
             r#"{{"post":{post_id},"parent":{parent},"author_name":{},"author_email":{},"author_url":{},"content":{}}}"#,
             string_literal(draft.name.trim()),

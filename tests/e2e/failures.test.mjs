@@ -78,7 +78,8 @@ describe('data server failures', () => {
   });
 
   it('cannot be reached at all: says so', async () => {
-    const unreachable = await startServer();
+    // The full app, which navigates on its own: a prerendered page's links are page loads.
+    const unreachable = await startServer({ config: 'client-rendered.json' });
     const url = unreachable.url;
     const page = await openPage(browser);
     await page.goto(url);

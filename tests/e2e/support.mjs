@@ -70,9 +70,11 @@ export async function startWordPressSite() {
   return { ...site, wordpress };
 }
 
-export async function launchBrowser() {
+/** Headless Chromium; `backForwardCache` keeps the back/forward cache, which Playwright turns off. */
+export async function launchBrowser({ backForwardCache = false } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
+    ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
@@ -119,14 +121,14 @@ export async function assertClean(page) {
 }
 
 /**
- * Waits until the app runs the page (a prerendered page shows its content before) and it has
- * settled (no data request under way, no loading region), and returns
- * its main heading. While a route's next data loads, the previous page deliberately stays on
- * screen, so reading the heading any earlier could read the page being left.
+ * Waits until the page has settled and returns its main heading: a prerendered page once its script
+ * has found the page current (`data-page`), the app's page once the app runs it (`data-app`) and no
+ * data request is under way and no region is loading. While a route's next data loads, the previous
+ * page deliberately stays on screen, so reading the heading any earlier could read the page being left.
  */
 export async function heading(page) {
   await page.waitForFunction(
-    () => document.documentElement.dataset.app && !document.querySelector('.progress-bar.active, [aria-busy="true"], #boot') && document.querySelector('main h1'),
+    () => (document.documentElement.dataset.app || document.documentElement.dataset.page) && !document.querySelector('.progress-bar.active, [aria-busy="true"], #boot') && document.querySelector('main h1'),
     null,
     { timeout: 15000 },
   );

@@ -8,6 +8,8 @@ use futures::executor::block_on;
 use std::sync::Arc;
 
 const API: &str = "https://wp.example/wp-json/";
+/// How comments find their post's id when the post has not been read.
+const POST_ID_ROUTE: &str = "wp/v2/posts?slug=ferry-back&_fields=id";
 const EMBEDDED_POST_ROUTE: &str = "wp/v2/posts?slug=ferry-back&_embed=author,wp:term,wp:featuredmedia&_fields=id,slug,title,excerpt,content,date_gmt,modified_gmt,_links,_embedded";
 
 fn config() -> WordPressConfig {
@@ -289,6 +291,42 @@ fn an_author_page_counts_the_authors_posts() {
 }
 
 #[test]
+fn comments_after_their_article_take_its_post_id_and_alone_ask_for_the_id_only() {
+    let comments_url = format!(
+        "{API}wp/v2/comments?post=7&page=1&per_page=100&order=asc&_fields={COMMENT_FIELDS}"
+    );
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}{EMBEDDED_POST_ROUTE}"),
+            Ok(collection(
+                &format!("[{}]", post("ferry-back", "Ferry")),
+                1,
+                1,
+            )),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?author=3&per_page=1&_fields=id"),
+            Ok(collection("[]", 4, 4)),
+        )
+        .answering(&comments_url, Ok(collection("[]", 0, 0)))
+        .answering(
+            &format!("{API}{POST_ID_ROUTE}"),
+            Ok(collection(r#"[{"id": 7}]"#, 1, 1)),
+        );
+    let after_article = source(&transport);
+    block_on(after_article.article(&slug("ferry-back"))).unwrap();
+    block_on(after_article.comments(&slug("ferry-back"), false)).unwrap();
+    assert!(!transport
+        .requests()
+        .contains(&format!("{API}{POST_ID_ROUTE}")));
+    // An island's comments, whose page carries no article.
+    block_on(source(&transport).comments(&slug("ferry-back"), false)).unwrap();
+    assert!(transport
+        .requests()
+        .contains(&format!("{API}{POST_ID_ROUTE}")));
+}
+
+#[test]
 fn comments_are_read_over_every_page() {
     let comment = |id: u64, parent: u64| {
         format!(
@@ -302,12 +340,8 @@ fn comments_are_read_over_every_page() {
     };
     let transport = FakeTransport::default()
         .answering(
-            &format!("{API}{EMBEDDED_POST_ROUTE}"),
-            Ok(collection(
-                &format!("[{}]", post("ferry-back", "Ferry")),
-                1,
-                1,
-            )),
+            &format!("{API}{POST_ID_ROUTE}"),
+            Ok(collection(r#"[{"id": 7}]"#, 1, 1)),
         )
         .answering(
             &page_url(1),
@@ -382,12 +416,8 @@ fn post_comment_with(
     let body = r#"{"post":7,"parent":3,"author_name":"Gwen","author_email":"gwen@example.org","author_url":"http://gwen.example","content":"Good \"news\""}"#;
     let transport = FakeTransport::default()
         .answering(
-            &format!("{API}{EMBEDDED_POST_ROUTE}"),
-            Ok(collection(
-                &format!("[{}]", post("ferry-back", "Ferry")),
-                1,
-                1,
-            )),
+            &format!("{API}{POST_ID_ROUTE}"),
+            Ok(collection(r#"[{"id": 7}]"#, 1, 1)),
         )
         .answering(&format!("POST {API}wp/v2/comments {body}"), answer);
     block_on(source(&transport).post_comment(&slug("ferry-back"), 3, &draft))

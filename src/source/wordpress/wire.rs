@@ -296,6 +296,19 @@ impl MediaJson {
     }
 }
 
+/// A post as `_fields=id` gives it.
+pub struct PostIdJson {
+    pub id: u64,
+}
+
+impl FromJson for PostIdJson {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        Ok(Self {
+            id: Fields::of(json)?.get("id")?,
+        })
+    }
+}
+
 pub struct TermJson {
     pub id: u64,
     name: String,

@@ -1,0 +1,114 @@
+// A prerendered page's own script, inline in every page (scripts/post_build.py writes it into the
+// pages' shell, and its hash into the Content-Security-Policy). The page is complete without it;
+// it does at once what must work before any wasm arrives, and loads the islands' wasm (islands/)
+// only when a reader needs an island:
+// - the news ticker moves, and its Pause/Play button works; its island comes when the headlines are
+//   due to be read again;
+// - the comment form takes typing; its island comes when the form is focused or scrolled near, and
+//   keeps what was typed;
+// - if config.json has changed since the build, the full app draws the page from the new source.
+(() => {
+  // In the page's head: the page's parts are there once it is parsed.
+  const script = document.currentScript;
+  const base = document.baseURI;
+  let bundle;
+  const islands = () => (bundle ??= import(new URL('islands/islands.js', base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL('islands/islands_bg.wasm', base) });
+    return module;
+  }));
+  // data-state: loading, then ready (the island runs) or failed (the page stays as built).
+  const hydrate = (root) => {
+    root.hydrated ??= (async () => {
+      root.dataset.state = 'loading';
+      try {
+        await (await islands()).hydrate(root);
+        root.dataset.state = 'ready';
+      } catch (error) {
+        root.dataset.state = 'failed';
+        console.warn('Broadsheet: this part of the page cannot be updated:', error);
+      }
+    })();
+    return root.hydrated;
+  };
+  const ready = (root) => root.dataset.state === 'ready';
+
+  // Pause and Play work from the first paint, before the page is even parsed to its end.
+  document.addEventListener('click', (event) => {
+    const toggle = event.target.closest?.('.ticker-toggle');
+    const root = toggle?.closest('[data-island=ticker]');
+    if (!root || ready(root)) return;
+    toggle.textContent = root.querySelector('.ticker').classList.toggle('paused') ? 'Play' : 'Pause';
+  });
+
+  const start = () => {
+    for (const root of document.querySelectorAll('[data-island=ticker]')) {
+      const ticker = root.querySelector('.ticker');
+      const track = ticker?.querySelector('.ticker-track');
+      if (!track) continue;
+      // The stylesheet works out the loop's duration from these (style/ticker.css).
+      track.style.setProperty('--ticker-width', Math.round(track.firstElementChild.getBoundingClientRect().width));
+      track.style.setProperty('--ticker-speed', ticker.dataset.speed);
+      track.classList.add('running');
+      // Due again after the refresh interval, and when the tab comes back; never while nobody sees it.
+      let onScreen = true;
+      new IntersectionObserver((entries) => { onScreen = entries.at(-1).isIntersecting; }).observe(ticker);
+      const due = () => {
+        if (document.hidden || !onScreen) return;
+        clearInterval(timer);
+        document.removeEventListener('visibilitychange', due);
+        hydrate(root);
+      };
+      const timer = setInterval(due, Number(ticker.dataset.refresh) * 1000);
+      document.addEventListener('visibilitychange', due);
+    }
+
+    for (const root of document.querySelectorAll('[data-island=comments]')) {
+      // Off in the HTML, for readers without scripts (nothing could send it): typing is kept.
+      root.querySelector('.comment-fields')?.removeAttribute('disabled');
+      root.addEventListener('focusin', () => hydrate(root));
+      // What a reader does before the island runs is done once it does.
+      root.addEventListener('submit', (event) => {
+        if (ready(root)) return;
+        event.preventDefault();
+        hydrate(root).then(() => ready(root) && event.target.requestSubmit());
+      });
+      root.addEventListener('click', (event) => {
+        const control = event.target.closest('button:not([type=submit])');
+        if (!control || ready(root)) return;
+        event.preventDefault();
+        hydrate(root).then(() => ready(root) && control.click());
+      });
+      const form = root.querySelector('.comment-respond') ?? root;
+      const near = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        near.disconnect();
+        hydrate(root);
+      }, { rootMargin: '0px 0px 50% 0px' });
+      near.observe(form);
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+
+  const normal = (text) => { try { return JSON.stringify(JSON.parse(text)); } catch { return text; } };
+  const startApp = async () => {
+    const app = await import(script.dataset.appJs);
+    const wasm = await app.default({ module_or_path: script.dataset.appWasm });
+    window.wasmBindings = app;
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  };
+  addEventListener('load', async () => {
+    const answers = document.getElementById('broadsheet-answers');
+    const built = JSON.parse(answers.textContent).find((answer) => answer.url === 'config.json');
+    let now;
+    try {
+      const response = await fetch(new URL('config.json', base));
+      now = response.ok ? await response.text() : `${response.status}`;
+    } catch {
+      // Unreachable just now: the page as built is the best there is.
+      now = built.body;
+    }
+    if (normal(now) !== normal(built.body)) return startApp();
+    document.documentElement.dataset.page = 'prerendered';
+  }, { once: true });
+})();

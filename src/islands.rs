@@ -1,0 +1,204 @@
+//! Islands: the parts of a prerendered page that a reader interacts with (the news ticker, the
+//! comments), each drawn by the same component at build time and in the browser.
+//!
+//! A prerendered page is complete HTML and loads no app. Each island's root (`[data-island]`)
+//! carries what its component needs as attributes, and the page carries the data answers the
+//! islands were drawn from (see [`crate::source::prefetched`]). The page's own script
+//! (`islands/page.js`) loads the islands' wasm (`islands/`) only when a reader needs one, and
+//! [`hydrate`] then hydrates that island over its HTML, from those answers: what the reader sees
+//! does not change, and what they typed stays.
+//!
+//! Islands read their data through [`IslandData`], a source of their own: at build time a
+//! transport that records every answer they read (and only theirs), in the browser the page's
+//! embedded answers; in the full app, the app's transport.
+
+use crate::components::{Comments, NewsTicker, TickerSource};
+use crate::config::Config;
+use crate::model::{Slug, TickerSettings};
+use crate::source::{DataSource, SharedTransport};
+use crate::state::AppSource;
+use leptos::context::Provider;
+use leptos::html;
+use leptos::prelude::*;
+
+/// What islands read their data from: the site's sources and the ticker's settings.
+#[derive(Clone)]
+pub struct IslandData {
+    /// For the comments.
+    pub source: AppSource,
+    /// For the ticker, whose re-reads every few minutes are not page loads.
+    pub ticker: TickerSource,
+    pub ticker_settings: TickerSettings,
+}
+
+impl IslandData {
+    /// Sources of their own, reading through `transport`: at build time, one that records what the
+    /// islands read; in the browser, the page's embedded answers.
+    pub fn new(config: &Config, transport: SharedTransport) -> Self {
+        Self {
+            source: AppSource::new(DataSource::from_config(config, transport.clone())),
+            ticker: TickerSource::new(config, transport),
+            ticker_settings: config.ticker.clone(),
+        }
+    }
+}
+
+/// The attribute naming an island's kind, on its root.
+pub const ISLAND_ATTRIBUTE: &str = "data-island";
+const TICKER: &str = "ticker";
+const COMMENTS: &str = "comments";
+// The comments island's props, as attributes of its root.
+const SLUG: &str = "data-slug";
+const LANGUAGE: &str = "data-language";
+const SITE_URL: &str = "data-site-url";
+
+/// The news ticker, as an island: see [`NewsTicker`].
+#[component]
+pub fn TickerIsland() -> impl IntoView {
+    html::div()
+        .class("island")
+        .attr(ISLAND_ATTRIBUTE, TICKER)
+        .child(view! { <TickerBody paused=false/> })
+}
+
+/// What the ticker island hydrates: the ticker with the site's settings.
+#[component]
+fn TickerBody(
+    /// Paused by the reader before the island ran (the page's script carries the button until then).
+    paused: bool,
+) -> impl IntoView {
+    let IslandData {
+        ticker,
+        ticker_settings,
+        ..
+    } = expect_context::<IslandData>();
+    view! { <NewsTicker source=ticker settings=ticker_settings paused/> }
+}
+
+/// An article's discussion, as an island: see [`Comments`].
+#[component]
+pub fn CommentsIsland(
+    /// The article whose comments to show.
+    slug: Slug,
+    /// BCP 47 language for the dates.
+    #[prop(into)]
+    language: String,
+    /// The site's address, which keys what is kept in the browser.
+    #[prop(into)]
+    site_url: String,
+) -> impl IntoView {
+    html::div()
+        .class("island")
+        .attr(ISLAND_ATTRIBUTE, COMMENTS)
+        .attr(SLUG, slug.as_str().to_owned())
+        .attr(LANGUAGE, language.clone())
+        .attr(SITE_URL, site_url.clone())
+        .child(view! { <CommentsBody slug language site_url/> })
+}
+
+/// What the comments island hydrates: the discussion, reading through the islands' source.
+#[component]
+fn CommentsBody(slug: Slug, language: String, site_url: String) -> impl IntoView {
+    let source = expect_context::<IslandData>().source;
+    view! {
+        <Provider value=source>
+            <Comments slug language site_url/>
+        </Provider>
+    }
+}
+
+/// Hydrates the island whose root is `root`, over the HTML the build wrote for it, from the
+/// answers embedded in the page (then from the network). Once it resolves the island runs.
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+pub async fn hydrate(root: web_sys::HtmlElement) -> Result<(), String> {
+    use crate::components::TypedFirst;
+    use crate::model::{CommentDraft, Field};
+    use crate::source::prefetched::{self, PrefetchedTransport};
+    use crate::source::BrowserTransport;
+    use crate::state::{BasePath, DataAtHand};
+    use crate::Deployment;
+    use std::sync::Arc;
+    use wasm_bindgen::JsCast;
+
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let deployment = Deployment::from_base_url(
+        &document
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| "/".into()),
+    );
+    let answers = document
+        .get_element_by_id(prefetched::ELEMENT_ID)
+        .and_then(|element| element.text_content())
+        .ok_or("the page carries no answers")?;
+    let answers = prefetched::read_answers(&answers, &deployment.site_root)
+        .map_err(|error| format!("the page's answers: {error:?}"))?;
+    let transport = PrefetchedTransport::shared(answers, Arc::new(BrowserTransport));
+    let config = crate::config::load(transport.as_ref(), &deployment.site_root)
+        .await
+        .map_err(|error| error.to_string())?;
+    let data = IslandData::new(&config, transport);
+    let at_hand = DataAtHand::new(true);
+    let contexts = {
+        let (at_hand, base_path) = (at_hand.clone(), deployment.base_path.clone());
+        move || {
+            provide_context(data);
+            provide_context(at_hand);
+            provide_context(BasePath(base_path));
+        }
+    };
+    let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
+    match root.get_attribute(ISLAND_ATTRIBUTE).as_deref() {
+        Some(TICKER) => {
+            let paused = root
+                .query_selector(".ticker.paused")
+                .ok()
+                .flatten()
+                .is_some();
+            let island = leptos::mount::hydrate_from(root.clone(), move || {
+                contexts();
+                view! { <TickerBody paused/> }
+            });
+            // The island lives as long as the page.
+            std::mem::forget(island);
+        }
+        Some(COMMENTS) => {
+            let slug = Slug::parse(&attribute(SLUG))?;
+            let (language, site_url) = (attribute(LANGUAGE), attribute(SITE_URL));
+            let value = |field: Field| {
+                document
+                    .get_element_by_id(field.id())
+                    .and_then(|element| {
+                        element
+                            .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                            .map(|text| text.value())
+                            .or_else(|| {
+                                element
+                                    .dyn_ref::<web_sys::HtmlInputElement>()
+                                    .map(|input| input.value())
+                            })
+                    })
+                    .unwrap_or_default()
+            };
+            let typed = CommentDraft {
+                content: value(Field::Content),
+                name: value(Field::Name),
+                email: value(Field::Email),
+                website: value(Field::Website),
+            };
+            let island = leptos::mount::hydrate_from(root.clone(), move || {
+                contexts();
+                provide_context(TypedFirst::new(typed));
+                view! { <CommentsBody slug language site_url/> }
+            });
+            std::mem::forget(island);
+        }
+        other => return Err(format!("no island is called {other:?}")),
+    }
+    // From now on the islands fetch what they draw.
+    at_hand.set(false);
+    Ok(())
+}
