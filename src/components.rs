@@ -20,6 +20,8 @@ pub use comment_form::TypedFirst;
 pub use comments::Comments;
 pub use date_time::DateTime;
 pub use error_view::{ErrorView, NotFound};
+#[cfg(target_arch = "wasm32")]
+pub use page_meta::discard_prerendered_head;
 pub use page_meta::PageMeta;
 pub use pagination::Pagination;
 pub use progress_bar::ProgressBar;

@@ -25,6 +25,7 @@ fn main() {
         if let Some(body) = document.body() {
             body.set_inner_html("");
         }
+        broadsheet::components::discard_prerendered_head();
     }
     wasm_bindgen_futures::spawn_local(async move {
         let config = broadsheet::config::load(transport.as_ref(), &deployment.site_root).await;

@@ -33,14 +33,6 @@ pub fn PageMeta(
     #[prop(default = None)]
     structured_data: Option<String>,
 ) -> impl IntoView {
-    if crate::state::is_hydrating() {
-        #[cfg(target_arch = "wasm32")]
-        prerendered_head::remove_on_leaving();
-        // Hydrating the head's tags only repeated what the prerendered page already has, and took
-        // over a quarter of an article's hydration. The prerenderer left of them in the body only
-        // what `()` leaves ([`prerendering::HeadOnly`]).
-        return ().into_any();
-    }
     let full_title = match &title {
         Some(title) => format!("{title} – {}", site.title),
         None => match site.tagline.is_empty() {
@@ -99,9 +91,8 @@ pub fn PageMeta(
     head.into_any()
 }
 
-/// Prerendering, the head's tags go to the page's `<head>` and leave in the body what the
-/// hydrating app renders in their place, `()`. Leptos's hydration markers then match by
-/// construction, however the tags' own views would have been marked.
+/// Prerendering, the head's tags go to the page's `<head>` and leave in the body only what `()`
+/// leaves: no markers of their own.
 #[cfg(feature = "ssr")]
 mod prerendering {
     use leptos::prelude::*;
@@ -169,35 +160,25 @@ mod prerendering {
     }
 }
 
-/// The prerendered page's head tags, which no view owns: they go when the reader leaves the page,
-/// for the next page's own.
+/// Removes a prerendered page's head tags, when the full app takes the page over (its
+/// `config.json` changed since the build): the app's pages write their own.
 #[cfg(target_arch = "wasm32")]
-mod prerendered_head {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    /// Every kind of tag that [`super::PageMeta`] puts in `<head>`.
+pub fn discard_prerendered_head() {
+    /// Every kind of tag that [`PageMeta`] puts in `<head>`.
     const SELECTOR: &str =
         "meta[name=description], meta[property^='og:'], meta[name^='twitter:'], \
          link[rel=canonical], script[type='application/ld+json']";
-
-    thread_local! {
-        static TAGS: std::cell::RefCell<Vec<web_sys::Element>> = Default::default();
-    }
-
-    pub fn remove_on_leaving() {
-        Effect::new(|_| {
-            let tags = document()
-                .head()
-                .and_then(|head| head.query_selector_all(SELECTOR).ok())
-                .map(|list| {
-                    (0..list.length())
-                        .filter_map(|index| list.item(index)?.dyn_into::<web_sys::Element>().ok())
-                        .collect()
-                })
-                .unwrap_or_default();
-            TAGS.set(tags);
-            on_cleanup(|| TAGS.take().iter().for_each(web_sys::Element::remove));
-        });
+    let Some(tags) = document()
+        .head()
+        .and_then(|head| head.query_selector_all(SELECTOR).ok())
+    else {
+        return;
+    };
+    for index in 0..tags.length() {
+        if let Some(tag) = tags.item(index) {
+            if let Some(parent) = tag.parent_node() {
+                let _ = parent.remove_child(&tag);
+            }
+        }
     }
 }
