@@ -11,9 +11,10 @@
   // In the page's head: the page's parts are there once it is parsed.
   const script = document.currentScript;
   const base = document.baseURI;
-  let bundle;
-  const islands = () => (bundle ??= import(new URL('islands/islands.js', base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL('islands/islands_bg.wasm', base) });
+  // One bundle per island (islands/ticker.js, islands/comments.js), each loaded once.
+  const bundles = {};
+  const bundle = (kind) => (bundles[kind] ??= import(new URL(`islands/${kind}.js`, base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(`islands/${kind}_bg.wasm`, base) });
     return module;
   }));
   // data-state: loading, then ready (the island runs) or failed (the page stays as built).
@@ -21,7 +22,7 @@
     root.hydrated ??= (async () => {
       root.dataset.state = 'loading';
       try {
-        await (await islands()).hydrate(root);
+        await (await bundle(root.dataset.island)).hydrate(root);
         root.dataset.state = 'ready';
       } catch (error) {
         root.dataset.state = 'failed';
@@ -62,7 +63,8 @@
       document.addEventListener('visibilitychange', due);
     }
 
-    for (const root of document.querySelectorAll('[data-island=comments]')) {
+    // A thread with no form and no new comments to bring in (data-interactive absent) needs nothing.
+    for (const root of document.querySelectorAll('[data-island=comments][data-interactive]')) {
       // Off in the HTML, for readers without scripts (nothing could send it): typing is kept.
       root.querySelector('.comment-fields')?.removeAttribute('disabled');
       root.addEventListener('focusin', () => hydrate(root));

@@ -51,6 +51,8 @@ const COMMENTS: &str = "comments";
 const SLUG: &str = "data-slug";
 const LANGUAGE: &str = "data-language";
 const SITE_URL: &str = "data-site-url";
+/// Read by the page's script only.
+const INTERACTIVE: &str = "data-interactive";
 
 /// The news ticker, as an island: see [`NewsTicker`].
 #[component]
@@ -87,9 +89,14 @@ pub fn CommentsIsland(
     #[prop(into)]
     site_url: String,
 ) -> impl IntoView {
+    let source = &expect_context::<IslandData>().source;
+    // Whether the island has anything to do in the browser: a form to send, or a thread that the
+    // site's readers add to (brought up to date when shown). Otherwise the page never loads it.
+    let interactive = source.accepts_comments() || source.is_live();
     html::div()
         .class("island")
         .attr(ISLAND_ATTRIBUTE, COMMENTS)
+        .attr(INTERACTIVE, interactive.then_some(""))
         .attr(SLUG, slug.as_str().to_owned())
         .attr(LANGUAGE, language.clone())
         .attr(SITE_URL, site_url.clone())
@@ -107,10 +114,11 @@ fn CommentsBody(slug: Slug, language: String, site_url: String) -> impl IntoView
     }
 }
 
-/// Hydrates the island whose root is `root`, over the HTML the build wrote for it, from the
-/// answers embedded in the page (then from the network). Once it resolves the island runs.
+/// Hydrating islands in the browser: each island's bundle calls one of these, so that it carries
+/// only its own island's code.
 #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
-pub async fn hydrate(root: web_sys::HtmlElement) -> Result<(), String> {
+mod browser {
+    use super::*;
     use crate::components::TypedFirst;
     use crate::model::{CommentDraft, Field};
     use crate::source::prefetched::{self, PrefetchedTransport};
@@ -120,85 +128,101 @@ pub async fn hydrate(root: web_sys::HtmlElement) -> Result<(), String> {
     use std::sync::Arc;
     use wasm_bindgen::JsCast;
 
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or("no document")?;
-    let deployment = Deployment::from_base_url(
-        &document
-            .base_uri()
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| "/".into()),
-    );
-    let answers = document
-        .get_element_by_id(prefetched::ELEMENT_ID)
-        .and_then(|element| element.text_content())
-        .ok_or("the page carries no answers")?;
-    let answers = prefetched::read_answers(&answers, &deployment.site_root)
-        .map_err(|error| format!("the page's answers: {error:?}"))?;
-    let transport = PrefetchedTransport::shared(answers, Arc::new(BrowserTransport));
-    let config = crate::config::load(transport.as_ref(), &deployment.site_root)
-        .await
-        .map_err(|error| error.to_string())?;
-    let data = IslandData::new(&config, transport);
-    let at_hand = DataAtHand::new(true);
-    let contexts = {
-        let (at_hand, base_path) = (at_hand.clone(), deployment.base_path.clone());
-        move || {
-            provide_context(data);
-            provide_context(at_hand);
-            provide_context(BasePath(base_path));
+    fn document() -> Result<web_sys::Document, String> {
+        web_sys::window()
+            .and_then(|window| window.document())
+            .ok_or_else(|| "no document".to_owned())
+    }
+
+    /// Hydrates `view` over the island at `root` (of kind `kind`), from the answers embedded in the
+    /// page (then from the network). Once it resolves the island runs, as long as the page.
+    async fn hydrate_island<V: IntoView + 'static>(
+        root: web_sys::HtmlElement,
+        kind: &str,
+        view: impl FnOnce() -> V + 'static,
+    ) -> Result<(), String> {
+        if root.get_attribute(ISLAND_ATTRIBUTE).as_deref() != Some(kind) {
+            return Err(format!("this is not the {kind} island"));
         }
-    };
-    let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
-    match root.get_attribute(ISLAND_ATTRIBUTE).as_deref() {
-        Some(TICKER) => {
-            let paused = root
-                .query_selector(".ticker.paused")
+        let document = document()?;
+        let deployment = Deployment::from_base_url(
+            &document
+                .base_uri()
                 .ok()
                 .flatten()
-                .is_some();
-            let island = leptos::mount::hydrate_from(root.clone(), move || {
-                contexts();
-                view! { <TickerBody paused/> }
-            });
-            // The island lives as long as the page.
-            std::mem::forget(island);
-        }
-        Some(COMMENTS) => {
-            let slug = Slug::parse(&attribute(SLUG))?;
-            let (language, site_url) = (attribute(LANGUAGE), attribute(SITE_URL));
-            let value = |field: Field| {
-                document
-                    .get_element_by_id(field.id())
-                    .and_then(|element| {
-                        element
-                            .dyn_ref::<web_sys::HtmlTextAreaElement>()
-                            .map(|text| text.value())
-                            .or_else(|| {
-                                element
-                                    .dyn_ref::<web_sys::HtmlInputElement>()
-                                    .map(|input| input.value())
-                            })
-                    })
-                    .unwrap_or_default()
-            };
-            let typed = CommentDraft {
-                content: value(Field::Content),
-                name: value(Field::Name),
-                email: value(Field::Email),
-                website: value(Field::Website),
-            };
-            let island = leptos::mount::hydrate_from(root.clone(), move || {
-                contexts();
-                provide_context(TypedFirst::new(typed));
-                view! { <CommentsBody slug language site_url/> }
-            });
-            std::mem::forget(island);
-        }
-        other => return Err(format!("no island is called {other:?}")),
+                .unwrap_or_else(|| "/".into()),
+        );
+        let answers = document
+            .get_element_by_id(prefetched::ELEMENT_ID)
+            .and_then(|element| element.text_content())
+            .ok_or("the page carries no answers")?;
+        let answers = prefetched::read_answers(&answers, &deployment.site_root)
+            .map_err(|error| format!("the page's answers: {error:?}"))?;
+        let transport = PrefetchedTransport::shared(answers, Arc::new(BrowserTransport));
+        let config = crate::config::load(transport.as_ref(), &deployment.site_root)
+            .await
+            .map_err(|error| error.to_string())?;
+        let data = IslandData::new(&config, transport);
+        let at_hand = DataAtHand::new(true);
+        let island = {
+            let (at_hand, base_path) = (at_hand.clone(), deployment.base_path);
+            leptos::mount::hydrate_from(root, move || {
+                provide_context(data);
+                provide_context(at_hand);
+                provide_context(BasePath(base_path));
+                view()
+            })
+        };
+        std::mem::forget(island);
+        // From now on the island fetches what it draws.
+        at_hand.set(false);
+        Ok(())
     }
-    // From now on the islands fetch what they draw.
-    at_hand.set(false);
-    Ok(())
+
+    /// The ticker, keeping a pause the reader made before it ran.
+    pub async fn hydrate_ticker(root: web_sys::HtmlElement) -> Result<(), String> {
+        let paused = root
+            .query_selector(".ticker.paused")
+            .ok()
+            .flatten()
+            .is_some();
+        hydrate_island(root, TICKER, move || view! { <TickerBody paused/> }).await
+    }
+
+    /// The comments, keeping what the reader typed into the form before it ran.
+    pub async fn hydrate_comments(root: web_sys::HtmlElement) -> Result<(), String> {
+        let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
+        let slug = Slug::parse(&attribute(SLUG))?;
+        let (language, site_url) = (attribute(LANGUAGE), attribute(SITE_URL));
+        let document = document()?;
+        let value = |field: Field| {
+            document
+                .get_element_by_id(field.id())
+                .and_then(|element| {
+                    element
+                        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                        .map(|text| text.value())
+                        .or_else(|| {
+                            element
+                                .dyn_ref::<web_sys::HtmlInputElement>()
+                                .map(|input| input.value())
+                        })
+                })
+                .unwrap_or_default()
+        };
+        let typed = CommentDraft {
+            content: value(Field::Content),
+            name: value(Field::Name),
+            email: value(Field::Email),
+            website: value(Field::Website),
+        };
+        hydrate_island(root, COMMENTS, move || {
+            provide_context(TypedFirst::new(typed));
+            view! { <CommentsBody slug language site_url/> }
+        })
+        .await
+    }
 }
+
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+pub use browser::{hydrate_comments, hydrate_ticker};

@@ -1,15 +1,22 @@
-//! The islands' bundle: the wasm a prerendered page loads when a reader needs one of its
+//! The islands' bundles: the wasm a prerendered page loads when a reader needs one of its
 //! interactive parts (`islands/page.js` decides when). Each island is hydrated over the HTML the
-//! build wrote for it, by the same Leptos component (see `broadsheet::islands`).
+//! build wrote for it, by the same Leptos component (see `broadsheet::islands`). Built once per
+//! island (feature `ticker` or `comments`), so that each bundle carries only its island's code.
 
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::prelude::*;
 
+#[cfg(all(feature = "ticker", feature = "comments"))]
+compile_error!("one island per bundle: build with the feature `ticker` or `comments`");
+
 /// Hydrates the island whose root (`[data-island]`) is `root`; the promise settles once it runs.
+#[cfg(any(feature = "ticker", feature = "comments"))]
 #[wasm_bindgen]
 pub async fn hydrate(root: web_sys::HtmlElement) -> Result<(), JsValue> {
-    broadsheet::islands::hydrate(root)
-        .await
-        .map_err(|problem| JsValue::from_str(&problem))
+    #[cfg(feature = "ticker")]
+    let hydrated = broadsheet::islands::hydrate_ticker(root).await;
+    #[cfg(feature = "comments")]
+    let hydrated = broadsheet::islands::hydrate_comments(root).await;
+    hydrated.map_err(|problem| JsValue::from_str(&problem))
 }

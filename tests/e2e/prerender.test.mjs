@@ -78,7 +78,8 @@ async function hydrated(page) {
     const comments = document.querySelector('[data-island=comments]');
     (comments?.querySelector('.comment-respond') ?? comments)?.scrollIntoView();
   });
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-island]')].every((island) => island.dataset.state === 'ready'), null, { timeout: 15000 });
+  // A thread with no form on a source that adds none is not an island to load (data-interactive).
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-island=ticker], [data-island][data-interactive]')].every((island) => island.dataset.state === 'ready'), null, { timeout: 15000 });
   await page.evaluate(() => scrollTo(0, 0));
 }
 
