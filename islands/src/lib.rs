@@ -5,6 +5,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+#[cfg(any(feature = "ticker", feature = "comments"))]
 use wasm_bindgen::prelude::*;
 
 #[cfg(all(feature = "ticker", feature = "comments"))]
