@@ -10,6 +10,7 @@ use crate::model::{Headline, HeadlineLink, TickerSettings};
 use crate::source::{DataSource, SharedTransport};
 use crate::state::{BasePath, DataAtHand};
 use futures::FutureExt;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -132,24 +133,27 @@ pub fn NewsTicker(
             <span class="ticker-label" id="ticker-label">{settings.label}</span>
             <div class="ticker-viewport">
                 {move || match headlines.get() {
-                    None => view! { <p class="ticker-status">"Loading headlines…"</p> }.into_any(),
-                    Some(Err(_)) => {
-                        view! { <p class="ticker-status">"Headlines are unavailable just now."</p> }.into_any()
-                    }
-                    Some(Ok(list)) if list.is_empty() => {
-                        view! { <p class="ticker-status">"No headlines yet."</p> }.into_any()
-                    }
-                    Some(Ok(list)) => {
+                    Some(Ok(list)) if !list.is_empty() => {
                         // A new track for every set of headlines: its animation starts from the
                         // beginning, where the old one was when the set was swapped in.
-                        view! {
+                        Either::Right(view! {
                             <div class="ticker-track" node_ref=track on:animationiteration=swap>
                                 <ul class="ticker-list">{links(&list, false)}</ul>
                                 <ul class="ticker-list" aria-hidden="true" inert=true>{links(&list, true)}</ul>
                             </div>
-                        }
-                        .into_any()
+                        })
                     }
+                    // Concrete views rather than `AnyView`, whose lazy-hydration code an island
+                    // would carry and never run.
+                    status => Either::Left(view! {
+                        <p class="ticker-status">
+                            {match status {
+                                None => "Loading headlines…",
+                                Some(Err(_)) => "Headlines are unavailable just now.",
+                                Some(Ok(_)) => "No headlines yet.",
+                            }}
+                        </p>
+                    }),
                 }}
             </div>
             <button type="button" class="ticker-toggle" on:click=move |_| paused.update(|paused| *paused = !*paused)>
