@@ -80,13 +80,15 @@
         event.preventDefault();
         hydrate(root).then(() => ready(root) && control.click());
       });
+      // Scrolled to within half a screen of the form: a reader on their way to it. Not merely in
+      // view when the page opens, which would load the island for every reader of a short article.
       const form = root.querySelector('.comment-respond') ?? root;
       const near = new IntersectionObserver((entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         near.disconnect();
         hydrate(root);
       }, { rootMargin: '0px 0px 50% 0px' });
-      near.observe(form);
+      addEventListener('scroll', () => near.observe(form), { once: true, passive: true });
     }
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -12,6 +12,10 @@ pub fn ArticleSummary(
     /// BCP 47 language for the date.
     #[prop(into)]
     language: String,
+    /// The first of its listing: its picture is likely the largest thing on the first screen, so
+    /// it is fetched at once, first, rather than when layout finds it in view.
+    #[prop(optional)]
+    lead: bool,
 ) -> impl IntoView {
     let path = site_href(&card.path());
     view! {
@@ -21,7 +25,8 @@ pub fn ArticleSummary(
                 // is a second, mouse-only way in.
                 view! {
                     <A exact=true href=path.clone() attr:class="card-image" attr:tabindex="-1" attr:aria-hidden="true">
-                        <img src=image.url width=image.width height=image.height alt="" loading="lazy"/>
+                        <img src=image.url width=image.width height=image.height alt=""
+                            loading=(!lead).then_some("lazy") fetchpriority=lead.then_some("high")/>
                     </A>
                 }
             })}
@@ -65,7 +70,8 @@ pub fn ArticleList(
             // keyed <For> would have nothing to diff.
             {articles
                 .into_iter()
-                .map(|card| view! { <ArticleSummary card language=language.clone()/> })
+                .enumerate()
+                .map(|(index, card)| view! { <ArticleSummary card language=language.clone() lead=index == 0/> })
                 .collect_view()}
         </div>
         <Pagination current=page total=total_pages first_page_path/>

@@ -140,8 +140,11 @@ describe('the comment form before its island arrives', () => {
         await held;
         await route.continue();
       });
+      const files = downloads(page);
       await page.goto(`${site.url}gulls-cup-exit/`);
       await heading(page);
+      await page.waitForTimeout(300);
+      assert.deepEqual(files, [], 'nothing loads before the reader heads for the form');
       const text = `Typed before the code came (${Date.now().toString(36)})`;
       await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(text);
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Gwen Tremayne');
