@@ -3,20 +3,14 @@
 // and posts, links are prefetched while hovered, and going back restores the page from the
 // back/forward cache.
 
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer, startWordPress } from './support.mjs';
+import {
+  assertClean, heading, launchBrowser, openPage, startConfiguredSite, startWordPress, useSite,
+} from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await server?.stop();
-  await browser?.close();
-});
+// One browser, and a server over the release build, for this file's tests.
+const shared = useSite();
 
 /** The track's horizontal offset in pixels, from its computed transform. */
 const offset = (page) => page.locator('.ticker-track').evaluate((track) => new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
@@ -33,9 +27,9 @@ function downloads(page) {
 
 describe('static-first pages', () => {
   it('a prerendered article downloads no wasm or script file while it is read', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     const files = downloads(page);
-    await page.goto(`${server.url}harbour-redevelopment-explained/`);
+    await page.goto(`${shared.server.url}harbour-redevelopment-explained/`);
     await heading(page);
     // Read to the end: its comments are closed here, so the thread has nothing to load.
     await page.locator('.comments-closed').scrollIntoViewIfNeeded();
@@ -46,10 +40,10 @@ describe('static-first pages', () => {
   });
 
   it('the ticker moves, pauses and plays with its wasm blocked', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     const files = downloads(page);
     await page.route(/\.wasm$/, (route) => route.abort());
-    await page.goto(`${server.url}harbour-redevelopment-explained/`);
+    await page.goto(`${shared.server.url}harbour-redevelopment-explained/`);
     await page.locator('.ticker-track.running').waitFor();
     assert.equal(await page.locator('.ticker-list').first().locator('a').count(), 8, 'the headlines are in the page');
     const first = await offset(page);
@@ -69,10 +63,10 @@ describe('static-first pages', () => {
   });
 
   it('the ticker island takes over when its headlines are due, keeping a pause', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     const files = downloads(page);
     await page.clock.install();
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await heading(page);
     await page.locator('.ticker-toggle').click();
     assert.deepEqual(files, [], 'nothing loads before the headlines are due');
@@ -91,12 +85,12 @@ describe('static-first pages', () => {
   });
 
   it('a hovered link is prefetched', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     const prefetched = [];
     page.on('request', (request) => {
       if (/prefetch/.test(request.headers()['sec-purpose'] ?? '')) prefetched.push(new URL(request.url()).pathname);
     });
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await heading(page);
     const link = page.locator('.card-title a').first();
     const target = new URL(await link.evaluate((a) => a.href)).pathname;
@@ -114,7 +108,7 @@ describe('static-first pages', () => {
     await page.addInitScript(() => {
       addEventListener('pageshow', (event) => { window.__restored = event.persisted; });
     });
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await heading(page);
     await page.evaluate(() => { window.__marker = 'still here'; });
     await page.locator('.card-title a').first().click();
@@ -133,7 +127,7 @@ describe('the comment form before its island arrives', () => {
     const wordpress = startWordPress();
     const site = await startConfiguredSite(['--static', 'data/', '--comments', `${wordpress}wp-json/`]);
     try {
-      const page = await openPage(browser);
+      const page = await openPage(shared.browser);
       let release;
       const held = new Promise((resolve) => { release = resolve; });
       await page.route(/islands\/comments_bg\.wasm$/, async (route) => {

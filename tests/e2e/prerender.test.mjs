@@ -7,22 +7,16 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer, startWordPress } from './support.mjs';
+import {
+  ROOT, assertClean, heading, openPage, startConfiguredSite, startServer, startWordPress, useSite,
+} from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await server?.stop();
-  await browser?.close();
-});
+// One browser, and a server over the release build, for this file's tests.
+const shared = useSite();
 
 /** Every page of the site, from its sitemap: paths such as `/tag/harbour/page/2/`. */
 async function sitePaths() {
-  const sitemap = await (await fetch(`${server.url}sitemap.xml`)).text();
+  const sitemap = await (await fetch(`${shared.server.url}sitemap.xml`)).text();
   return [...sitemap.matchAll(/<loc>https:\/\/herald\.example(\/[^<]*)<\/loc>/g)].map((match) => match[1]);
 }
 
@@ -60,7 +54,7 @@ const headOf = (page) => page.evaluate(() => ({
 
 /** The page at `url` as prerendered: no wasm ever arrives, so no island runs. */
 async function withoutApp(url, options) {
-  const page = await openPage(browser, options);
+  const page = await openPage(shared.browser, options);
   await page.route(/_bg\.wasm$/, (route) => route.abort());
   await page.goto(url);
   return page;
@@ -88,7 +82,7 @@ describe('prerendered pages', () => {
     const paths = await sitePaths();
     assert.ok(paths.length > 50, `${paths.length} pages`);
     for (const sitePath of paths) {
-      const response = await fetch(`${server.url}${sitePath.slice(1)}`);
+      const response = await fetch(`${shared.server.url}${sitePath.slice(1)}`);
       assert.equal(response.status, 200, sitePath);
       assert.match(response.headers.get('content-type'), /^text\/html/, sitePath);
       const html = withoutMarkers(await response.text());
@@ -107,7 +101,7 @@ describe('prerendered pages', () => {
     const slug = 'harbour-redevelopment-explained';
     const article = data(`articles/${slug}.json`);
     const comments = data(`comments/${slug}.json`).comments;
-    const html = withoutMarkers(await (await fetch(`${server.url}${slug}/`)).text());
+    const html = withoutMarkers(await (await fetch(`${shared.server.url}${slug}/`)).text());
     assert.ok(text(html).includes(`>${article.title}</h1>`), 'headline');
     assert.match(html, /<div class="article-body">.*<h2/s, 'the body, with its headings');
     assert.match(html, /<h2[^>]*>About Ada Okafor \(7 Articles\)<\/h2>/);
@@ -121,8 +115,8 @@ describe('prerendered pages', () => {
   });
 
   it('reads without JavaScript: text, pictures, tags, author card and comments', async () => {
-    const page = await openPage(browser, { javaScriptEnabled: false });
-    await page.goto(`${server.url}harbour-redevelopment-explained/`);
+    const page = await openPage(shared.browser, { javaScriptEnabled: false });
+    await page.goto(`${shared.server.url}harbour-redevelopment-explained/`);
     assert.equal(await page.locator('main h1').count(), 1);
     assert.ok((await page.locator('.article-body p').count()) > 3, 'paragraphs');
     assert.ok(await page.locator('.article-body figure img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the figure shows');
@@ -140,14 +134,14 @@ describe('prerendered pages', () => {
   });
 
   it('hydrates an article\'s islands without fetching its data again, without errors, warnings or any visible change', async () => {
-    const url = `${server.url}harbour-redevelopment-explained/`;
+    const url = `${shared.server.url}harbour-redevelopment-explained/`;
     // What the reader sees before the app runs (its wasm never arrives here).
     const still = await withoutApp(url);
     await still.waitForLoadState('load');
     const before = { main: mainOf(await still.locator('main').innerHTML()), shot: await lookOf(still) };
     await still.context().close();
 
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     const warnings = [];
     page.on('console', (message) => {
       // Chromium's note about Trunk's preload links, not about the page.
@@ -165,7 +159,7 @@ describe('prerendered pages', () => {
   });
 
   it('moves between pages as page loads, each with its own head, and back', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     // The sanitizer parses untrusted markup with DOMParser: count how often it runs.
     await page.addInitScript(() => {
       window.markupParses = 0;
@@ -175,7 +169,7 @@ describe('prerendered pages', () => {
         return parse.apply(this, args);
       };
     });
-    await page.goto(`${server.url}harbour-redevelopment-explained/`);
+    await page.goto(`${shared.server.url}harbour-redevelopment-explained/`);
     await hydrated(page);
     assert.equal(await page.evaluate(() => window.markupParses), 0, 'the islands keep what was cleaned at build time');
     const article = data('articles/harbour-redevelopment-explained.json').title;
@@ -185,7 +179,7 @@ describe('prerendered pages', () => {
     await page.evaluate(() => { window.sameDocument = true; });
     const fetched = page.problems.dataRequests.length;
     await page.locator('.tag-list a', { hasText: 'Harbour' }).first().click();
-    await page.waitForURL(`${server.url}tag/harbour/`);
+    await page.waitForURL(`${shared.server.url}tag/harbour/`);
     assert.equal(await heading(page), 'Harbour');
     assert.equal(new URL(page.url()).pathname, '/tag/harbour/');
     assert.equal(await page.evaluate(() => window.sameDocument), undefined, 'a page load');
@@ -194,14 +188,14 @@ describe('prerendered pages', () => {
     });
     assert.deepEqual(page.problems.dataRequests.slice(fetched).filter((request) => request.endsWith('.json')), [], 'no data was fetched: the page came whole');
     await page.locator('.pagination a', { hasText: '2' }).first().click();
-    await page.waitForURL(`${server.url}tag/harbour/page/2/`);
+    await page.waitForURL(`${shared.server.url}tag/harbour/page/2/`);
     await heading(page);
     assert.match(await page.title(), /^Harbour, page 2/);
     await page.goBack();
-    await page.waitForURL(`${server.url}tag/harbour/`);
+    await page.waitForURL(`${shared.server.url}tag/harbour/`);
     assert.equal(await heading(page), 'Harbour');
     await page.goBack();
-    await page.waitForURL(`${server.url}harbour-redevelopment-explained/`);
+    await page.waitForURL(`${shared.server.url}harbour-redevelopment-explained/`);
     assert.equal(await heading(page), article);
     assert.deepEqual(await headOf(page), {
       canonical: ['/harbour-redevelopment-explained/'], descriptions: 1, ogTitles: [article], jsonLd: ['NewsArticle'],
@@ -213,8 +207,8 @@ describe('prerendered pages', () => {
 
   it('hydrates the islands of the right-to-left article, the home, author and tag pages cleanly', async () => {
     for (const sitePath of ['fish-market-dawn-ar/', '', 'page/2/', 'author/yusuf-haddad/', 'tag/harbour/page/2/']) {
-      const page = await openPage(browser);
-      await page.goto(`${server.url}${sitePath}`);
+      const page = await openPage(shared.browser);
+      await page.goto(`${shared.server.url}${sitePath}`);
       await hydrated(page);
       assert.deepEqual(dataFiles(page), ['/data/ticker.json'], sitePath);
       await assertClean(page);
@@ -222,7 +216,7 @@ describe('prerendered pages', () => {
     }
   });
 
-  it('writes dates in each page\'s language as the browser\'s Intl does, before hydration and after it', async () => {
+  it('writes dates in each page\'s language as the shared.browser\'s Intl does, before hydration and after it', async () => {
     // Each <time>: its text, and what Intl writes for its moment in the language of its element, in
     // UTC like the build (the reader here is in UTC too, so the app's own dates agree).
     const datesOf = (page) => page.locator('main').evaluate((main) => [...main.querySelectorAll('time')].map((time) => ({
@@ -230,14 +224,14 @@ describe('prerendered pages', () => {
       intl: new Intl.DateTimeFormat(time.closest('[lang]').lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(time.dateTime)),
     })));
     for (const sitePath of ['fish-market-dawn-ar/', '']) {
-      const still = await withoutApp(`${server.url}${sitePath}`, { timezoneId: 'UTC' });
+      const still = await withoutApp(`${shared.server.url}${sitePath}`, { timezoneId: 'UTC' });
       const prerendered = await datesOf(still);
       await still.context().close();
       assert.ok(prerendered.length > 0, `${sitePath}: dates`);
       for (const { shown, intl } of prerendered) assert.equal(shown, intl, `${sitePath}: prerendered`);
 
-      const page = await openPage(browser, { timezoneId: 'UTC' });
-      await page.goto(`${server.url}${sitePath}`);
+      const page = await openPage(shared.browser, { timezoneId: 'UTC' });
+      await page.goto(`${shared.server.url}${sitePath}`);
       await hydrated(page);
       assert.deepEqual(await datesOf(page), prerendered, `${sitePath}: hydrated`);
       await page.context().close();
@@ -247,7 +241,7 @@ describe('prerendered pages', () => {
   it('a config.json edited after the build wins: the app draws the page from the new source', async () => {
     const broken = await startServer({ config: 'status-500.json', faults: true });
     try {
-      const page = await openPage(browser);
+      const page = await openPage(shared.browser);
       await page.goto(`${broken.url}harbour-redevelopment-explained/`);
       assert.equal(await heading(page), 'The news server had a problem');
       page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/status of 500/.test(line));
@@ -270,13 +264,13 @@ describe('prerendered pages with comments open', () => {
   });
 
   it('the form says that it needs JavaScript when scripts are off, and nothing when they are on', async () => {
-    const still = await openPage(browser, { javaScriptEnabled: false });
+    const still = await openPage(shared.browser, { javaScriptEnabled: false });
     await still.goto(`${site.url}harbour-redevelopment-explained/`);
     assert.match(await still.locator('.comment-notes').innerText(), /Posting a comment needs JavaScript/);
     assert.equal(await still.locator('#reply-title').textContent(), 'Leave a Reply');
     await still.context().close();
 
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     await page.goto(`${site.url}harbour-redevelopment-explained/`);
     await hydrated(page);
     assert.doesNotMatch(await page.locator('.comment-notes').innerText(), /JavaScript/);
@@ -307,7 +301,7 @@ describe('prerendered from WordPress at build time', () => {
     assert.match(html, /<h2[^>]*>About Ada Okafor \(7 Articles\)<\/h2>/);
     assert.match(html, /"url":"http:\/\/127\.0\.0\.1:\d+\/wp-json\/wp\/v2\/posts\?slug=/, 'the answers keep WordPress addresses');
 
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     await page.goto(`${site.url}${slug}/`);
     await hydrated(page);
     const asked = page.problems.dataRequests.map((request) => decodeURIComponent(new URL(request).search));

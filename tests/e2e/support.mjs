@@ -9,11 +9,29 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVER = path.join(ROOT, 'target/release/broadsheet-serve');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * A browser and a server over the release build for a test file's tests: started before them,
+ * stopped after. Returns `{ browser, server }`, filled in once they run.
+ */
+export function useSite(serverOptions) {
+  const site = {};
+  before(async () => {
+    site.browser = await launchBrowser();
+    site.server = await startServer(serverOptions);
+  });
+  after(async () => {
+    await site.server?.stop();
+    await site.browser?.close();
+  });
+  return site;
+}
 
 /** Starts broadsheet-serve on a free loopback port; resolves to { url, stop }. */
 export async function startServer({ dir = 'dist', base = '/', config, faults = false } = {}) {

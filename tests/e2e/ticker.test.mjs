@@ -7,18 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertClean, heading, launchBrowser, openPage, startServer } from './support.mjs';
+import { assertClean, heading, openPage, startServer, useSite } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-});
-after(async () => {
-  await server?.stop();
-  await browser?.close();
-});
+// One browser, and a server over the release build, for this file's tests.
+const shared = useSite();
 
 /** The track's horizontal offset in pixels, from its computed transform. */
 function offset(page, frame = page) {
@@ -32,8 +24,8 @@ async function settledTicker(page) {
 
 describe('news ticker', () => {
   it('moves leftwards at the configured speed, with one copy of the headlines for assistive technology', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(shared.browser);
+    await page.goto(shared.server.url);
     await settledTicker(page);
     const region = page.getByRole('region', { name: 'News Ticker' });
     assert.equal(await region.count(), 1);
@@ -57,8 +49,8 @@ describe('news ticker', () => {
   });
 
   it('stops for Pause and goes on for Play, by mouse and by keyboard', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(shared.browser);
+    await page.goto(shared.server.url);
     await settledTicker(page);
     const toggle = page.locator('.ticker-toggle');
     await toggle.click();
@@ -90,8 +82,8 @@ describe('news ticker', () => {
   });
 
   it('pauses while hovered and while a headline has the focus', async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url);
+    const page = await openPage(shared.browser);
+    await page.goto(shared.server.url);
     await settledTicker(page);
     const playState = () => page.locator('.ticker-track').evaluate((track) => getComputedStyle(track).animationPlayState);
     assert.equal(await playState(), 'running');
@@ -104,9 +96,9 @@ describe('news ticker', () => {
   });
 
   it('keeps still, one list to scroll by hand, under reduced motion', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(server.url);
+    await page.goto(shared.server.url);
     await heading(page);
     await page.locator('.ticker-track').waitFor();
     const first = await offset(page);
@@ -119,8 +111,8 @@ describe('news ticker', () => {
   });
 
   it('scrolls the other way on a right-to-left page', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}fish-market-dawn-ar/`);
+    const page = await openPage(shared.browser);
+    await page.goto(`${shared.server.url}fish-market-dawn-ar/`);
     await heading(page);
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     await page.locator('.ticker-track.running').waitFor();
@@ -131,7 +123,7 @@ describe('news ticker', () => {
 
   it('brings refreshed headlines in at the end of a loop', async () => {
     const fast = await startServer({ config: 'ticker-fast.json' });
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     try {
       let reads = 0;
       await page.route('**/data/ticker.json', async (route) => {
@@ -160,7 +152,7 @@ describe('news ticker', () => {
 describe('news ticker at rest', () => {
   it('neither moves nor re-reads while scrolled out of view, and catches up when seen again', async () => {
     const fast = await startServer({ config: 'ticker-fast.json' });
-    const page = await openPage(browser, { viewport: { width: 412, height: 700 } });
+    const page = await openPage(shared.browser, { viewport: { width: 412, height: 700 } });
     try {
       let reads = 0;
       page.on('request', (request) => { if (request.url().endsWith('/data/ticker.json')) reads += 1; });
@@ -195,17 +187,17 @@ describe('ticker embeds on another site', () => {
   let fast;
   before(async () => {
     fast = await startServer({ config: 'ticker-fast.json' });
-    const site = `${new URL(server.url).origin} ${new URL(fast.url).origin}`;
+    const site = `${new URL(shared.server.url).origin} ${new URL(fast.url).origin}`;
     hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
     const page = (title, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="hostile.css"></head><body><div><h1>Someone else’s page</h1>${body}</div></body></html>`;
     writeFileSync(path.join(hostDir, 'hostile.css'), HOSTILE_CSS);
     writeFileSync(path.join(hostDir, 'index.html'), page('Iframe host',
-      `<iframe src="${server.url}embed/ticker/?items=4&amp;theme=dark&amp;label=Herald%20headlines" title="Herald headlines" width="900" height="44"></iframe>`));
+      `<iframe src="${shared.server.url}embed/ticker/?items=4&amp;theme=dark&amp;label=Herald%20headlines" title="Herald headlines" width="900" height="44"></iframe>`));
     writeFileSync(path.join(hostDir, 'script.html'), page('Script host',
-      `<script type="module" src="${server.url}embed/ticker.js"></script>
-<broadsheet-ticker src="${server.url}" items="4" theme="dark" label="Herald headlines"></broadsheet-ticker>
-<broadsheet-ticker src="${server.url}" speed="fast"></broadsheet-ticker>`));
+      `<script type="module" src="${shared.server.url}embed/ticker.js"></script>
+<broadsheet-ticker src="${shared.server.url}" items="4" theme="dark" label="Herald headlines"></broadsheet-ticker>
+<broadsheet-ticker src="${shared.server.url}" speed="fast"></broadsheet-ticker>`));
     writeFileSync(path.join(hostDir, 'script-fast.html'), page('Script host, refreshing',
       `<script type="module" src="${fast.url}embed/ticker.js"></script>
 <broadsheet-ticker src="${fast.url}"></broadsheet-ticker>`));
@@ -239,7 +231,7 @@ describe('ticker embeds on another site', () => {
   }
 
   it('shows the ticker in an iframe, with links opening in the top window', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     await page.goto(host.url);
     const frame = page.frameLocator('iframe');
     await frame.locator('.ticker-track.running').waitFor();
@@ -251,17 +243,17 @@ describe('ticker embeds on another site', () => {
     const href = await links.first().getAttribute('href');
     await frame.locator('.ticker-toggle').click();
     await links.first().click();
-    await page.waitForURL(new URL(href, server.url).href);
+    await page.waitForURL(new URL(href, shared.server.url).href);
     assert.ok((await heading(page)).length > 5);
   });
 
   it('shows the ticker from one script tag, in a shadow root, under the host’s CSP', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     await page.goto(`${host.url}script.html`);
     const ticker = page.locator('broadsheet-ticker').first();
     await ticker.locator('.ticker-track.running').waitFor();
     const links = await assertDesigned(ticker);
-    assert.ok((await links.first().getAttribute('href')).startsWith(server.url), 'links lead to the site');
+    assert.ok((await links.first().getAttribute('href')).startsWith(shared.server.url), 'links lead to the site');
     const first = await offset(page, ticker);
     await page.waitForTimeout(300);
     assert.ok((await offset(page, ticker)) < first - 3, 'it moves');
@@ -273,7 +265,7 @@ describe('ticker embeds on another site', () => {
   });
 
   it('brings refreshed headlines into the script embed at the end of a loop, and stops once removed', async () => {
-    const page = await openPage(browser);
+    const page = await openPage(shared.browser);
     try {
       let reads = 0;
       await page.route(`${fast.url}data/ticker.json`, async (route) => {
@@ -301,8 +293,8 @@ describe('ticker embeds on another site', () => {
   });
 
   it('names a wrong setting in the iframe’s address', async () => {
-    const page = await openPage(browser);
-    await page.goto(`${server.url}embed/ticker/?speed=fast`);
+    const page = await openPage(shared.browser);
+    await page.goto(`${shared.server.url}embed/ticker/?speed=fast`);
     assert.match(await page.getByRole('alert').textContent(), /speed is "fast"/);
   });
 });
