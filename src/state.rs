@@ -91,9 +91,9 @@ pub fn site_href(path: &str) -> String {
 }
 
 /// Whether the page's data is at hand without waiting on the network: while a page is
-/// prerendered (it is read from disk), and while the app hydrates a prerendered page (the answers
-/// it was built from are embedded in it). Then views draw their data in their first pass, as the
-/// prerendered HTML has it; otherwise they load it after mounting, in effects.
+/// prerendered (it is read from disk), and while an island hydrates (the answers it was drawn from
+/// are embedded in the page). Then views draw their data in their first pass, as the prerendered
+/// HTML has it; otherwise they load it after mounting, in effects.
 #[derive(Clone, Default)]
 pub struct DataAtHand(Arc<std::sync::atomic::AtomicBool>);
 
@@ -106,12 +106,13 @@ impl DataAtHand {
         self.0.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// Whether the data is at hand for the view being drawn (the app provides the flag).
+    /// Whether the data is at hand for the view being drawn (the prerenderer and the islands
+    /// provide the flag).
     pub fn in_context() -> bool {
         use_context::<Self>().is_some_and(|at_hand| at_hand.get())
     }
 
-    /// After hydration: from now on pages are drawn by the app, and their data must be fetched.
+    /// After hydration: from now on what an island draws must be fetched.
     pub fn set(&self, at_hand: bool) {
         self.0.store(at_hand, std::sync::atomic::Ordering::Relaxed);
     }

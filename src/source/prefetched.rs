@@ -1,7 +1,7 @@
-//! The answers a prerendered page was built from, embedded in the page, so that the app hydrates
-//! it from the same data without asking the server again.
+//! The answers a prerendered page's islands were drawn from, embedded in the page, so that they
+//! hydrate from the same data without asking the server again (see [`crate::islands`]).
 //!
-//! The prerenderer records every GET a page makes ([`RecordingTransport`]) and writes them into
+//! The prerenderer records every GET the islands make ([`RecordingTransport`]) and writes them into
 //! the page as JSON ([`answers_to_json`]); the browser reads them back ([`Prefetched::from_json`])
 //! and answers from them first ([`PrefetchedTransport`]). Raw answers rather than decoded values:
 //! the sources' own mapping runs on them in the browser as it did natively, so no type needs a
