@@ -24,6 +24,14 @@ pub struct Deployment {
 }
 
 impl Deployment {
+    /// Where this document is deployed: Trunk writes the public URL into `<base href>`, so its base
+    /// URL is the site root at `/` and under a sub-path.
+    #[cfg(target_arch = "wasm32")]
+    pub fn of_document(document: &web_sys::Document) -> Self {
+        let base_url = document.base_uri().ok().flatten();
+        Self::from_base_url(base_url.as_deref().unwrap_or("/"))
+    }
+
     /// From the document's base URL (set by Trunk's `<base>` at build time).
     pub fn from_base_url(base_url: &str) -> Self {
         // Resolving "" gives the URL's folder and "/" its origin's root; neither can fail for

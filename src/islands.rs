@@ -145,13 +145,7 @@ mod browser {
             return Err(format!("this is not the {kind} island"));
         }
         let document = document()?;
-        let deployment = Deployment::from_base_url(
-            &document
-                .base_uri()
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| "/".into()),
-        );
+        let deployment = Deployment::of_document(&document);
         let answers = document
             .get_element_by_id(prefetched::ELEMENT_ID)
             .and_then(|element| element.text_content())

@@ -11,13 +11,7 @@ fn main() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    // Trunk writes the public URL into `<base href>`, so this is the site root at `/` and under a sub-path.
-    let base_url = document
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| "/".into());
-    let deployment = Deployment::from_base_url(&base_url);
+    let deployment = Deployment::of_document(&document);
     let transport: SharedTransport = Arc::new(BrowserTransport);
     // The app runs on a prerendered page only when its script found config.json changed since the
     // build (islands/page.js): the page shows content of another source, so the app draws it anew.
