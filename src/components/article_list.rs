@@ -12,8 +12,8 @@ pub fn ArticleSummary(
     /// BCP 47 language for the date.
     #[prop(into)]
     language: String,
-    /// The first of its listing: its picture is likely the largest thing on the first screen, so
-    /// it is fetched at once, first, rather than when layout finds it in view.
+    /// The first with a picture in its listing: that picture is likely the largest thing on the
+    /// first screen, so it is fetched at once, first, rather than when layout finds it in view.
     #[prop(optional)]
     lead: bool,
 ) -> impl IntoView {
@@ -63,6 +63,8 @@ pub fn ArticleList(
         ..
     } = listing;
     let is_empty = articles.is_empty();
+    // The first picture of the page, not the first card's: that card may have none.
+    let lead = articles.iter().position(|card| card.image.is_some());
     view! {
         <div class="article-list">
             {is_empty.then(|| view! { <p class="empty">"No articles yet."</p> })}
@@ -71,7 +73,7 @@ pub fn ArticleList(
             {articles
                 .into_iter()
                 .enumerate()
-                .map(|(index, card)| view! { <ArticleSummary card language=language.clone() lead=index == 0/> })
+                .map(|(index, card)| view! { <ArticleSummary card language=language.clone() lead=Some(index) == lead/> })
                 .collect_view()}
         </div>
         <Pagination current=page total=total_pages first_page_path/>
