@@ -3,6 +3,7 @@ use crate::model::{details_key, draft_key, CommentDraft, Field, Slug};
 use crate::source::PostedComment;
 use crate::state::AppSource;
 use crate::storage;
+use leptos::either::Either;
 use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -308,26 +309,26 @@ pub fn CommentForm(
             value.set(event_target_value(&event));
             keep_draft();
         };
+        // Concrete views rather than `AnyView`, whose lazy-hydration code the island would carry
+        // and never run.
         let control = match field {
-            Field::Content => view! {
+            Field::Content => Either::Left(view! {
                 <textarea id=field.id() name=field.id() rows="7" aria-required="true"
                     aria-invalid=move || invalid().to_string() aria-describedby=described_by
                     prop:value=move || value.get() on:input=on_input></textarea>
-            }
-            .into_any(),
+            }),
             _ => {
                 let (kind, autocomplete) = match field {
                     Field::Name => ("text", "name"),
                     Field::Email => ("email", "email"),
                     _ => ("url", "url"),
                 };
-                view! {
+                Either::Right(view! {
                     <input id=field.id() name=field.id() type=kind autocomplete=autocomplete
                         aria-required=field.required().then_some("true")
                         aria-invalid=move || invalid().to_string() aria-describedby=described_by
                         prop:value=move || value.get() on:input=on_input/>
-                }
-                .into_any()
+                })
             }
         };
         view! {

@@ -8,6 +8,7 @@ use crate::source::PostedComment;
 use crate::state::{AppSource, DataAtHand};
 use crate::storage;
 use futures::FutureExt;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 /// The discussion under an article: its approved comments, threaded by reply, with a Reply
@@ -130,12 +131,13 @@ pub fn Comments(
     });
     let body = {
         let form = form.clone();
+        // Concrete views where the type allows (not the recursive thread): `AnyView` carries
+        // lazy-hydration code that the island would never run.
         move || match loaded.get() {
-            None => view! {
+            None => EitherOf3::A(view! {
                 <h2 id="comments-heading">"Comments"</h2>
                 <p class="comments-note">"Loading comments…"</p>
-            }
-            .into_any(),
+            }),
             Some(Ok(mut list)) => {
                 let heading = comment_count(list.len());
                 let held_ids: Vec<u64> =
@@ -147,29 +149,27 @@ pub fn Comments(
                     held: held_ids,
                     form: form.clone(),
                 };
-                view! {
+                EitherOf3::B(view! {
                     <h2 id="comments-heading">{heading}</h2>
                     {(!threads.is_empty()).then(|| thread_view.list(threads, "comment-list"))}
-                }
-                .into_any()
+                })
             }
             Some(Err(error)) => {
                 let retry = load.clone();
-                view! {
-                <h2 id="comments-heading">"Comments"</h2>
-                <p class="comments-note" role="alert">
-                    "The comments could not be loaded: " {error.to_string()} " "
-                    <button type="button" class="button" on:click=move |_| retry()>"Retry"</button>
-                </p>
-            }
-            .into_any()
+                EitherOf3::C(view! {
+                    <h2 id="comments-heading">"Comments"</h2>
+                    <p class="comments-note" role="alert">
+                        "The comments could not be loaded: " {error.to_string()} " "
+                        <button type="button" class="button" on:click=move |_| retry()>"Retry"</button>
+                    </p>
+                })
             }
         }
     };
     let closing = form.clone().map_or_else(
-        || view! { <p class="comments-closed">"Comments are closed."</p> }.into_any(),
+        || Either::Left(view! { <p class="comments-closed">"Comments are closed."</p> }),
         // At the end of the thread unless it is under the comment being replied to.
-        |form| (move || reply_to.get().is_none().then(|| form.view())).into_any(),
+        |form| Either::Right(move || reply_to.get().is_none().then(|| form.view())),
     );
     view! {
         <section class="comments" aria-labelledby="comments-heading">
@@ -264,11 +264,10 @@ impl Thread {
 
     fn comment(&self, comment: Comment) -> impl IntoView {
         let author = match comment.author_url {
-            Some(url) => {
-                view! { <a href=url rel="nofollow ugc external">{comment.author_name.clone()}</a> }
-                    .into_any()
-            }
-            None => comment.author_name.clone().into_any(),
+            Some(url) => Either::Left(
+                view! { <a href=url rel="nofollow ugc external">{comment.author_name.clone()}</a> },
+            ),
+            None => Either::Right(comment.author_name.clone()),
         };
         let held = self.held.contains(&comment.id);
         let reply = (self.form.is_some() && !held).then(|| {
