@@ -1,8 +1,9 @@
 // <broadsheet-ticker src="https://SITE/">: Broadsheet's news ticker on any page, in a shadow root
 // that the page's CSS cannot reach. Load this file as a module from the Broadsheet site:
 //   <script type="module" src="https://SITE/embed/ticker.js"></script>
-// The wasm beside it (ticker-embed_bg.wasm) reads the site's config.json and headlines.
-import init, { mount } from './ticker-embed.js';
+// It is the ticker island of the site's own pages (islands/ticker.js and its wasm), which reads the
+// site's config.json and headlines and draws the ticker with the site's component.
+import init, { embed } from '../islands/ticker.js';
 
 const ready = init();
 
@@ -11,7 +12,7 @@ class BroadsheetTicker extends HTMLElement {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: 'open' });
     ready.then(
-      () => mount(this, root),
+      () => embed(this, root),
       (error) => { root.textContent = `The news ticker cannot be shown: ${error}`; },
     );
   }

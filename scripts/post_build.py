@@ -110,7 +110,7 @@ def page_shell(html, boot):
 
 def minify_app_script(staging):
     """wasm-bindgen's JavaScript glue, 62 KB as written, is minified by terser (an npm dev-dependency,
-    which the embed's build uses too): the boot script imports it by name, so Trunk's integrity
+    which the islands' build uses too): the boot script imports it by name, so Trunk's integrity
     hashes do not cover it."""
     for script in staging.glob("*.js"):
         if HASHED_ASSET.search(script.name):
@@ -163,16 +163,18 @@ def main():
         "  Content-Type: application/speculationrules+json",
         # The ticker embed is made to be framed by other sites. "! Name" removes a header of the
         # rule above (Cloudflare Pages' syntax; see README for other hosts).
-        # The script embed (embed/ticker.js) runs on other sites' pages: they fetch its files, the
-        # config and the data across origins.
+        # The script embed (embed/ticker.js) runs on other sites' pages: they fetch it, the ticker
+        # island, the config and the data across origins.
         "/embed/*",
         "  ! X-Frame-Options",
         "  ! Content-Security-Policy",
         f"  Content-Security-Policy: {csp(hashes, '*')}",
         "  Access-Control-Allow-Origin: *",
         "  Cache-Control: public, max-age=300",
+        # The script embed draws its ticker with the ticker island, from other sites' pages.
         "/islands/*",
         "  Cache-Control: public, max-age=300",
+        "  Access-Control-Allow-Origin: *",
         "/data/*",
         "  Cache-Control: public, max-age=300",
         "  Access-Control-Allow-Origin: *",

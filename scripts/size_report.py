@@ -63,11 +63,12 @@ def main():
         if island == "comments":
             budget_line(ISLANDS_BUDGET_BROTLI, bundle_sizes[2])
 
-    # The ticker's script embed: what an embedding page downloads besides the JSON.
-    embed = sorted(p for p in (dist / "embed").iterdir() if p.suffix in (".wasm", ".js"))
+    # The ticker's script embed: what an embedding page downloads besides the JSON, the element's
+    # script and the ticker island it draws with.
+    embed = [dist / "embed" / "ticker.js", dist / "islands" / "ticker.js", dist / "islands" / "ticker_bg.wasm"]
     print()
     for path in embed:
-        row("embed/" + path.name, *sizes(path))
+        row(str(path.relative_to(dist)), *sizes(path))
     embed_sizes = [sum(values) for values in zip(*(sizes(p) for p in embed))]
     row("ticker embed bundle (wasm + JS)", *embed_sizes)
     budget_line(EMBED_BUDGET_BROTLI, embed_sizes[2])

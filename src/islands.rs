@@ -120,7 +120,7 @@ fn CommentsBody(slug: Slug, language: String, site_url: String) -> impl IntoView
 mod browser {
     use super::*;
     use crate::components::TypedFirst;
-    use crate::model::{CommentDraft, Field};
+    use crate::model::{resolve_url, CommentDraft, Field};
     use crate::source::prefetched::{self, PrefetchedTransport};
     use crate::source::BrowserTransport;
     use crate::state::{BasePath, DataAtHand};
@@ -183,6 +183,78 @@ mod browser {
         hydrate_island(root, TICKER, move || view! { <TickerBody paused/> }).await
     }
 
+    /// The ticker's stylesheet, the site's own, for a shadow root that no other CSS reaches.
+    const TICKER_STYLE: &str = include_str!("../style/ticker.css");
+
+    /// The ticker on another site's page, for its `<broadsheet-ticker src="https://SITE/">` element
+    /// (`host`; see `islands/embed.js`): drawn into the element's shadow root `root`, where the
+    /// page's CSS cannot reach, by the site's own component, from the site's `config.json` and
+    /// headlines. The element's attributes named like the ticker's settings override them. If it
+    /// cannot be shown, it says why in its place.
+    pub async fn embed_ticker(host: web_sys::HtmlElement, root: web_sys::ShadowRoot) {
+        // A constructed stylesheet: no <style> element, which the host page's CSP might refuse.
+        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+            if sheet.replace_sync(TICKER_STYLE).is_ok() {
+                root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            }
+        }
+        let Some(container) = document()
+            .ok()
+            .and_then(|document| document.create_element("div").ok())
+        else {
+            return;
+        };
+        root.replace_children_with_node_1(&container);
+        let container = container.unchecked_into::<web_sys::HtmlElement>();
+        // Each element's ticker runs as long as the page; it stops re-reading once taken off it.
+        match embed_settings(&host).await {
+            Ok((config, settings, site_root)) => {
+                let source = TickerSource::new(&config, Arc::new(BrowserTransport));
+                // Links lead to the site: its address is their prefix.
+                let prefix = site_root.trim_end_matches('/').to_owned();
+                std::mem::forget(leptos::mount::mount_to(container, move || {
+                    provide_context(BasePath(prefix));
+                    view! { <NewsTicker source settings/> }
+                }));
+            }
+            Err(problem) => std::mem::forget(leptos::mount::mount_to(container, move || {
+                view! {
+                    <p class="ticker-problem" role="alert">
+                        "The news ticker cannot be shown: " {problem}
+                    </p>
+                }
+            })),
+        }
+    }
+
+    /// The embedded ticker's site (its `config.json`, and its address ending in `/`) and settings.
+    async fn embed_settings(
+        host: &web_sys::HtmlElement,
+    ) -> Result<(Config, TickerSettings, String), String> {
+        let page = document()?.base_uri().ok().flatten().unwrap_or_default();
+        let src = host
+            .get_attribute("src")
+            .ok_or("the element has no src attribute (the Broadsheet site's address)")?;
+        let mut site_root =
+            resolve_url(&page, &src).map_err(|problem| format!("src: {problem}"))?;
+        if !site_root.ends_with('/') {
+            site_root.push('/');
+        }
+        let config = crate::config::load(&BrowserTransport, &site_root)
+            .await
+            .map_err(|error| error.to_string())?;
+        let overrides: Vec<(&str, String)> = TickerSettings::NAMES
+            .iter()
+            .filter_map(|name| host.get_attribute(name).map(|value| (*name, value)))
+            .collect();
+        let settings = config.ticker.clone().with_all(
+            overrides
+                .iter()
+                .map(|(name, value)| (*name, value.as_str())),
+        )?;
+        Ok((config, settings, site_root))
+    }
+
     /// The comments, keeping what the reader typed into the form before it ran.
     pub async fn hydrate_comments(root: web_sys::HtmlElement) -> Result<(), String> {
         let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
@@ -219,4 +291,4 @@ mod browser {
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
-pub use browser::{hydrate_comments, hydrate_ticker};
+pub use browser::{embed_ticker, hydrate_comments, hydrate_ticker};

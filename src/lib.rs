@@ -17,20 +17,13 @@ pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ticker_motion;
 
-// The Leptos app. Without the `ui` feature the crate is the domain, configuration and data
-// sources alone, which is what the ticker's script embed (ticker-embed/) builds on.
-#[cfg(feature = "ui")]
+// The Leptos app.
 pub mod app;
-#[cfg(feature = "ui")]
 pub mod components;
-#[cfg(feature = "ui")]
 pub mod islands;
-#[cfg(feature = "ui")]
 pub mod pages;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod prerender;
-#[cfg(feature = "ui")]
 pub mod state;
 
-#[cfg(feature = "ui")]
 pub use app::{App, Deployment};

@@ -69,7 +69,6 @@ pub fn sanitize_html(untrusted: &str) -> SanitizedHtml {
 
 /// As an element's `inner_html`: hydrating a page rendered from the same data leaves the markup
 /// that is there, and does not clean it again.
-#[cfg(feature = "ui")]
 mod inner_html {
     use super::SanitizedHtml;
     use leptos::tachys::html::attribute::IntoAttributeValue;

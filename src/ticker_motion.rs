@@ -1,7 +1,6 @@
-//! What the news ticker does in the browser beyond rendering, shared by the site's component
-//! (`components::NewsTicker`) and the script embed (`ticker-embed/`), which renders without
-//! Leptos: start the loop at the configured speed, tell whether the reader wants things still, and
-//! re-read the headlines while anyone can see them.
+//! What the news ticker (`components::NewsTicker`) does in the browser beyond rendering: start the
+//! loop at the configured speed, tell whether the reader wants things still, and re-read the
+//! headlines while anyone can see them.
 
 use crate::model::TickerSettings;
 use std::cell::Cell;
@@ -30,7 +29,7 @@ pub fn start_moving(track: &web_sys::HtmlElement, settings: &TickerSettings) {
         .first_element_child()
         .map_or(0.0, |list| list.get_bounding_client_rect().width());
     // Through the CSSOM, which the Content-Security-Policy allows (a style attribute it would not).
-    // Whole pixels: formatting a float would bring float printing into the embed's wasm.
+    // Whole pixels: formatting a float would bring float printing into the ticker island's wasm.
     let style = track.style();
     let _ = style.set_property("--ticker-width", &(width.round() as u64).to_string());
     let _ = style.set_property("--ticker-speed", &settings.speed.to_string());

@@ -21,3 +21,11 @@ pub async fn hydrate(root: web_sys::HtmlElement) -> Result<(), JsValue> {
     let hydrated = broadsheet::islands::hydrate_comments(root).await;
     hydrated.map_err(|problem| JsValue::from_str(&problem))
 }
+
+/// Draws the ticker for `host`, a `<broadsheet-ticker>` element on another site's page, into its
+/// shadow root `root` (see `islands/embed.js`).
+#[cfg(feature = "ticker")]
+#[wasm_bindgen]
+pub async fn embed(host: web_sys::HtmlElement, root: web_sys::ShadowRoot) {
+    broadsheet::islands::embed_ticker(host, root).await;
+}

@@ -136,6 +136,16 @@ impl TickerSettings {
     const REFRESH_RANGE: std::ops::RangeInclusive<u32> = 2..=86_400;
     const ITEMS_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
     const LABEL_MAX_CHARS: usize = 60;
+    /// The settings' names, as `config.json` and the embeds' attributes and query strings spell
+    /// them.
+    pub const NAMES: [&'static str; 6] = [
+        "speed",
+        "direction",
+        "refresh_seconds",
+        "items",
+        "label",
+        "theme",
+    ];
 
     /// These settings with one of them changed, from its name and text; the error names the
     /// setting and what it accepts. Unknown names are errors too, so that a typo is noticed.
