@@ -28,4 +28,4 @@ pub use ticker::{
     query_pairs, Headline, HeadlineLink, TickerDirection, TickerSettings, TickerTheme,
 };
 pub use time::Timestamp;
-pub use url::{is_http_url, percent_decode, resolve_url};
+pub use url::{is_http_url, resolve_url};

@@ -1,7 +1,6 @@
 //! Answers requests for the site's own files from its folder on disk, as a static host would;
 //! requests for other addresses go elsewhere (over HTTP).
 
-use broadsheet::model::percent_decode;
 use broadsheet::source::{HttpRequest, HttpResponse, SharedTransport, Transport, TransportError};
 use futures::future::LocalBoxFuture;
 use std::path::{Path, PathBuf};
@@ -35,7 +34,9 @@ impl Transport for FolderTransport {
                 if request.json_body.is_none() && !path.split('/').any(|part| part == "..") =>
             {
                 // Slugs in other scripts come percent-encoded; the files are named by their letters.
-                let path = String::from_utf8_lossy(&percent_decode(path)).into_owned();
+                let path = percent_encoding::percent_decode_str(path)
+                    .decode_utf8_lossy()
+                    .into_owned();
                 match std::fs::read_to_string(self.dir.join(&path)) {
                     Ok(body) => answer(200, body),
                     Err(error) if error.kind() == std::io::ErrorKind::NotFound => {

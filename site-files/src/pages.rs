@@ -3,7 +3,6 @@
 
 use crate::files::SiteIndex;
 use crate::incremental::{content_fingerprint, Manifest, Route};
-use broadsheet::model::percent_decode;
 use broadsheet::prerender::{render_page, PrerenderError, Shell};
 use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
@@ -45,7 +44,7 @@ pub fn pages(index: &SiteIndex) -> Vec<(String, Route)> {
 /// The file a site path is served from: slugs in other scripts are percent-encoded in paths
 /// and spelled out in file names, as static servers decode them.
 pub fn file_for(dist: &Path, path: &str) -> PathBuf {
-    let decoded = String::from_utf8_lossy(&percent_decode(path)).into_owned();
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     dist.join(decoded.trim_start_matches('/'))
         .join("index.html")
 }

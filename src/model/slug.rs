@@ -31,8 +31,8 @@ impl Slug {
     /// A slug as it appears in URLs and as WordPress stores it: non-ASCII letters
     /// percent-encoded as UTF-8 (`%d8%b3%d9%88%d9%82`).
     pub fn from_path_segment(segment: &str) -> Result<Self, String> {
-        let decoded = super::url::percent_decode(segment);
-        let text = String::from_utf8(decoded)
+        let text = percent_encoding::percent_decode_str(segment)
+            .decode_utf8()
             .map_err(|_| format!("{segment:?} is not a slug: it is not UTF-8 once decoded"))?;
         Self::parse(&text)
     }
@@ -43,15 +43,10 @@ impl Slug {
 
     /// The slug as one URL path segment: non-ASCII letters percent-encoded as UTF-8.
     pub fn path_segment(&self) -> String {
-        let mut encoded = String::with_capacity(self.0.len());
-        for byte in self.0.bytes() {
-            if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' {
-                encoded.push(byte as char);
-            } else {
-                encoded.push_str(&format!("%{byte:02X}"));
-            }
-        }
-        encoded
+        /// What a slug keeps as it is: ASCII letters, digits, `-` and `_`.
+        const ESCAPED: &percent_encoding::AsciiSet =
+            &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_');
+        percent_encoding::utf8_percent_encode(&self.0, ESCAPED).to_string()
     }
 }
 

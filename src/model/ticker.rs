@@ -201,21 +201,11 @@ impl TickerSettings {
     }
 }
 
-/// The `name=value` pairs of a query string such as `?speed=80&label=Latest%20news`, decoded.
+/// The `name=value` pairs of a query string such as `?speed=80&label=Latest%20news`, decoded as
+/// a form's (`+` is a space).
 pub fn query_pairs(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            // `+` is a space in form encoding; a `+` itself comes escaped, as %2B.
-            let decode = |text: &str| {
-                String::from_utf8_lossy(&super::url::percent_decode(&text.replace('+', " ")))
-                    .into_owned()
-            };
-            (decode(name), decode(value))
-        })
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .into_owned()
         .collect()
 }
 
