@@ -13,8 +13,7 @@
   the app only if config.json has changed since the build;
 - every page prerendered to `<path>/index.html`, `sitemap.xml`, `robots.txt` and the RSS feeds
   (`/feed/`, `/tag/<slug>/feed/`), from the data in the folder, by broadsheet-site-files
-  (site-files/), after `_headers`, to which it adds the feeds' Content-Type, and after the pages'
-  shell;
+  (site-files/), after the pages' shell;
 - `speculation-rules.json`, named by a `Speculation-Rules` header on every page: a link is
   prefetched while hovered and prerendered when pressed, so moving between prerendered pages (ordinary
   page loads) is instant;
@@ -32,22 +31,26 @@ import os
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 # Trunk writes its content hash in hex without leading zeros: up to 16 digits.
 HASHED_ASSET = re.compile(r"-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$")
 
 
-def csp(script_hashes, frame_ancestors="'none'"):
+def csp(script_hashes, origins=(), frame_ancestors="'none'"):
+    """The Content-Security-Policy: the site's own files, the inline scripts by their hashes, and the
+    origins config.json reads from (its API, and pictures served from there)."""
     script_src = " ".join(["'self'", "'wasm-unsafe-eval'"] + [f"'sha256-{h}'" for h in script_hashes])
+    # `https:` covers pictures from any https origin already.
+    pictures = [o for o in origins if not o.startswith("https://")]
     return "; ".join([
         "default-src 'self'",
         f"script-src {script_src}",
         "style-src 'self'",
         # Article bodies may show pictures from anywhere on https.
-        "img-src 'self' data: https:",
-        # A backend on another origin must be added here (see README, "Deploying").
-        "connect-src 'self'",
+        " ".join(["img-src 'self' data: https:", *pictures]),
+        " ".join(["connect-src 'self'", *origins]),
         "font-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
@@ -132,28 +135,35 @@ def speculation_rules(public_url):
     }
 
 
-def main():
-    staging = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
-    index = staging / "index.html"
-    html, boot = boot_after_load(index.read_text(encoding="utf-8"))
-    index.write_text(html, encoding="utf-8")
-    shell = page_shell(html, boot)
-    (staging / "islands").mkdir(exist_ok=True)
-    (staging / "islands" / "shell.html").write_text(shell, encoding="utf-8")
-    optimize_app_wasm(staging)
-    minify_app_script(staging)
-    scripts = [body for page in (html, shell) for body in INLINE_SCRIPT.findall(page) if body.strip()]
+def config_origins(config_path):
+    """The origins other than the site's that config.json reads from: the source's and the one comments
+    are posted to, when they are absolute URLs."""
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    urls = [config.get("source", {}).get("url", ""), config.get("comments", {}).get("url", "")]
+    origins = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc and f"{parts.scheme}://{parts.netloc}" not in origins:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+    return origins
+
+
+def write_headers(dist):
+    """Writes DIST/_headers, of which this is the one writer: the build calls it, and scripts/configure
+    again once config.json names another source. Everything in it comes from the built folder: the
+    inline scripts of the app's shell (404.html) and of the pages' shell (islands/shell.html), allowed
+    by their hashes; the origins config.json reads from; the content-hashed assets."""
+    app, shell = ((dist / name).read_text(encoding="utf-8") for name in ("404.html", "islands/shell.html"))
+    scripts = [body for page in (app, shell) for body in INLINE_SCRIPT.findall(page) if body.strip()]
     if not scripts:
         sys.exit("post_build: no inline boot script found in index.html; the CSP would block the app")
     hashes = [base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() for body in scripts]
-
-    public_url = re.search(r'<base href="([^"]*)"', html)[1]
-    (staging / "speculation-rules.json").write_text(json.dumps(speculation_rules(public_url), indent=1) + "\n", encoding="utf-8")
-
-    immutable = sorted(p.name for p in staging.iterdir() if HASHED_ASSET.search(p.name))
+    origins = config_origins(dist / "config.json")
+    public_url = re.search(r'<base href="([^"]*)"', app)[1]
+    immutable = sorted(p.name for p in dist.iterdir() if HASHED_ASSET.search(p.name))
     lines = [
         "/*",
-        f"  Content-Security-Policy: {csp(hashes)}",
+        f"  Content-Security-Policy: {csp(hashes, origins)}",
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: strict-origin-when-cross-origin",
         "  X-Frame-Options: DENY",
@@ -168,7 +178,7 @@ def main():
         "/embed/*",
         "  ! X-Frame-Options",
         "  ! Content-Security-Policy",
-        f"  Content-Security-Policy: {csp(hashes, '*')}",
+        f"  Content-Security-Policy: {csp(hashes, origins, '*')}",
         "  Access-Control-Allow-Origin: *",
         "  Cache-Control: public, max-age=300",
         # The script embed draws its ticker with the ticker island, from other sites' pages.
@@ -182,20 +192,38 @@ def main():
         "  Cache-Control: public, max-age=60",
         "  Access-Control-Allow-Origin: *",
     ]
+    # Static hosts answer the feeds (site-files writes them as feed/index.html) as HTML otherwise.
+    for feed in ("/feed/", "/tag/:tag/feed/"):
+        lines += [feed, "  Content-Type: application/rss+xml; charset=utf-8"]
     for name in immutable:
         lines += [f"/{name}", "  Cache-Control: public, max-age=31536000, immutable"]
-    (staging / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (dist / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return hashes, immutable, origins
+
+
+def main():
+    staging = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ["TRUNK_STAGING_DIR"])
+    index = staging / "index.html"
+    html, boot = boot_after_load(index.read_text(encoding="utf-8"))
+    index.write_text(html, encoding="utf-8")
+    shell = page_shell(html, boot)
+    (staging / "islands").mkdir(exist_ok=True)
+    (staging / "islands" / "shell.html").write_text(shell, encoding="utf-8")
+    optimize_app_wasm(staging)
+    minify_app_script(staging)
+    public_url = re.search(r'<base href="([^"]*)"', html)[1]
+    (staging / "speculation-rules.json").write_text(json.dumps(speculation_rules(public_url), indent=1) + "\n", encoding="utf-8")
     (staging / "404.html").write_text(html, encoding="utf-8")
     embed = staging / "embed" / "ticker"
     embed.mkdir(parents=True, exist_ok=True)
     (embed / "index.html").write_text(html, encoding="utf-8")
+    hashes, immutable, _ = write_headers(staging)
     # A debug build: it shares its compiled crates with the native tests, and reads a few files.
     # The prerendered pages are kept in target/ with what they were built from: a rebuild renders
     # only the pages whose data changed.
     cache = Path(__file__).resolve().parent.parent / "target" / "prerender-cache"
     subprocess.run(["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", str(staging), "--cache", str(cache)], check=True)
     print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; islands/shell.html; embed/ticker/")
-
 
 if __name__ == "__main__":
     main()

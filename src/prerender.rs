@@ -124,9 +124,22 @@ pub fn render_page(
     Ok(
         public_addresses(&html?, &deployment.site_root, public_root).replace(
             "<!--ANSWERS-->",
-            &format!(r#"<script type="application/json" id="{ELEMENT_ID}">{answers}</script>"#),
+            &format!(
+                r#"<script type="application/json" {}>{answers}</script>"#,
+                answers_id()
+            ),
         ),
     )
+}
+
+/// The attribute of the element that carries a prerendered page's answers.
+fn answers_id() -> String {
+    format!(r#"id="{ELEMENT_ID}""#)
+}
+
+/// Whether `html` is a page that [`render_page`] wrote: it carries the answers it was drawn from.
+pub fn is_prerendered(html: &str) -> bool {
+    html.contains(&answers_id())
 }
 
 fn render_in_owner(

@@ -1,6 +1,6 @@
 //! The `_headers` file of Netlify and Cloudflare Pages: a path pattern on its own line, then
 //! indented `Name: value` lines that apply to matching paths. Patterns are exact paths or end
-//! in `*`, which matches any rest. A `! Name` line (Cloudflare Pages' syntax) removes a header
+//! in `*`, which matches any rest; a `:name` segment (a placeholder) matches any one segment. A `! Name` line (Cloudflare Pages' syntax) removes a header
 //! that an earlier rule set, such as the framing headers for the ticker embed.
 
 use axum::extract::{Request, State};
@@ -18,9 +18,17 @@ pub struct Rule {
 
 impl Rule {
     fn matches(&self, path: &str) -> bool {
-        match self.pattern.strip_suffix('*') {
-            Some(prefix) => path.starts_with(prefix),
-            None => path == self.pattern,
+        if let Some(prefix) = self.pattern.strip_suffix('*') {
+            return path.starts_with(prefix);
+        }
+        let (mut pattern, mut path) = (self.pattern.split('/'), path.split('/'));
+        loop {
+            match (pattern.next(), path.next()) {
+                (None, None) => return true,
+                (Some(wanted), Some(segment))
+                    if wanted == segment || (wanted.starts_with(':') && !segment.is_empty()) => {}
+                _ => return false,
+            }
         }
     }
 }
@@ -98,6 +106,16 @@ mod tests {
         assert!(rules[0].matches("/anything"));
         assert!(rules[1].matches("/data/site.json"));
         assert!(!rules[1].matches("/tag/data/"));
+    }
+
+    #[test]
+    fn a_placeholder_matches_one_segment() {
+        let rules = parse("/tag/:tag/feed/\n  Content-Type: application/rss+xml\n").unwrap();
+        assert!(rules[0].matches("/tag/harbour/feed/"));
+        assert!(!rules[0].matches("/tag//feed/"));
+        assert!(!rules[0].matches("/tag/harbour/page/2/feed/"));
+        assert!(!rules[0].matches("/tag/harbour/"));
+        assert!(!rules[0].matches("/author/harbour/feed/"));
     }
 
     #[test]

@@ -94,7 +94,8 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
         ("sitemap.xml".to_owned(), sitemap(index)),
         ("robots.txt".to_owned(), robots(&index.site)),
     ];
-    // Static hosts answer /feed/ with feed/index.html; _headers gives it the feed's type.
+    // Static hosts answer /feed/ with feed/index.html; _headers (scripts/post_build.py) gives it
+    // the feed's type.
     for (path, title, articles) in &feeds {
         files.push((
             format!("{}index.html", &path[1..]),
@@ -108,10 +109,6 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
         }
         std::fs::write(file, text)?;
     }
-    append_feed_headers(
-        feeds.iter().map(|(path, _, _)| path),
-        &dist.join("_headers"),
-    )?;
     Ok(vec![
         "sitemap.xml".into(),
         "robots.txt".into(),
@@ -119,21 +116,32 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
     ])
 }
 
-/// Tells static hosts (and broadsheet-serve) to send the feeds as RSS, not as the HTML their
-/// file names suggest.
-fn append_feed_headers<'a>(
-    feeds: impl Iterator<Item = &'a String>,
-    headers: &Path,
-) -> std::io::Result<()> {
-    let mut text = std::fs::read_to_string(headers).unwrap_or_default();
-    for path in feeds {
-        let rule = format!("{path}\n  Content-Type: application/rss+xml; charset=utf-8\n");
-        // Built again (scripts/configure does), the site keeps one rule per feed.
-        if !text.contains(&rule) {
-            text.push_str(&rule);
+/// Removes what [`write`] wrote (the sitemap, robots.txt and the feeds): they list the data the
+/// site was built from, wrong once it reads another source. Returns what it removed.
+pub fn remove(dist: &Path) -> std::io::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for name in ["sitemap.xml", "robots.txt"] {
+        if dist.join(name).is_file() {
+            std::fs::remove_file(dist.join(name))?;
+            removed.push(name.to_owned());
         }
     }
-    std::fs::write(headers, text)
+    let tags = dist.join("tag");
+    let mut feeds = vec![dist.join("feed")];
+    if tags.is_dir() {
+        for tag in std::fs::read_dir(&tags)? {
+            feeds.push(tag?.path().join("feed"));
+        }
+    }
+    for feed in feeds.into_iter().filter(|feed| feed.is_dir()) {
+        std::fs::remove_dir_all(&feed)?;
+        removed.push(format!(
+            "{}/",
+            feed.strip_prefix(dist).unwrap_or(&feed).display()
+        ));
+        crate::pages::remove_empty_folders(feed.parent(), dist)?;
+    }
+    Ok(removed)
 }
 
 /// Text for XML content and attribute values.

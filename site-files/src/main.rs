@@ -4,7 +4,8 @@
 //! `/feed/` and one per tag at `/tag/<slug>/feed/`, as WordPress serves them.
 //!
 //! With `--cache DIR`, pages are kept there with what they were built from, and a rebuild renders
-//! only the pages whose data changed (see `incremental`).
+//! only the pages whose data changed (see `incremental`). With `--remove`, what it wrote is taken
+//! away again, for a site pointed at a source that is not prerendered (scripts/configure).
 //!
 //! The data is read through the app's own data source, as `config.json` names it, so the files
 //! list exactly what the site shows: the shipped files from the folder, or a WordPress site (or
@@ -26,20 +27,21 @@ use std::sync::Arc;
 /// Stands for the site's origin while it is built: the pages keep only paths below it.
 const ORIGIN: &str = "https://site.invalid";
 
-const USAGE: &str = "usage: broadsheet-site-files DIST [--cache DIR]";
+const USAGE: &str = "usage: broadsheet-site-files DIST [--cache DIR | --remove]";
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let (dist, cache) = match args.as_slice() {
-        [dist] => (dist, None),
-        [dist, flag, cache] if flag.as_os_str() == "--cache" => (dist, Some(cache)),
+    let started = std::time::Instant::now();
+    let done = match args.as_slice() {
+        [dist] => run(dist, None),
+        [dist, flag, cache] if flag.as_os_str() == "--cache" => run(dist, Some(cache.as_path())),
+        [dist, flag] if flag.as_os_str() == "--remove" => remove(dist),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };
-    let started = std::time::Instant::now();
-    match run(dist, cache.map(PathBuf::as_path)) {
+    match done {
         Ok(message) => {
             println!(
                 "site files: {message} in {:.2} s",
@@ -52,6 +54,18 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--remove`: takes away what this command wrote (the pages, the sitemap, robots.txt, the
+/// feeds), for a site pointed at another source that is not prerendered (scripts/configure).
+fn remove(dist: &Path) -> Result<String, String> {
+    let pages = pages::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    let files = files::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    Ok(format!(
+        "removed {pages} prerendered pages and {} site files ({})",
+        files.len(),
+        files.join(", ")
+    ))
 }
 
 fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {

@@ -3,7 +3,7 @@
 
 use crate::files::SiteIndex;
 use crate::incremental::{content_fingerprint, Manifest, Route};
-use broadsheet::prerender::{render_page, PrerenderError, Shell};
+use broadsheet::prerender::{is_prerendered, render_page, PrerenderError, Shell};
 use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
 use std::path::{Path, PathBuf};
@@ -39,6 +39,52 @@ pub fn pages(index: &SiteIndex) -> Vec<(String, Route)> {
             .map(|card| (card.path(), Route::Article(card.slug.clone()))),
     );
     pages
+}
+
+/// Removes the prerendered pages: they carry the content (and config.json) they were built from,
+/// wrong once the site reads another source. The home page becomes the app's shell (`404.html`)
+/// again, and the app draws every page. Returns how many it removed.
+pub fn remove(dist: &Path) -> std::io::Result<usize> {
+    fn walk(folder: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, into)?;
+            } else if path.file_name().is_some_and(|name| name == "index.html") {
+                into.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut pages = Vec::new();
+    walk(dist, &mut pages)?;
+    let mut removed = 0;
+    for page in pages {
+        if !is_prerendered(&std::fs::read_to_string(&page).unwrap_or_default()) {
+            continue;
+        }
+        removed += 1;
+        if page.parent() == Some(dist) {
+            std::fs::copy(dist.join("404.html"), &page)?;
+        } else {
+            std::fs::remove_file(&page)?;
+            remove_empty_folders(page.parent(), dist)?;
+        }
+    }
+    Ok(removed)
+}
+
+/// Removes `folder` and the folders above it that are left empty, up to `dist`.
+pub fn remove_empty_folders(mut folder: Option<&Path>, dist: &Path) -> std::io::Result<()> {
+    while let Some(empty) = folder.filter(|folder| {
+        *folder != dist
+            && folder.starts_with(dist)
+            && std::fs::read_dir(folder).is_ok_and(|mut entries| entries.next().is_none())
+    }) {
+        std::fs::remove_dir(empty)?;
+        folder = empty.parent();
+    }
+    Ok(())
 }
 
 /// The file a site path is served from: slugs in other scripts are percent-encoded in paths
