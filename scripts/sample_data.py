@@ -14,7 +14,10 @@ With --check the files are built in a temporary folder and compared with --out;
 the exit status is 1 if anything differs, so CI can tell when the committed
 files are out of date.
 
-Standard library only; the output is deterministic.
+The files written are then read by the app's own decoders (broadsheet-site-files --check-data),
+which name every problem: this script only writes them, the app owns the format's rules.
+
+Standard library only (and cargo, for the check); the output is deterministic.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import datetime
@@ -35,215 +39,6 @@ DEFAULT_OUT = REPO / "public" / "data"
 OWNED_FILES = ("site.json", "authors.json", "tags.json", "ticker.json")
 OWNED_DIRS = ("index", "tags", "authors", "articles", "comments")
 
-DIRECTIONS = ("ltr", "rtl")
-
-
-class SourceError(Exception):
-    """The source file breaks a rule; the message says which and where."""
-
-
-# --------------------------------------------------------------------------- checks
-
-
-def is_slug(value: object) -> bool:
-    """1 to 200 characters of letters (any script), digits, '-' and '_'."""
-    return (
-        isinstance(value, str)
-        and 1 <= len(value) <= 200
-        and all(c.isalpha() or c.isdigit() or c in "-_" for c in value)
-    )
-
-
-def parse_time(value: object, where: str) -> datetime:
-    if not isinstance(value, str) or not value:
-        raise SourceError(f"{where}: expected a time string, got {value!r}")
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise SourceError(f"{where}: {value!r} is not an ISO 8601 time") from None
-    if parsed.tzinfo is None:
-        raise SourceError(f"{where}: {value!r} has no 'Z' or UTC offset")
-    return parsed
-
-
-def need_str(obj: dict, key: str, where: str, *, empty_ok: bool = False) -> str:
-    value = obj.get(key)
-    if not isinstance(value, str):
-        raise SourceError(f"{where}: '{key}' must be a string")
-    if not empty_ok and not value.strip():
-        raise SourceError(f"{where}: '{key}' must not be empty")
-    return value
-
-
-def need_dict(value: object, where: str) -> dict:
-    if not isinstance(value, dict):
-        raise SourceError(f"{where}: expected an object")
-    return value
-
-
-def need_list(value: object, where: str) -> list:
-    if not isinstance(value, list):
-        raise SourceError(f"{where}: expected a list")
-    return value
-
-
-def is_web_url(value: object) -> bool:
-    return isinstance(value, str) and (value.startswith("https://") or value.startswith("http://"))
-
-
-def check_image(image: object, where: str, out: Path, warnings: list[str], *, caption_ok: bool) -> dict:
-    image = need_dict(image, where)
-    url = need_str(image, "url", where)
-    for key in ("width", "height"):
-        value = image.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise SourceError(f"{where}: '{key}' must be a positive integer")
-    need_str(image, "alt", where, empty_ok=True)
-    allowed = {"url", "width", "height", "alt"} | ({"caption"} if caption_ok else set())
-    extra = set(image) - allowed
-    if extra:
-        raise SourceError(f"{where}: unexpected field(s) {sorted(extra)}")
-    if "caption" in image:
-        need_str(image, "caption", where)
-    if "://" not in url and not url.startswith("/"):
-        # Relative to the data folder: the media lives beside the generated files.
-        if not (out / url).is_file():
-            warnings.append(f"{where}: {url} not found in {out}")
-    return image
-
-
-def validate(src: object, out: Path) -> list[str]:
-    """Raise SourceError on the first broken rule; return a list of warnings."""
-    warnings: list[str] = []
-    src = need_dict(src, "source")
-
-    site = need_dict(src.get("site"), "site")
-    for key in ("title", "language", "base_url"):
-        need_str(site, key, "site")
-    need_str(site, "tagline", "site", empty_ok=True)
-    if site.get("direction", "ltr") not in DIRECTIONS:
-        raise SourceError("site: 'direction' must be 'ltr' or 'rtl'")
-    if not site["base_url"].endswith("/") or not is_web_url(site["base_url"]):
-        raise SourceError("site: 'base_url' must be an http(s) URL ending in '/'")
-
-    per_page = src.get("per_page")
-    if not isinstance(per_page, int) or isinstance(per_page, bool) or per_page < 1:
-        raise SourceError("per_page must be a positive integer")
-
-    def check_slugged(items: list, kind: str) -> set[str]:
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            item = need_dict(item, f"{kind}[{i}]")
-            slug = item.get("slug")
-            if not is_slug(slug):
-                raise SourceError(
-                    f"{kind}[{i}]: slug {slug!r} must be 1-200 letters, digits, '-' or '_'"
-                )
-            if slug in seen:
-                raise SourceError(f"{kind}: duplicate slug {slug!r}")
-            seen.add(slug)
-        return seen
-
-    authors = need_list(src.get("authors"), "authors")
-    author_slugs = check_slugged(authors, "authors")
-    for a in authors:
-        where = f"author {a['slug']}"
-        need_str(a, "name", where)
-        need_str(a, "bio", where, empty_ok=True)
-        if "avatar" in a:
-            check_image(a["avatar"], f"{where} avatar", out, warnings, caption_ok=False)
-
-    tags = need_list(src.get("tags"), "tags")
-    tag_slugs = check_slugged(tags, "tags")
-    for t in tags:
-        where = f"tag {t['slug']}"
-        need_str(t, "name", where)
-        need_str(t, "description", where, empty_ok=True)
-
-    articles = need_list(src.get("articles"), "articles")
-    article_slugs = check_slugged(articles, "articles")
-    published: dict[str, datetime] = {}
-    for a in articles:
-        where = f"article {a['slug']}"
-        need_str(a, "title", where)
-        need_str(a, "excerpt", where, empty_ok=True)
-        need_str(a, "body_html", where)
-        published[a["slug"]] = parse_time(a.get("published"), f"{where} published")
-        if "modified" in a:
-            modified = parse_time(a["modified"], f"{where} modified")
-            if modified < published[a["slug"]]:
-                raise SourceError(f"{where}: 'modified' is earlier than 'published'")
-        if a.get("author") not in author_slugs:
-            raise SourceError(f"{where}: unknown author {a.get('author')!r}")
-        tag_list = need_list(a.get("tags", []), f"{where} tags")
-        for tag in tag_list:
-            if tag not in tag_slugs:
-                raise SourceError(f"{where}: unknown tag {tag!r}")
-        if len(set(tag_list)) != len(tag_list):
-            raise SourceError(f"{where}: a tag is listed twice")
-        if "image" in a:
-            check_image(a["image"], f"{where} image", out, warnings, caption_ok=True)
-        if "language" in a:
-            need_str(a, "language", where)
-        if a.get("direction", "ltr") not in DIRECTIONS:
-            raise SourceError(f"{where}: 'direction' must be 'ltr' or 'rtl'")
-
-    comments = need_dict(src.get("comments", {}), "comments")
-    for slug, thread in comments.items():
-        if slug not in article_slugs:
-            raise SourceError(f"comments: no article with slug {slug!r}")
-        thread = need_list(thread, f"comments of {slug}")
-        seen_ids: set[int] = set()
-        previous: datetime | None = None
-        for i, c in enumerate(thread):
-            where = f"comments of {slug}[{i}]"
-            c = need_dict(c, where)
-            cid = c.get("id")
-            if not isinstance(cid, int) or isinstance(cid, bool) or cid < 1:
-                raise SourceError(f"{where}: 'id' must be an integer >= 1")
-            if cid in seen_ids:
-                raise SourceError(f"{where}: duplicate id {cid}")
-            parent = c.get("parent")
-            if not isinstance(parent, int) or isinstance(parent, bool):
-                raise SourceError(f"{where}: 'parent' must be an integer")
-            if parent != 0 and parent not in seen_ids:
-                raise SourceError(
-                    f"{where}: parent {parent} is not an earlier comment of the same article"
-                )
-            seen_ids.add(cid)
-            need_str(c, "author_name", where)
-            if "author_url" in c and not is_web_url(c["author_url"]):
-                raise SourceError(f"{where}: 'author_url' must be an http(s) URL")
-            if "avatar" in c:
-                check_image(c["avatar"], f"{where} avatar", out, warnings, caption_ok=False)
-            need_str(c, "content_html", where)
-            date = parse_time(c.get("date"), f"{where} date")
-            if date < published[slug]:
-                raise SourceError(f"{where}: dated before the article was published")
-            if previous is not None and date < previous:
-                raise SourceError(f"{where}: comments must be listed oldest first")
-            previous = date
-
-    ticker = need_dict(src.get("ticker", {"headlines": []}), "ticker")
-    for i, h in enumerate(need_list(ticker.get("headlines", []), "ticker.headlines")):
-        where = f"ticker.headlines[{i}]"
-        h = need_dict(h, where)
-        if ("slug" in h) == ("url" in h):
-            raise SourceError(f"{where}: give exactly one of 'slug' and 'url'")
-        if "slug" in h:
-            if h["slug"] not in article_slugs:
-                raise SourceError(f"{where}: no article with slug {h['slug']!r}")
-            if "title" in h:
-                need_str(h, "title", where)
-        else:
-            if not is_web_url(h["url"]):
-                raise SourceError(f"{where}: 'url' must be an http(s) URL")
-            need_str(h, "title", where)
-
-    return warnings
-
-
-# --------------------------------------------------------------------------- build
 
 
 def image_out(image: dict, *, caption: bool) -> dict:
@@ -456,20 +251,22 @@ def main(argv: list[str] | None = None) -> int:
     except json.JSONDecodeError as err:
         print(f"error: {args.source} is not valid JSON: {err}", file=sys.stderr)
         return 2
-    try:
-        warnings = validate(src, args.out)
-    except SourceError as err:
-        print(f"error: {args.source}: {err}", file=sys.stderr)
-        return 2
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-
     files = build(src)
     if args.check:
-        return check(files, args.out)
+        return check(files, args.out) or check_with_the_app(args.out)
     write_all(files, args.out)
     print(f"wrote {len(files)} files to {args.out}")
-    return 0
+    return check_with_the_app(args.out)
+
+
+def check_with_the_app(out: Path) -> int:
+    """The format's rules are the app's: its own decoders read what was written and name every problem
+    (broadsheet-site-files --check-data)."""
+    checked = subprocess.run(
+        ["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", "--check-data", str(out.resolve())],
+        cwd=REPO,
+    )
+    return 0 if checked.returncode == 0 else 1
 
 
 if __name__ == "__main__":

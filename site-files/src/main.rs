@@ -7,10 +7,14 @@
 //! only the pages whose data changed (see `incremental`). With `--remove`, what it wrote is taken
 //! away again, for a site pointed at a source that is not prerendered (scripts/configure).
 //!
+//! `broadsheet-site-files --check-data DIR` lists every problem with a folder of static data
+//! instead (see `check`).
+//!
 //! The data is read through the app's own data source, as `config.json` names it, so the files
 //! list exactly what the site shows: the shipped files from the folder, or a WordPress site (or
 //! data on another server) over HTTP, at build time.
 
+mod check;
 mod files;
 mod folder;
 mod http;
@@ -27,7 +31,8 @@ use std::sync::Arc;
 /// Stands for the site's origin while it is built: the pages keep only paths below it.
 const ORIGIN: &str = "https://site.invalid";
 
-const USAGE: &str = "usage: broadsheet-site-files DIST [--cache DIR | --remove]";
+const USAGE: &str =
+    "usage: broadsheet-site-files DIST [--cache DIR | --remove]\n       broadsheet-site-files --check-data DATA_DIR";
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
         [dist] => run(dist, None),
         [dist, flag, cache] if flag.as_os_str() == "--cache" => run(dist, Some(cache.as_path())),
         [dist, flag] if flag.as_os_str() == "--remove" => remove(dist),
+        [flag, data] if flag.as_os_str() == "--check-data" => check(data),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -65,6 +71,20 @@ fn remove(dist: &Path) -> Result<String, String> {
         "removed {pages} prerendered pages and {} site files ({})",
         files.len(),
         files.join(", ")
+    ))
+}
+
+/// `--check-data`: every problem with a folder of static data, read with the app's decoders.
+fn check(data: &Path) -> Result<String, String> {
+    let problems = check::check_data(data)?;
+    if problems.is_empty() {
+        return Ok(format!("{}: the site can read all of it", data.display()));
+    }
+    Err(format!(
+        "{}: {} problem(s)\n  {}",
+        data.display(),
+        problems.len(),
+        problems.join("\n  ")
     ))
 }
 
