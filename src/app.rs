@@ -4,7 +4,7 @@ use crate::components::{ProgressBar, SiteFooter, SiteHeader, TickerSource};
 use crate::config::{Config, ConfigError};
 use crate::islands::{IslandData, TickerIsland};
 use crate::model::resolve_url;
-use crate::pages::{ConfigErrorPage, ContentRoute, NotFoundPage, RoutePage};
+use crate::pages::{ConfigErrorPage, NotFoundPage, RoutePage};
 use crate::source::{DataSource, SharedTransport};
 use crate::state::{AppSource, BasePath, CurrentSite, DataAtHand, Loading, TrackedTransport};
 use futures::FutureExt;
@@ -113,14 +113,9 @@ fn Site(source: AppSource, base_path: String) -> impl IntoView {
             <TickerIsland/>
             <SiteHeader/>
             <MainRegion>
+                // One route: the path's page is `model::Route`'s to read (RoutePage).
                 <FlatRoutes fallback=NotFoundPage>
-                    <Route path=path!("/") view=|| view! { <RoutePage route=ContentRoute::Home/> }/>
-                    <Route path=path!("/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Home/> }/>
-                    <Route path=path!("/tag/:slug/") view=|| view! { <RoutePage route=ContentRoute::Tag/> }/>
-                    <Route path=path!("/tag/:slug/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Tag/> }/>
-                    <Route path=path!("/author/:slug/") view=|| view! { <RoutePage route=ContentRoute::Author/> }/>
-                    <Route path=path!("/author/:slug/page/:page/") view=|| view! { <RoutePage route=ContentRoute::Author/> }/>
-                    <Route path=path!("/:slug/") view=|| view! { <RoutePage route=ContentRoute::Article/> }/>
+                    <Route path=path!("/*path") view=RoutePage/>
                 </FlatRoutes>
             </MainRegion>
             <SiteFooter/>

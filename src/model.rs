@@ -7,6 +7,7 @@ mod comment_form;
 mod image;
 mod listing;
 mod people;
+mod route;
 mod site;
 mod slug;
 pub mod structured_data;
@@ -20,8 +21,9 @@ pub use comment_form::{
     details_key, draft_key, held_key, is_email, CommentDraft, Field, HeldComment,
 };
 pub use image::Image;
-pub use listing::{listing_page_path, page_links, Listing, PageLink};
+pub use listing::{page_links, Listing, PageLink};
 pub use people::{Author, AuthorLink, AuthorPage, Tag, TagLink, TagPage};
+pub use route::Route;
 pub use site::{Direction, Site};
 pub use slug::Slug;
 pub use ticker::{

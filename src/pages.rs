@@ -8,11 +8,10 @@ mod config_error;
 mod embed_ticker;
 mod home;
 mod not_found;
-mod params;
 mod route_page;
 mod tag;
 
 pub use config_error::ConfigErrorPage;
 pub use embed_ticker::{is_ticker_embed, TickerEmbedPage};
 pub use not_found::NotFoundPage;
-pub use route_page::{ContentRoute, RoutePage};
+pub use route_page::RoutePage;

@@ -7,7 +7,7 @@ use broadsheet::components::{
 };
 use broadsheet::config::parse_config;
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, Author, Image, Listing, Slug, TagLink, Timestamp};
+use broadsheet::model::{ArticleCard, Author, Image, Listing, Route, Slug, TagLink, Timestamp};
 use broadsheet::source::{DataSource, HttpRequest, HttpResponse, Transport, TransportError};
 use futures::future::LocalBoxFuture;
 use leptos::error::{ErrorId, Errors};
@@ -274,7 +274,7 @@ async fn article_list_shows_every_card_and_the_pagination() {
         articles: vec![card("a", vec![]), card("b", vec![]), card("c", vec![])],
     };
     let page = mount(move || {
-        view! { <ArticleList listing first_page_path="/tag/harbour/" language="en-GB"/> }
+        view! { <ArticleList listing route=Route::tag(&Slug::parse("harbour").unwrap()) language="en-GB"/> }
     })
     .await;
     let titles: Vec<String> = page
@@ -299,7 +299,7 @@ async fn article_list_says_so_when_empty() {
         articles: vec![],
     };
     let page =
-        mount(move || view! { <ArticleList listing first_page_path="/" language="en-GB"/> }).await;
+        mount(move || view! { <ArticleList listing route=Route::HOME language="en-GB"/> }).await;
     assert_eq!(text_of(&page.get("p.empty")), "No articles yet.");
     assert!(page.find("nav").is_none());
 }
@@ -308,14 +308,14 @@ async fn article_list_says_so_when_empty() {
 
 #[wasm_bindgen_test]
 async fn pagination_renders_nothing_for_one_page() {
-    let page = mount(|| view! { <Pagination current=1 total=1 first_page_path="/"/> }).await;
+    let page = mount(|| view! { <Pagination current=1 total=1 route=Route::HOME/> }).await;
     assert!(page.find("*").is_none(), "{}", page.html());
     assert_eq!(page.text(), "");
 }
 
 #[wasm_bindgen_test]
 async fn pagination_links_previous_next_and_marks_the_current_page() {
-    let page = mount(|| view! { <Pagination current=2 total=3 first_page_path="/"/> }).await;
+    let page = mount(|| view! { <Pagination current=2 total=3 route=Route::HOME/> }).await;
     assert_eq!(
         attribute(&page.get("nav.pagination"), "aria-label"),
         "Pages"
@@ -348,19 +348,22 @@ async fn pagination_links_previous_next_and_marks_the_current_page() {
 
 #[wasm_bindgen_test]
 async fn pagination_has_no_previous_on_the_first_page_and_no_next_on_the_last() {
-    let first = mount(|| view! { <Pagination current=1 total=3 first_page_path="/"/> }).await;
+    let first = mount(|| view! { <Pagination current=1 total=3 route=Route::HOME/> }).await;
     assert!(first.find("a[rel=prev]").is_none(), "{}", first.html());
     assert_eq!(attribute(&first.get("a[rel=next]"), "href"), "/page/2/");
     drop(first);
 
-    let last = mount(|| view! { <Pagination current=3 total=3 first_page_path="/"/> }).await;
+    let last = mount(|| view! { <Pagination current=3 total=3 route=Route::HOME/> }).await;
     assert!(last.find("a[rel=next]").is_none(), "{}", last.html());
     assert_eq!(attribute(&last.get("a[rel=prev]"), "href"), "/page/2/");
 }
 
 #[wasm_bindgen_test]
 async fn pagination_of_a_tag_listing_stays_under_the_tag() {
-    let page = mount(|| view! { <Pagination current=2 total=12 first_page_path="/tag/x/"/> }).await;
+    let page = mount(
+        || view! { <Pagination current=2 total=12 route=Route::tag(&Slug::parse("x").unwrap())/> },
+    )
+    .await;
     assert_eq!(attribute(&page.get("a[rel=prev]"), "href"), "/tag/x/");
     assert_eq!(
         attribute(&page.get("a[rel=next]"), "href"),

@@ -1,7 +1,7 @@
 //! What the site files list, read through the static source, and the files themselves.
 
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, AuthorLink, Site, TagLink, Timestamp};
+use broadsheet::model::{ArticleCard, AuthorLink, Route, Site, TagLink, Timestamp};
 use broadsheet::source::DataSource;
 use std::path::Path;
 
@@ -21,6 +21,24 @@ pub struct SiteIndex {
 }
 
 impl SiteIndex {
+    /// Every page of the site, each prerendered and in the sitemap: the home page and its pages,
+    /// each tag's and each author's pages, each article.
+    pub fn routes(&self) -> Vec<Route> {
+        let mut routes: Vec<Route> = Route::HOME.pages(self.home_pages).collect();
+        for (tag, pages, _) in &self.tags {
+            routes.extend(Route::tag(&tag.slug).pages(*pages));
+        }
+        for (author, pages) in &self.authors {
+            routes.extend(Route::author(&author.slug).pages(*pages));
+        }
+        routes.extend(
+            self.articles
+                .iter()
+                .map(|card| Route::Article(card.slug.clone())),
+        );
+        routes
+    }
+
     pub async fn read(source: &DataSource) -> Result<Self, DataError> {
         let site = source.site().await?;
         let first = source.home(1).await?;
@@ -81,14 +99,11 @@ fn unique<'a, T, K: PartialEq>(
 /// Writes every file into `dist`; returns what it wrote.
 pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
     // (the feed's site path, its title, its articles): the site's, then each tag's.
-    let mut feeds = vec![(
-        "/feed/".to_owned(),
-        index.site.title.clone(),
-        &index.articles,
-    )];
+    let feed = |route: Route| route.feed_path().unwrap_or_default();
+    let mut feeds = vec![(feed(Route::HOME), index.site.title.clone(), &index.articles)];
     for (tag, _, articles) in &index.tags {
         let title = format!("{} — {}", tag.name, index.site.title);
-        feeds.push((format!("{}feed/", tag.path()), title, articles));
+        feeds.push((feed(Route::tag(&tag.slug)), title, articles));
     }
     let mut files = vec![
         ("sitemap.xml".to_owned(), sitemap(index)),
@@ -167,68 +182,38 @@ fn escape(text: &str) -> String {
     escaped
 }
 
-/// Every page of the site, with the date it last changed where the data has one.
+/// Every page of the site, with the date it last changed where the data has one: a listing's
+/// first page by its newest article.
 pub fn sitemap(index: &SiteIndex) -> String {
     let site = &index.site;
-    let mut urls: Vec<(String, Option<&Timestamp>)> = Vec::new();
-    listing(
-        &mut urls,
-        site,
-        "/".into(),
-        index.home_pages,
-        index.articles.first().map(last_change),
-    );
-    for (tag, pages, articles) in &index.tags {
-        listing(
-            &mut urls,
-            site,
-            tag.path(),
-            *pages,
-            articles.first().map(last_change),
-        );
-    }
-    for (author, pages) in &index.authors {
-        let newest = index
-            .articles
-            .iter()
-            .find(|card| card.author.slug == author.slug);
-        listing(
-            &mut urls,
-            site,
-            author.path(),
-            *pages,
-            newest.map(last_change),
-        );
-    }
-    for card in &index.articles {
-        urls.push((site.canonical(&card.path()), Some(last_change(card))));
-    }
+    let newest = |route: &Route| -> Option<&ArticleCard> {
+        match route {
+            Route::Home { page: 1 } => index.articles.first(),
+            Route::Tag { slug, page: 1 } => index
+                .tags
+                .iter()
+                .find(|(tag, _, _)| tag.slug == *slug)
+                .and_then(|(_, _, articles)| articles.first()),
+            Route::Author { slug, page: 1 } => {
+                index.articles.iter().find(|card| card.author.slug == *slug)
+            }
+            Route::Article(slug) => index.articles.iter().find(|card| card.slug == *slug),
+            _ => None,
+        }
+    };
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (url, changed) in urls {
+    for route in index.routes() {
+        let url = site.canonical(&route.path());
         xml.push_str(&format!("  <url><loc>{}</loc>", escape(&url)));
-        if let Some(changed) = changed {
+        if let Some(changed) = newest(&route).map(last_change) {
             xml.push_str(&format!("<lastmod>{}</lastmod>", escape(changed.as_str())));
         }
         xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// A listing's first page (dated by its newest article) and its further pages.
-fn listing<'a>(
-    urls: &mut Vec<(String, Option<&'a Timestamp>)>,
-    site: &Site,
-    path: String,
-    pages: u32,
-    newest: Option<&'a Timestamp>,
-) {
-    urls.push((site.canonical(&path), newest));
-    for page in 2..=pages {
-        urls.push((site.canonical(&format!("{path}page/{page}/")), None));
-    }
 }
 
 fn last_change(card: &ArticleCard) -> &Timestamp {

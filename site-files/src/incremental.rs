@@ -4,22 +4,13 @@
 //!
 //! A page's inputs are what it shows (see [`content_fingerprint`]) and the build itself.
 
-use broadsheet::model::Slug;
+use broadsheet::model::Route;
 use broadsheet::source::DataSource;
 use futures::FutureExt;
 use std::collections::HashMap;
 use std::fmt::Debug;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
-
-/// What a page shows, as the route table has it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Route {
-    Home(u32),
-    Article(Slug),
-    Tag(Slug, u32),
-    Author(Slug, u32),
-}
 
 /// The fingerprint of what the page of `route` shows: the values the data source gives for it
 /// (the site for the masthead, and an article's comments with it), not the files they come
@@ -31,13 +22,13 @@ pub fn content_fingerprint(source: &DataSource, route: &Route) -> Option<u64> {
     }
     let site = shown(source.site().now_or_never()?);
     let content = match route {
-        Route::Home(page) => shown(source.home(*page).now_or_never()?),
+        Route::Home { page } => shown(source.home(*page).now_or_never()?),
         Route::Article(slug) => {
             shown(source.article(slug).now_or_never()?)
                 + &shown(source.comments(slug, false).now_or_never()?)
         }
-        Route::Tag(slug, page) => shown(source.tag_page(slug, *page).now_or_never()?),
-        Route::Author(slug, page) => shown(source.author_page(slug, *page).now_or_never()?),
+        Route::Tag { slug, page } => shown(source.tag_page(slug, *page).now_or_never()?),
+        Route::Author { slug, page } => shown(source.author_page(slug, *page).now_or_never()?),
     };
     let mut hasher = DefaultHasher::new();
     (site, content).hash(&mut hasher);

@@ -2,44 +2,11 @@
 //! HTML that reads without scripts, and the app hydrates it.
 
 use crate::files::SiteIndex;
-use crate::incremental::{content_fingerprint, Manifest, Route};
+use crate::incremental::{content_fingerprint, Manifest};
 use broadsheet::prerender::{is_prerendered, render_page, PrerenderError, Shell};
 use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
 use std::path::{Path, PathBuf};
-
-/// Every page: its site path and route. The home page and its pages, each tag and author with
-/// their pages, each article.
-pub fn pages(index: &SiteIndex) -> Vec<(String, Route)> {
-    fn listing(
-        path: String,
-        pages: u32,
-        route: impl Fn(u32) -> Route,
-    ) -> impl Iterator<Item = (String, Route)> {
-        (1..=pages).map(move |page| match page {
-            1 => (path.clone(), route(1)),
-            _ => (format!("{path}page/{page}/"), route(page)),
-        })
-    }
-    let mut pages: Vec<_> = listing("/".into(), index.home_pages, Route::Home).collect();
-    for (tag, count, _) in &index.tags {
-        pages.extend(listing(tag.path(), *count, |page| {
-            Route::Tag(tag.slug.clone(), page)
-        }));
-    }
-    for (author, count) in &index.authors {
-        pages.extend(listing(author.path(), *count, |page| {
-            Route::Author(author.slug.clone(), page)
-        }));
-    }
-    pages.extend(
-        index
-            .articles
-            .iter()
-            .map(|card| (card.path(), Route::Article(card.slug.clone()))),
-    );
-    pages
-}
 
 /// Removes the prerendered pages: they carry the content (and config.json) they were built from,
 /// wrong once the site reads another source. The home page becomes the app's shell (`404.html`)
@@ -113,9 +80,10 @@ pub fn write(
     let (dist, shell, deployment, transport) = site;
     let previous = cache.map(|cache| Manifest::read(cache, build));
     let mut manifest = Manifest::new(build);
-    let pages = pages(index);
+    let pages = index.routes();
     let mut rendered = 0;
-    for (path, route) in &pages {
+    for route in &pages {
+        let path = &route.path();
         let content = content_fingerprint(source, route)
             .ok_or_else(|| format!("{path}: its data could not be read"))?;
         let unchanged = cache

@@ -1,5 +1,5 @@
 use super::{DateTime, Pagination, TagList};
-use crate::model::{ArticleCard, Listing};
+use crate::model::{ArticleCard, Listing, Route};
 use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -49,9 +49,8 @@ pub fn ArticleSummary(
 pub fn ArticleList(
     /// The page of articles.
     listing: Listing,
-    /// Path of the listing's first page (`/`, `/tag/x/`); later pages are `page/N/` below it.
-    #[prop(into)]
-    first_page_path: String,
+    /// The listing (any of its pages), whose pages the pagination bar links to.
+    route: Route,
     /// BCP 47 language for dates.
     #[prop(into)]
     language: String,
@@ -76,6 +75,6 @@ pub fn ArticleList(
                 .map(|(index, card)| view! { <ArticleSummary card language=language.clone() lead=Some(index) == lead/> })
                 .collect_view()}
         </div>
-        <Pagination current=page total=total_pages first_page_path/>
+        <Pagination current=page total=total_pages route/>
     }
 }

@@ -1,4 +1,4 @@
-use crate::model::{listing_page_path, page_links, PageLink};
+use crate::model::{page_links, PageLink, Route};
 use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,11 +11,10 @@ pub fn Pagination(
     current: u32,
     /// How many pages the listing has.
     total: u32,
-    /// Path of the first page; later pages are `page/N/` below it.
-    #[prop(into)]
-    first_page_path: String,
+    /// The listing (any of its pages).
+    route: Route,
 ) -> impl IntoView {
-    let path = move |page: u32| site_href(&listing_page_path(&first_page_path, page));
+    let path = move |page: u32| site_href(&route.with_page(page).path());
     (total > 1).then(|| {
         let previous = (current > 1).then(
             || view! { <A exact=true href=path(current - 1) attr:rel="prev" attr:class="newer">"← Newer"</A> },

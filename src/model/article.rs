@@ -1,4 +1,4 @@
-use super::{Author, AuthorLink, Direction, Image, Slug, TagLink, Timestamp};
+use super::{Author, AuthorLink, Direction, Image, Route, Slug, TagLink, Timestamp};
 use crate::sanitize::SanitizedHtml;
 
 /// What a listing shows of an article.
@@ -55,8 +55,8 @@ pub(crate) fn updated_after<'a>(
     modified.filter(|modified| *modified > published)
 }
 
-pub(super) fn article_path(slug: &Slug) -> String {
-    format!("/{}/", slug.path_segment())
+fn article_path(slug: &Slug) -> String {
+    Route::Article(slug.clone()).path()
 }
 
 #[cfg(test)]

@@ -53,16 +53,6 @@ pub fn page_links(current: u32, total: u32) -> Vec<PageLink> {
     links
 }
 
-/// The path of page `page` of a listing whose first page is at `first_page_path` (ending in `/`),
-/// following WordPress permalinks: `/tag/x/` then `/tag/x/page/2/`.
-pub fn listing_page_path(first_page_path: &str, page: u32) -> String {
-    if page <= 1 {
-        first_page_path.to_owned()
-    } else {
-        format!("{first_page_path}page/{page}/")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,15 +92,5 @@ mod tests {
         assert_eq!(shown(0, 3), "[1] 2 3");
         assert_eq!(shown(9, 3), "1 2 [3]");
         assert_eq!(shown(1, 0), "[1]");
-    }
-
-    #[test]
-    fn page_paths_follow_wordpress_permalinks() {
-        assert_eq!(listing_page_path("/", 1), "/");
-        assert_eq!(listing_page_path("/", 2), "/page/2/");
-        assert_eq!(
-            listing_page_path("/tag/harbour/", 3),
-            "/tag/harbour/page/3/"
-        );
     }
 }

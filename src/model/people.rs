@@ -1,4 +1,4 @@
-use super::{Image, Listing, Slug};
+use super::{Image, Listing, Route, Slug};
 
 /// A writer, as shown in bylines and the author card.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ impl AuthorLink {
 }
 
 fn author_path(slug: &Slug) -> String {
-    format!("/author/{}/", slug.path_segment())
+    Route::author(slug).path()
 }
 
 /// A topic articles are filed under.
@@ -76,7 +76,7 @@ impl TagLink {
 }
 
 fn tag_path(slug: &Slug) -> String {
-    format!("/tag/{}/", slug.path_segment())
+    Route::tag(slug).path()
 }
 
 /// One page of a tag's articles, with the tag itself for the heading.

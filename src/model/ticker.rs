@@ -22,7 +22,10 @@ impl Headline {
     pub fn href(&self, site_prefix: &str) -> String {
         match &self.link {
             HeadlineLink::Article(slug) => {
-                format!("{site_prefix}{}", super::article::article_path(slug))
+                format!(
+                    "{site_prefix}{}",
+                    super::Route::Article(slug.clone()).path()
+                )
             }
             HeadlineLink::External(url) => url.clone(),
         }

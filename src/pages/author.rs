@@ -1,12 +1,12 @@
 use crate::components::{ArticleList, AuthorCard, PageMeta};
-use crate::model::{listing_page_path, structured_data, AuthorPage, Site};
+use crate::model::{structured_data, AuthorPage, Route, Site};
 use leptos::prelude::*;
 
 /// `/author/<slug>/` and its pages: the author card, then the author's articles.
 #[component]
 pub fn AuthorView(site: Site, author_page: AuthorPage) -> impl IntoView {
     let AuthorPage { author, listing } = author_page;
-    let first_page = author.path();
+    let route = Route::author(&author.slug).with_page(listing.page);
     let title = match listing.page {
         1 => author.name.clone(),
         n => format!("{}, page {n}", author.name),
@@ -20,13 +20,13 @@ pub fn AuthorView(site: Site, author_page: AuthorPage) -> impl IntoView {
             site=site.clone()
             title=Some(title)
             description
-            path=listing_page_path(&first_page, listing.page)
+            path=route.path()
             og_type="profile"
             image=author.avatar.clone()
             structured_data=Some(structured_data::person(&site, &author))
         />
         <h1 class="page-heading">"Articles by " {author.name.clone()}</h1>
         <AuthorCard author link_to_page=false/>
-        <ArticleList listing first_page_path=first_page language=site.language/>
+        <ArticleList listing route language=site.language/>
     }
 }

@@ -1,15 +1,14 @@
 use crate::components::{ArticleList, PageMeta};
-use crate::model::{Listing, Site};
+use crate::model::{Listing, Route, Site};
 use leptos::prelude::*;
 
 /// `/` and `/page/N/`: the latest articles.
 #[component]
 pub fn HomeView(site: Site, listing: Listing) -> impl IntoView {
     let page = listing.page;
-    let (title, path) = match page {
-        1 => (None, "/".to_owned()),
-        n => (Some(format!("Page {n}")), format!("/page/{n}/")),
-    };
+    let route = Route::Home { page };
+    let path = route.path();
+    let title = (page > 1).then(|| format!("Page {page}"));
     let heading = match page {
         1 => "Latest news".to_owned(),
         n => format!("Latest news, page {n}"),
@@ -17,6 +16,6 @@ pub fn HomeView(site: Site, listing: Listing) -> impl IntoView {
     view! {
         <PageMeta site=site.clone() title=title description=site.tagline.clone() path/>
         <h1 class="page-heading">{heading}</h1>
-        <ArticleList listing first_page_path="/" language=site.language/>
+        <ArticleList listing route language=site.language/>
     }
 }

@@ -3,25 +3,30 @@
 //! hands the data to the route's view. Keeping the async and error machinery in one place
 //! also keeps the wasm small: it is instantiated once, not once per page.
 
-use super::params::{use_target, Target};
-use super::{article, author, home, tag};
+use super::{article, author, home, not_found, tag};
 use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton};
 use crate::error::DataError;
-use crate::model::{Article, AuthorPage, Listing, Site, TagPage};
+use crate::model::{Article, AuthorPage, Listing, Route, Site, TagPage};
 use crate::state::{AppSource, CurrentSite};
+use leptos::either::Either;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-/// Which content route is shown.
+/// Which kind of page is shown: one [`RoutePage`] serves each kind, so that within a kind (the
+/// next page of a listing, another article) the page shown stays until the next has arrived.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContentRoute {
-    /// `/` and `/page/N/`.
-    Home,
-    /// `/<slug>/`.
+enum Kind {
+    Listing,
     Article,
-    /// `/tag/<slug>/` and its pages.
-    Tag,
-    /// `/author/<slug>/` and its pages.
-    Author,
+}
+
+impl Kind {
+    fn of(route: &Route) -> Self {
+        match route {
+            Route::Article(_) => Self::Article,
+            Route::Home { .. } | Route::Tag { .. } | Route::Author { .. } => Self::Listing,
+        }
+    }
 }
 
 /// The data of one route, as the data source returned it.
@@ -34,27 +39,17 @@ enum PageData {
 }
 
 /// The site and the route's data, fetched side by side.
-async fn load(
-    source: AppSource,
-    route: ContentRoute,
-    target: Target,
-) -> Result<(Site, PageData), DataError> {
-    let (site, data) = futures::join!(source.site(), load_data(&source, route, target));
+async fn load(source: AppSource, route: Route) -> Result<(Site, PageData), DataError> {
+    let (site, data) = futures::join!(source.site(), load_data(&source, route));
     Ok((site?, data?))
 }
 
-async fn load_data(
-    source: &AppSource,
-    route: ContentRoute,
-    target: Target,
-) -> Result<PageData, DataError> {
+async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataError> {
     Ok(match route {
-        ContentRoute::Home => PageData::Home(source.home(target.page?).await?),
-        ContentRoute::Article => PageData::Article(Box::new(source.article(&target.slug?).await?)),
-        ContentRoute::Tag => PageData::Tag(source.tag_page(&target.slug?, target.page?).await?),
-        ContentRoute::Author => {
-            PageData::Author(source.author_page(&target.slug?, target.page?).await?)
-        }
+        Route::Home { page } => PageData::Home(source.home(page).await?),
+        Route::Article(slug) => PageData::Article(Box::new(source.article(&slug).await?)),
+        Route::Tag { slug, page } => PageData::Tag(source.tag_page(&slug, page).await?),
+        Route::Author { slug, page } => PageData::Author(source.author_page(&slug, page).await?),
     })
 }
 
@@ -71,14 +66,25 @@ fn render(site: Site, data: PageData) -> AnyView {
     }
 }
 
-/// Loads and shows the current route's page. Within a route (the next page of a listing) the
-/// page shown stays until the next one has arrived.
+/// The page at the router's path (its only route, `/*path`): what [`Route`] reads the path as,
+/// or "not found" for a path that names no page.
 #[component]
-pub fn RoutePage(
-    /// The route this instance serves.
-    route: ContentRoute,
-) -> impl IntoView {
-    let target = use_target();
+pub fn RoutePage() -> impl IntoView {
+    let params = use_params_map();
+    let route = Memo::new(move |_| {
+        let path = params.read().get("path").unwrap_or_default();
+        Route::parse(&format!("/{path}"))
+    });
+    let kind = Memo::new(move |_| route.read().as_ref().map(Kind::of));
+    move || match kind.get() {
+        Some(kind) => Either::Left(view! { <KindPage kind route/> }),
+        None => Either::Right(view! { <not_found::NotFoundPage/> }),
+    }
+}
+
+/// Loads and shows the current route's page, for pages of one kind.
+#[component]
+fn KindPage(kind: Kind, route: Memo<Option<Route>>) -> impl IntoView {
     let source = expect_context::<AppSource>();
     let current_site = expect_context::<CurrentSite>().0;
     // Not a `LocalResource`, which always waits a tick: when the data is at hand (prerendering,
@@ -86,7 +92,8 @@ pub fn RoutePage(
     let refetches = RwSignal::new(0_u32);
     let data = AsyncDerived::new_unsync(move || {
         refetches.track();
-        load(source.clone(), route, target.get())
+        let route = route.get().unwrap_or(Route::HOME);
+        load(source.clone(), route)
     });
     Effect::new(move || {
         let loaded = data.with(|result| match result {
@@ -100,11 +107,9 @@ pub fn RoutePage(
         }
     });
     let retry = Callback::new(move |()| refetches.update(|count| *count += 1));
-    let skeleton = move || match route {
-        ContentRoute::Article => view! { <ArticleSkeleton/> }.into_any(),
-        ContentRoute::Home | ContentRoute::Tag | ContentRoute::Author => {
-            view! { <ListingSkeleton/> }.into_any()
-        }
+    let skeleton = move || match kind {
+        Kind::Article => Either::Left(view! { <ArticleSkeleton/> }),
+        Kind::Listing => Either::Right(view! { <ListingSkeleton/> }),
     };
     view! {
         <ErrorBoundary fallback=move |errors| view! { <ErrorView errors retry/> }>

@@ -1,13 +1,13 @@
 use crate::components::{ArticleList, PageMeta};
 use crate::format::article_count;
-use crate::model::{listing_page_path, structured_data, Site, TagPage};
+use crate::model::{structured_data, Route, Site, TagPage};
 use leptos::prelude::*;
 
 /// `/tag/<slug>/` and its pages: the tag's name, description and count, then its articles.
 #[component]
 pub fn TagView(site: Site, tag_page: TagPage) -> impl IntoView {
     let TagPage { tag, listing } = tag_page;
-    let first_page = tag.path();
+    let route = Route::tag(&tag.slug).with_page(listing.page);
     let title = match listing.page {
         1 => tag.name.clone(),
         n => format!("{}, page {n}", tag.name),
@@ -21,7 +21,7 @@ pub fn TagView(site: Site, tag_page: TagPage) -> impl IntoView {
             site=site.clone()
             title=Some(title)
             description
-            path=listing_page_path(&first_page, listing.page)
+            path=route.path()
             structured_data=Some(structured_data::collection_page(&site, &tag))
         />
         <header class="listing-header">
@@ -30,6 +30,6 @@ pub fn TagView(site: Site, tag_page: TagPage) -> impl IntoView {
             {(!tag.description.is_empty()).then(|| view! { <p class="description">{tag.description}</p> })}
             <p class="count">{article_count(tag.article_count)}</p>
         </header>
-        <ArticleList listing first_page_path=first_page language=site.language/>
+        <ArticleList listing route language=site.language/>
     }
 }

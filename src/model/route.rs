@@ -1,0 +1,206 @@
+//! The site's addresses: the one owner of its URL scheme, which is WordPress's permalinks. Links,
+//! the router, the prerendered pages, the sitemap and the feeds all ask [`Route`].
+
+use super::Slug;
+
+/// A page of the site. Listings are numbered from 1.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// `/`, then `/page/2/`...
+    Home { page: u32 },
+    /// `/<slug>/`.
+    Article(Slug),
+    /// `/tag/<slug>/`, then `/tag/<slug>/page/2/`...
+    Tag { slug: Slug, page: u32 },
+    /// `/author/<slug>/`, then `/author/<slug>/page/2/`...
+    Author { slug: Slug, page: u32 },
+}
+
+impl Route {
+    /// The home page's first page.
+    pub const HOME: Self = Self::Home { page: 1 };
+
+    pub fn tag(slug: &Slug) -> Self {
+        Self::Tag {
+            slug: slug.clone(),
+            page: 1,
+        }
+    }
+
+    pub fn author(slug: &Slug) -> Self {
+        Self::Author {
+            slug: slug.clone(),
+            page: 1,
+        }
+    }
+
+    /// The path below the site's base, with slugs percent-encoded: `/tag/harbour/page/2/`.
+    pub fn path(&self) -> String {
+        let (first, page) = match self {
+            Self::Home { page } => ("/".to_owned(), *page),
+            Self::Article(slug) => return format!("/{}/", slug.path_segment()),
+            Self::Tag { slug, page } => (format!("/tag/{}/", slug.path_segment()), *page),
+            Self::Author { slug, page } => (format!("/author/{}/", slug.path_segment()), *page),
+        };
+        match page {
+            0 | 1 => first,
+            page => format!("{first}page/{page}/"),
+        }
+    }
+
+    /// The page a path below the site's base shows (`/tag/harbour/page/2/`, percent-encoded or
+    /// not; the final `/` may be missing, an `index.html` may follow), or `None` for a path that
+    /// names no page: the reader is told it was not found.
+    pub fn parse(path: &str) -> Option<Self> {
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let segments: Vec<&str> = path
+            .trim_start_matches('/')
+            .trim_end_matches('/')
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .collect();
+        let slug = |segment: &str| Slug::from_path_segment(segment).ok();
+        let page = |segment: &str| segment.parse::<u32>().ok().filter(|page| *page >= 1);
+        Some(match segments.as_slice() {
+            [] => Self::HOME,
+            ["page", number] => Self::Home {
+                page: page(number)?,
+            },
+            ["tag", name] => Self::tag(&slug(name)?),
+            ["tag", name, "page", number] => Self::Tag {
+                slug: slug(name)?,
+                page: page(number)?,
+            },
+            ["author", name] => Self::author(&slug(name)?),
+            ["author", name, "page", number] => Self::Author {
+                slug: slug(name)?,
+                page: page(number)?,
+            },
+            [name] => Self::Article(slug(name)?),
+            _ => return None,
+        })
+    }
+
+    /// The listing's page number; an article has one page.
+    pub fn page(&self) -> u32 {
+        match self {
+            Self::Home { page } | Self::Tag { page, .. } | Self::Author { page, .. } => *page,
+            Self::Article(_) => 1,
+        }
+    }
+
+    /// The same listing at page `page`; an article is itself.
+    pub fn with_page(&self, page: u32) -> Self {
+        let mut route = self.clone();
+        if let Self::Home { page: at }
+        | Self::Tag { page: at, .. }
+        | Self::Author { page: at, .. } = &mut route
+        {
+            *at = page;
+        }
+        route
+    }
+
+    /// Every page of a listing of `pages` pages whose first page is `self`.
+    pub fn pages(&self, pages: u32) -> impl Iterator<Item = Self> + '_ {
+        (1..=pages.max(1)).map(|page| self.with_page(page))
+    }
+
+    /// The listing's RSS feed, as WordPress serves it: `/feed/`, `/tag/<slug>/feed/`. Articles and
+    /// authors have none here.
+    pub fn feed_path(&self) -> Option<String> {
+        match self {
+            Self::Home { .. } | Self::Tag { .. } => {
+                Some(format!("{}feed/", self.with_page(1).path()))
+            }
+            Self::Article(_) | Self::Author { .. } => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slug(text: &str) -> Slug {
+        Slug::parse(text).unwrap()
+    }
+
+    #[test]
+    fn paths_follow_wordpress_permalinks() {
+        assert_eq!(Route::HOME.path(), "/");
+        assert_eq!(Route::Home { page: 2 }.path(), "/page/2/");
+        assert_eq!(Route::Article(slug("ferry-back")).path(), "/ferry-back/");
+        assert_eq!(Route::tag(&slug("harbour")).path(), "/tag/harbour/");
+        assert_eq!(
+            Route::tag(&slug("harbour")).with_page(3).path(),
+            "/tag/harbour/page/3/"
+        );
+        assert_eq!(
+            Route::author(&slug("ada")).with_page(2).path(),
+            "/author/ada/page/2/"
+        );
+        assert_eq!(Route::Article(slug("سوق")).path(), "/%D8%B3%D9%88%D9%82/");
+        assert_eq!(
+            Route::tag(&slug("harbour")).feed_path().unwrap(),
+            "/tag/harbour/feed/"
+        );
+        assert_eq!(Route::Home { page: 4 }.feed_path().unwrap(), "/feed/");
+        assert_eq!(Route::author(&slug("ada")).feed_path(), None);
+    }
+
+    #[test]
+    fn every_path_parses_back_to_its_route() {
+        for route in [
+            Route::HOME,
+            Route::Home { page: 12 },
+            Route::Article(slug("ferry-back")),
+            Route::Article(slug("سوق-السمك")),
+            Route::tag(&slug("harbour")),
+            Route::Tag {
+                slug: slug("harbour"),
+                page: 2,
+            },
+            Route::author(&slug("ada")),
+            Route::Author {
+                slug: slug("ada"),
+                page: 9,
+            },
+            // An article whose slug is a word the scheme uses is still an article.
+            Route::Article(slug("page")),
+            Route::Article(slug("tag")),
+        ] {
+            assert_eq!(Route::parse(&route.path()), Some(route));
+        }
+    }
+
+    #[test]
+    fn parses_what_readers_and_servers_type() {
+        assert_eq!(Route::parse(""), Some(Route::HOME));
+        assert_eq!(
+            Route::parse("/tag/harbour"),
+            Some(Route::tag(&slug("harbour")))
+        );
+        assert_eq!(
+            Route::parse("/ferry-back/index.html"),
+            Some(Route::Article(slug("ferry-back")))
+        );
+        assert_eq!(Route::parse("/سوق/"), Some(Route::Article(slug("سوق"))));
+    }
+
+    #[test]
+    fn paths_that_name_no_page_are_none() {
+        for path in [
+            "/page/0/",
+            "/page/x/",
+            "/tag/harbour/page/",
+            "/tag/harbour/page/-1/",
+            "/a/b/",
+            "/tag/%2e%2e/",
+            "/author/ada/feed/",
+            "/%ff/",
+        ] {
+            assert_eq!(Route::parse(path), None, "{path}");
+        }
+    }
+}
