@@ -5,8 +5,9 @@ use crate::config::{Config, ConfigError};
 use crate::islands::{IslandData, TickerIsland};
 use crate::model::resolve_url;
 use crate::pages::{ConfigErrorPage, NotFoundPage, RoutePage};
+use crate::render_mode::{DataAtHand, RenderMode};
 use crate::source::{DataSource, SharedTransport};
-use crate::state::{AppSource, BasePath, CurrentSite, DataAtHand, Loading, TrackedTransport};
+use crate::state::{AppSource, BasePath, CurrentSite, Loading, TrackedTransport};
 use futures::FutureExt;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -102,7 +103,8 @@ pub fn App(
 #[component]
 fn Site(source: AppSource, base_path: String) -> impl IntoView {
     // A prerendered page has its masthead; otherwise it comes with the first page's data.
-    let site = DataAtHand::in_context()
+    let site = RenderMode::current()
+        .has_data_at_hand()
         .then(|| source.site().now_or_never().and_then(Result::ok))
         .flatten();
     provide_context(source);

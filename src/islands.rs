@@ -123,7 +123,7 @@ mod browser {
     use crate::model::{resolve_url, CommentDraft, Field};
     use crate::source::prefetched::{self, PrefetchedTransport};
     use crate::source::BrowserTransport;
-    use crate::state::{BasePath, DataAtHand};
+    use crate::state::BasePath;
     use crate::Deployment;
     use std::sync::Arc;
     use wasm_bindgen::JsCast;
@@ -157,19 +157,15 @@ mod browser {
             .await
             .map_err(|error| error.to_string())?;
         let data = IslandData::new(&config, transport);
-        let at_hand = DataAtHand::new(true);
-        let island = {
-            let (at_hand, base_path) = (at_hand.clone(), deployment.base_path);
-            leptos::mount::hydrate_from(root, move || {
-                provide_context(data);
-                provide_context(at_hand);
-                provide_context(BasePath(base_path));
-                view()
-            })
-        };
+        let base_path = deployment.base_path;
+        // While it hydrates, the island draws from the answers at hand (see `render_mode`); once
+        // hydrated, it fetches what it draws.
+        let island = leptos::mount::hydrate_from(root, move || {
+            provide_context(data);
+            provide_context(BasePath(base_path));
+            view()
+        });
         std::mem::forget(island);
-        // From now on the island fetches what it draws.
-        at_hand.set(false);
         Ok(())
     }
 

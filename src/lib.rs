@@ -24,6 +24,7 @@ pub mod islands;
 pub mod pages;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod prerender;
+pub mod render_mode;
 pub mod state;
 
 pub use app::{App, Deployment};

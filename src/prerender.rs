@@ -5,9 +5,9 @@
 
 use crate::app::{App, Deployment};
 use crate::config::{self, Config, ConfigError};
+use crate::render_mode::DataAtHand;
 use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
 use crate::source::SharedTransport;
-use crate::state::DataAtHand;
 use any_spawner::{CustomExecutor, PinnedFuture, PinnedLocalFuture};
 use futures::executor::{LocalPool, LocalSpawner};
 use futures::task::LocalSpawnExt;
@@ -154,7 +154,7 @@ fn render_in_owner(
     provide_context(meta);
     let deployment = deployment.clone();
     let app = view! {
-        <App deployment config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand::new(true) islands/>
+        <App deployment config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand(true) islands/>
     };
     let body = finish(app.to_html_stream_in_order().collect::<String>())?;
     // The app must be the body's first child, with nothing between: hydration starts there.

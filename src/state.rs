@@ -89,37 +89,3 @@ pub fn site_href(path: &str) -> String {
     let base = use_context::<BasePath>().unwrap_or_default();
     format!("{}{path}", base.0)
 }
-
-/// Whether the page's data is at hand without waiting on the network: while a page is
-/// prerendered (it is read from disk), and while an island hydrates (the answers it was drawn from
-/// are embedded in the page). Then views draw their data in their first pass, as the prerendered
-/// HTML has it; otherwise they load it after mounting, in effects.
-#[derive(Clone, Default)]
-pub struct DataAtHand(Arc<std::sync::atomic::AtomicBool>);
-
-impl DataAtHand {
-    pub fn new(at_hand: bool) -> Self {
-        Self(Arc::new(at_hand.into()))
-    }
-
-    pub fn get(&self) -> bool {
-        self.0.load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// Whether the data is at hand for the view being drawn (the prerenderer and the islands
-    /// provide the flag).
-    pub fn in_context() -> bool {
-        use_context::<Self>().is_some_and(|at_hand| at_hand.get())
-    }
-
-    /// After hydration: from now on what an island draws must be fetched.
-    pub fn set(&self, at_hand: bool) {
-        self.0.store(at_hand, std::sync::atomic::Ordering::Relaxed);
-    }
-}
-
-/// Whether the view being drawn is hydrating a prerendered page (never while prerendering): it
-/// then matches what the page already shows rather than working it out again.
-pub fn is_hydrating() -> bool {
-    Owner::current_shared_context().is_some_and(|context| context.during_hydration())
-}

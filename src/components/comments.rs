@@ -3,9 +3,10 @@ use crate::components::DateTime;
 use crate::error::DataError;
 use crate::format::comment_count;
 use crate::model::{held_key, thread, Comment, Field, HeldComment, Slug, ThreadNode};
+use crate::render_mode::RenderMode;
 use crate::sanitize::{html_to_text, sanitize_html};
 use crate::source::PostedComment;
-use crate::state::{AppSource, DataAtHand};
+use crate::state::AppSource;
 use crate::storage;
 use futures::FutureExt;
 use leptos::either::{Either, EitherOf3};
@@ -31,7 +32,8 @@ pub fn Comments(
     // over its value, would add 13 KB of brotli wasm for this one list.
     // Prerendered pages carry their comments (readable without scripts); otherwise they are
     // loaded once the page is up.
-    let mut prerendered = DataAtHand::in_context()
+    let mut prerendered = RenderMode::current()
+        .has_data_at_hand()
         .then(|| source.comments(&slug, false).now_or_never())
         .flatten();
     let loaded = RwSignal::new(prerendered.clone());

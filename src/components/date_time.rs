@@ -1,6 +1,6 @@
 use crate::format::long_date;
 use crate::model::Timestamp;
-use crate::state::is_hydrating;
+use crate::render_mode::RenderMode;
 use leptos::prelude::*;
 
 /// A `<time>` element: machine-readable `datetime`, and the date in the site's language.
@@ -15,7 +15,7 @@ pub fn DateTime(
     // A prerendered page being hydrated keeps the date it was drawn with, in its language (Leptos
     // leaves server-rendered text as it is), so the browser's formatter is not built for text that
     // would not be shown: that measured 72 ms on a slow phone's CPU.
-    let text = match is_hydrating() {
+    let text = match RenderMode::current().is_hydrating() {
         true => String::new(),
         false => long_date(&time, &language),
     };

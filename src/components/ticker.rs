@@ -7,8 +7,9 @@
 
 use crate::config::Config;
 use crate::model::{Headline, HeadlineLink, TickerSettings};
+use crate::render_mode::RenderMode;
 use crate::source::{DataSource, SharedTransport};
-use crate::state::{BasePath, DataAtHand};
+use crate::state::BasePath;
 use futures::FutureExt;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -46,7 +47,8 @@ pub fn NewsTicker(
 ) -> impl IntoView {
     // Prerendered pages carry their headlines, which move without scripts; otherwise they are read
     // once the ticker is up.
-    let prerendered = DataAtHand::in_context()
+    let prerendered = RenderMode::current()
+        .has_data_at_hand()
         .then(|| source.0.ticker(settings.items, false).now_or_never())
         .flatten();
     // An island is hydrated when its headlines are due to be read again.
