@@ -107,6 +107,22 @@ pub fn article_count(count: u32) -> String {
     }
 }
 
+/// A listing page's title: "Harbour" on its first page, then "Harbour, page 2".
+pub fn listing_page_title(name: &str, page: u32) -> String {
+    match page {
+        0 | 1 => name.to_owned(),
+        page => format!("{name}, page {page}"),
+    }
+}
+
+/// A listing's description: its own text, or `otherwise` when it has none.
+pub fn description_or(text: &str, otherwise: impl FnOnce() -> String) -> String {
+    match text.trim().is_empty() {
+        true => otherwise(),
+        false => text.to_owned(),
+    }
+}
+
 /// The heading of a discussion: "1 Comment", "12 Comments", or an invitation when there are none.
 pub fn comment_count(count: usize) -> String {
     match count {

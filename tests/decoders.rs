@@ -335,16 +335,25 @@ fn files_in_e2e_configs() -> BTreeMap<String, String> {
     configs
 }
 
+/// `files` with the one that `which` picks damaged, and its name.
+fn damage_one(
+    files: &BTreeMap<String, String>,
+    which: prop::sample::Index,
+    damage: &Damage,
+) -> (BTreeMap<String, String>, String) {
+    let mut damaged = files.clone();
+    let name = which.get(&files.keys().collect::<Vec<_>>()).to_string();
+    damaged.insert(name.clone(), apply(&files[&name], damage));
+    (damaged, name)
+}
+
 proptest! {
     #[test]
     fn damaged_static_data_is_reported_never_panics(
         which in any::<prop::sample::Index>(),
         damage in damage(),
     ) {
-        let mut damaged = static_files().clone();
-        let path = which.get(&damaged.keys().cloned().collect::<Vec<_>>()).clone();
-        let text = apply(&damaged[&path], &damage);
-        damaged.insert(path.clone(), text);
+        let (damaged, path) = damage_one(static_files(), which, &damage);
         let files = Files { static_files: damaged, wordpress: wordpress_files().clone() };
         for error in read_everything(&source("static", files), &Reads::of(&path)) {
             assert_explained(&error);
@@ -356,10 +365,7 @@ proptest! {
         which in any::<prop::sample::Index>(),
         damage in damage(),
     ) {
-        let mut damaged = wordpress_files().clone();
-        let name = which.get(&damaged.keys().cloned().collect::<Vec<_>>()).clone();
-        let text = apply(&damaged[&name], &damage);
-        damaged.insert(name, text);
+        let (damaged, _) = damage_one(wordpress_files(), which, &damage);
         let files = Files { static_files: static_files().clone(), wordpress: damaged };
         for error in read_everything(&source("wordpress", files), &Reads::of("")) {
             assert_explained(&error);

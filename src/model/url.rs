@@ -53,30 +53,36 @@ mod tests {
     #[test]
     fn resolves_like_a_browser_for_the_cases_data_uses() {
         let base = "https://herald.example/news/data/";
-        assert_eq!(
-            resolve_url(base, "media/a.svg").unwrap(),
-            "https://herald.example/news/data/media/a.svg"
-        );
-        assert_eq!(
-            resolve_url(base, "/config.json").unwrap(),
-            "https://herald.example/config.json"
-        );
-        assert_eq!(
-            resolve_url(base, "https://cdn.example/x.png").unwrap(),
-            "https://cdn.example/x.png"
-        );
-        assert_eq!(
-            resolve_url(base, "//cdn.example/x.png").unwrap(),
-            "https://cdn.example/x.png"
-        );
-        assert_eq!(
-            resolve_url("http://127.0.0.1:8080/", "data/").unwrap(),
-            "http://127.0.0.1:8080/data/"
-        );
-        assert_eq!(
-            resolve_url("http://127.0.0.1:8080/news/index.html", "data/").unwrap(),
-            "http://127.0.0.1:8080/news/data/"
-        );
+        for (base, reference, resolved) in [
+            (
+                base,
+                "media/a.svg",
+                "https://herald.example/news/data/media/a.svg",
+            ),
+            (base, "/config.json", "https://herald.example/config.json"),
+            (
+                base,
+                "https://cdn.example/x.png",
+                "https://cdn.example/x.png",
+            ),
+            (base, "//cdn.example/x.png", "https://cdn.example/x.png"),
+            (
+                "http://127.0.0.1:8080/",
+                "data/",
+                "http://127.0.0.1:8080/data/",
+            ),
+            (
+                "http://127.0.0.1:8080/news/index.html",
+                "data/",
+                "http://127.0.0.1:8080/news/data/",
+            ),
+        ] {
+            assert_eq!(
+                resolve_url(base, reference).unwrap(),
+                resolved,
+                "{reference}"
+            );
+        }
     }
 
     #[test]

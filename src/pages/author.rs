@@ -1,4 +1,5 @@
 use crate::components::{ArticleList, AuthorCard, PageMeta};
+use crate::format::{description_or, listing_page_title};
 use crate::model::{structured_data, AuthorPage, Route, Site};
 use leptos::prelude::*;
 
@@ -7,14 +8,8 @@ use leptos::prelude::*;
 pub fn AuthorView(site: Site, author_page: AuthorPage) -> impl IntoView {
     let AuthorPage { author, listing } = author_page;
     let route = Route::author(&author.slug).with_page(listing.page);
-    let title = match listing.page {
-        1 => author.name.clone(),
-        n => format!("{}, page {n}", author.name),
-    };
-    let description = match author.bio.is_empty() {
-        true => format!("Articles by {}", author.name),
-        false => author.bio.clone(),
-    };
+    let title = listing_page_title(&author.name, listing.page);
+    let description = description_or(&author.bio, || format!("Articles by {}", author.name));
     view! {
         <PageMeta
             site=site.clone()

@@ -1,4 +1,5 @@
 use crate::components::{ArticleList, PageMeta};
+use crate::format::listing_page_title;
 use crate::model::{Listing, Route, Site};
 use leptos::prelude::*;
 
@@ -9,10 +10,7 @@ pub fn HomeView(site: Site, listing: Listing) -> impl IntoView {
     let route = Route::Home { page };
     let path = route.path();
     let title = (page > 1).then(|| format!("Page {page}"));
-    let heading = match page {
-        1 => "Latest news".to_owned(),
-        n => format!("Latest news, page {n}"),
-    };
+    let heading = listing_page_title("Latest news", page);
     view! {
         <PageMeta site=site.clone() title=title description=site.tagline.clone() path/>
         <h1 class="page-heading">{heading}</h1>

@@ -1,5 +1,5 @@
 use crate::components::{ArticleList, PageMeta};
-use crate::format::article_count;
+use crate::format::{article_count, description_or, listing_page_title};
 use crate::model::{structured_data, Route, Site, TagPage};
 use leptos::prelude::*;
 
@@ -8,14 +8,8 @@ use leptos::prelude::*;
 pub fn TagView(site: Site, tag_page: TagPage) -> impl IntoView {
     let TagPage { tag, listing } = tag_page;
     let route = Route::tag(&tag.slug).with_page(listing.page);
-    let title = match listing.page {
-        1 => tag.name.clone(),
-        n => format!("{}, page {n}", tag.name),
-    };
-    let description = match tag.description.is_empty() {
-        true => format!("Articles tagged {}", tag.name),
-        false => tag.description.clone(),
-    };
+    let title = listing_page_title(&tag.name, listing.page);
+    let description = description_or(&tag.description, || format!("Articles tagged {}", tag.name));
     view! {
         <PageMeta
             site=site.clone()
