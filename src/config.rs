@@ -230,39 +230,6 @@ fn quoted(words: &[&str]) -> String {
         .join(", ")
 }
 
-/// Fetches and parses `config.json` from the site root.
-pub async fn load(
-    transport: &dyn crate::source::Transport,
-    site_root: &str,
-) -> Result<Config, ConfigError> {
-    use crate::source::TransportError;
-    let url = format!("{site_root}{}", Config::FILE);
-    let unavailable = |reason: String| ConfigError::Unavailable {
-        url: url.clone(),
-        reason,
-    };
-    let response = transport
-        .get(&url, Config::DEFAULT_TIMEOUT_MS)
-        .await
-        .map_err(|error| match error {
-            TransportError::Network(detail) => unavailable(detail),
-            TransportError::Timeout => unavailable(format!(
-                "no answer within {} ms",
-                Config::DEFAULT_TIMEOUT_MS
-            )),
-        })?;
-    if !(200..300).contains(&response.status) {
-        return Err(unavailable(format!("HTTP {}", response.status)));
-    }
-    // A static host answers a missing file with the app's own HTML page.
-    if response.body.trim_start().starts_with('<') {
-        return Err(unavailable(
-            "the server sent an HTML page instead: is config.json uploaded?".into(),
-        ));
-    }
-    parse_config(&response.body, site_root)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -153,7 +153,7 @@ mod browser {
         let answers = prefetched::read_answers(&answers, &deployment.site_root)
             .map_err(|error| format!("the page's answers: {error:?}"))?;
         let transport = PrefetchedTransport::shared(answers, Arc::new(BrowserTransport));
-        let config = crate::config::load(transport.as_ref(), &deployment.site_root)
+        let config = crate::source::load_config(transport.as_ref(), &deployment.site_root)
             .await
             .map_err(|error| error.to_string())?;
         let data = IslandData::new(&config, transport);
@@ -236,7 +236,7 @@ mod browser {
         if !site_root.ends_with('/') {
             site_root.push('/');
         }
-        let config = crate::config::load(&BrowserTransport, &site_root)
+        let config = crate::source::load_config(&BrowserTransport, &site_root)
             .await
             .map_err(|error| error.to_string())?;
         let overrides: Vec<(&str, String)> = TickerSettings::NAMES

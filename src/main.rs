@@ -22,7 +22,8 @@ fn main() {
         broadsheet::components::discard_prerendered_head();
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let config = broadsheet::config::load(transport.as_ref(), &deployment.site_root).await;
+        let config =
+            broadsheet::source::load_config(transport.as_ref(), &deployment.site_root).await;
         // The static "Loading" line of index.html gives way to the app.
         if let Some(boot) = document.get_element_by_id("boot") {
             boot.remove();

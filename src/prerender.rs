@@ -4,7 +4,7 @@
 //! [`crate::source::prefetched`]), so that they hydrate without fetching their data again.
 
 use crate::app::{App, Deployment};
-use crate::config::{self, Config, ConfigError};
+use crate::config::{Config, ConfigError};
 use crate::render_mode::DataAtHand;
 use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
 use crate::source::SharedTransport;
@@ -106,7 +106,7 @@ pub fn render_page(
     });
     // The islands read config.json again in the browser, and only what they read is carried.
     let islands = Arc::new(RecordingTransport::new(transport.clone()));
-    let config = config::load(islands.as_ref(), &deployment.site_root)
+    let config = crate::source::load_config(islands.as_ref(), &deployment.site_root)
         .now_or_never()
         .ok_or(PrerenderError::Pending)??;
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));

@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod client;
+mod config_file;
 #[cfg(test)]
 mod fake;
 pub mod prefetched;
@@ -12,6 +13,7 @@ mod wordpress;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserTransport;
+pub use config_file::load_config;
 pub use static_files::StaticSource;
 pub use transport::{
     HttpRequest, HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS,
