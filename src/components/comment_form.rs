@@ -1,4 +1,3 @@
-use crate::error::CommentError;
 use crate::model::{details_key, draft_key, CommentDraft, Field, Slug};
 use crate::source::PostedComment;
 use crate::state::AppSource;
@@ -8,6 +7,9 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
+
+mod state;
+use state::{answered, check, restored, Status};
 
 /// The comment being replied to, if any: its id and its author's name. Shared by the Reply
 /// buttons of a thread and its form.
@@ -78,20 +80,6 @@ pub fn focus_soon(id: String) {
 /// How long WordPress's flood check makes a reader wait between two comments.
 const FLOOD_WAIT: Duration = Duration::from_secs(15);
 
-#[derive(Clone, PartialEq)]
-enum Status {
-    Idle,
-    Sending,
-    /// Accepted: the message says whether it shows or awaits moderation.
-    Sent(String),
-    /// Refused for a reason sending again will not fix.
-    Refused(String),
-    /// Refused for now: sending again after [`FLOOD_WAIT`] will do.
-    Waiting(String),
-    /// No answer or a server fault: the same draft can be sent again.
-    Failed(String),
-}
-
 /// "Leave a Reply", as WordPress's comment form behaves: at the end of the thread, or under the
 /// comment being replied to; required fields marked, errors beside
 /// their field and announced, the reader's details remembered when they ask, a draft kept in the
@@ -160,36 +148,31 @@ pub fn CommentForm(
         let (draft_key_now, site_url) = (draft_key_now.clone(), site_url.clone());
         Effect::new(move || {
             let key = draft_key_now();
-            let saved = storage::read(&details_key(&site_url))
-                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok());
-            if let Some(details) = &saved {
+            let read = |key: &str| {
+                storage::read(key).and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
+            };
+            let details = read(&details_key(&site_url));
+            if details.is_some() {
                 save_details.set(true);
-                for (field, signal) in [
-                    (Field::Name, name),
-                    (Field::Email, email),
-                    (Field::Website, website),
-                ] {
-                    if signal.with_untracked(String::is_empty) {
-                        signal.set(details.get(field).to_owned());
-                    }
-                }
             }
-            let draft = storage::read(&key)
-                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
-                .unwrap_or_default();
             let typed = typed
                 .try_update_value(Option::take)
                 .flatten()
                 .unwrap_or_default();
+            let draft = restored(
+                &current_draft(),
+                &typed,
+                &read(&key).unwrap_or_default(),
+                details.as_ref(),
+            );
             for (field, signal) in [
                 (Field::Content, content),
                 (Field::Name, name),
                 (Field::Email, email),
                 (Field::Website, website),
             ] {
-                let value = draft.get(field);
-                if typed.get(field).is_empty() && (field == Field::Content || !value.is_empty()) {
-                    signal.set(value.to_owned());
+                if signal.with_untracked(|shown| shown != draft.get(field)) {
+                    signal.set(draft.get(field).to_owned());
                 }
             }
             if typed != CommentDraft::default() {
@@ -209,29 +192,19 @@ pub fn CommentForm(
         let (slug, site_url) = (slug.clone(), site_url.clone());
         move |event: SubmitEvent| {
             event.prevent_default();
-            if matches!(status.get_untracked(), Status::Sending | Status::Waiting(_)) {
+            if !status.get_untracked().can_send() {
                 return;
             }
             let draft = current_draft();
-            let problems = draft.problems();
-            if let Some((first, _)) = problems.first() {
-                let count = problems.len();
-                status.set(Status::Refused(if count == 1 {
-                    "Please correct the problem marked below.".to_owned()
-                } else {
-                    format!("Please correct the {count} problems marked below.")
-                }));
-                focus_field(*first);
+            if let Err((refusal, problems)) = check(&draft, &honeypot.get_untracked()) {
+                status.set(refusal);
+                if let Some((first, _)) = problems.first() {
+                    focus_field(*first);
+                }
                 errors.set(problems);
                 return;
             }
             errors.set(Vec::new());
-            if !honeypot.get_untracked().is_empty() {
-                status.set(Status::Refused(
-                    "Your comment could not be sent.".to_owned(),
-                ));
-                return;
-            }
             let details = details_key(&site_url);
             if save_details.get_untracked() {
                 let details_only = CommentDraft {
@@ -250,40 +223,25 @@ pub fn CommentForm(
                 parent(),
             );
             leptos::task::spawn_local(async move {
-                match source.post_comment(&slug, parent, &draft).await {
-                    Ok(posted) => {
-                        storage::remove(&key);
-                        content.set(String::new());
-                        status.set(Status::Sent(if posted.held {
-                            "Thank you. Your comment is awaiting moderation.".to_owned()
-                        } else {
-                            "Thank you. Your comment has been posted.".to_owned()
-                        }));
-                        reply_to.set(None);
-                        on_posted.run(posted);
-                    }
-                    Err(CommentError::Invalid { field: Some(field), message }) => {
-                        status.set(Status::Refused("The site refused a field: please correct it below.".to_owned()));
-                        errors.set(vec![(field, message)]);
-                        focus_field(field);
-                    }
-                    Err(error @ CommentError::TooFast) => {
-                        status.set(Status::Waiting(error.to_string()));
-                        set_timeout(
-                            move || {
-                                if matches!(status.get_untracked(), Status::Waiting(_)) {
-                                    status.set(Status::Failed(
-                                        "You can send your comment now.".to_owned(),
-                                    ));
-                                }
-                            },
-                            FLOOD_WAIT,
-                        );
-                    }
-                    Err(CommentError::Failed(error)) => status.set(Status::Failed(format!(
-                        "Your comment was not sent: {error}. It is kept here; try again when you are ready."
-                    ))),
-                    Err(error) => status.set(Status::Refused(error.to_string())),
+                let answer = source.post_comment(&slug, parent, &draft).await;
+                let (outcome, problems) = answered(&answer);
+                let waiting = matches!(outcome, Status::Waiting(_));
+                status.set(outcome);
+                if let Some((field, _)) = problems.first() {
+                    focus_field(*field);
+                }
+                errors.set(problems);
+                if waiting {
+                    set_timeout(
+                        move || status.update(|now| *now = now.clone().after_waiting()),
+                        FLOOD_WAIT,
+                    );
+                }
+                if let Ok(posted) = answer {
+                    storage::remove(&key);
+                    content.set(String::new());
+                    reply_to.set(None);
+                    on_posted.run(posted);
                 }
             });
         }
@@ -352,21 +310,14 @@ pub fn CommentForm(
         reply_to.set(None);
         focus_soon(Field::Content.id().to_owned());
     };
-    let status_line = move || match status.get() {
-        Status::Idle => None,
-        Status::Sending => Some(("sending", "Sending your comment…".to_owned())),
-        Status::Sent(text) => Some(("sent", text)),
-        Status::Refused(text) => Some(("refused", text)),
-        Status::Waiting(text) => Some(("waiting", text)),
-        Status::Failed(text) => Some(("failed", text)),
-    };
+    let status_line = move || status.with(Status::line);
     let retry = move |_| {
         if let Some(form) = form_ref.get() {
             let _ = form.request_submit();
         }
     };
-    let can_retry = move || matches!(status.get(), Status::Failed(_));
-    let busy = move || matches!(status.get(), Status::Sending | Status::Waiting(_));
+    let can_retry = move || status.with(Status::can_retry);
+    let busy = move || !status.with(Status::can_send);
 
     view! {
         <div class="comment-respond" id="respond">
