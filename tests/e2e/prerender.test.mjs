@@ -213,7 +213,7 @@ describe('prerendered pages', () => {
     }
   });
 
-  it('writes dates in each page\'s language as the shared.browser\'s Intl does, before hydration and after it', async () => {
+  it('writes dates in each page\'s language as the browser\'s Intl does, before hydration and after it', async () => {
     // Each <time>: its text, and what Intl writes for its moment in the language of its element, in
     // UTC like the build (the reader here is in UTC too, so the app's own dates agree).
     const datesOf = (page) => page.locator('main').evaluate((main) => [...main.querySelectorAll('time')].map((time) => ({
