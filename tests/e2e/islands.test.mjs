@@ -3,10 +3,10 @@
 // and posts, links are prefetched while hovered, and going back restores the page from the
 // back/forward cache.
 
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertClean, heading, launchBrowser, openPage, startConfiguredSite, startWordPress, useSite,
+  assertClean, heading, launchBrowser, openPage, startConfiguredSite, startWordPress, useSite, withSite,
 } from './support.mjs';
 
 // One browser, and a server over the release build, for this file's tests.
@@ -102,8 +102,8 @@ describe('static-first pages', () => {
   });
 
   it('going back restores the page from the back/forward cache', async () => {
+    // A browser of its own, closed with the test's pages.
     const caching = await launchBrowser({ backForwardCache: true });
-    after(() => caching.close());
     const page = await openPage(caching);
     await page.addInitScript(() => {
       addEventListener('pageshow', (event) => { window.__restored = event.persisted; });
@@ -125,8 +125,7 @@ describe('static-first pages', () => {
 describe('the comment form before its island arrives', () => {
   it('keeps what was typed, and posts it', async () => {
     const wordpress = startWordPress();
-    const site = await startConfiguredSite(['--static', 'data/', '--comments', `${wordpress}wp-json/`]);
-    try {
+    await withSite(() => startConfiguredSite(['--static', 'data/', '--comments', `${wordpress}wp-json/`]), async (site) => {
       const page = await openPage(shared.browser);
       let release;
       const held = new Promise((resolve) => { release = resolve; });
@@ -151,8 +150,6 @@ describe('the comment form before its island arrives', () => {
       await page.getByRole('button', { name: 'Post Comment' }).click();
       await page.locator('li.comment', { hasText: text }).waitFor({ timeout: 15000 });
       await assertClean(page);
-    } finally {
-      await site.stop();
-    }
+    });
   });
 });

@@ -3,12 +3,12 @@
 // comments) are hydrated over it without fetching its data again, without errors and without any
 // visible change, and moving between pages is an ordinary page load.
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  ROOT, assertClean, heading, openPage, startConfiguredSite, startServer, startWordPress, useSite,
+  ROOT, assertClean, heading, openPage, startConfiguredSite, startWordPress, useServer, useSite, withSite,
 } from './support.mjs';
 
 // One browser, and a server over the release build, for this file's tests.
@@ -130,7 +130,6 @@ describe('prerendered pages', () => {
     // A link leads to the next prerendered page.
     await page.locator('.author-card a').first().click();
     assert.equal(await page.locator('main h1').textContent(), 'Articles by Ada Okafor');
-    await page.context().close();
   });
 
   it('hydrates an article\'s islands without fetching its data again, without errors, warnings or any visible change', async () => {
@@ -155,7 +154,6 @@ describe('prerendered pages', () => {
     assert.equal(mainOf(await page.locator('main').innerHTML()), before.main, 'the article as prerendered');
     const after = await lookOf(page);
     assert.ok(after.equals(before.shot), 'the page looks the same before and after hydration');
-    await page.context().close();
   });
 
   it('moves between pages as page loads, each with its own head, and back', async () => {
@@ -202,7 +200,6 @@ describe('prerendered pages', () => {
     });
     assert.match(await page.title(), new RegExp(`^${article}`));
     await assertClean(page);
-    await page.context().close();
   });
 
   it('hydrates the islands of the right-to-left article, the home, author and tag pages cleanly', async () => {
@@ -216,7 +213,7 @@ describe('prerendered pages', () => {
     }
   });
 
-  it('writes dates in each page\'s language as the shared.browser\'s Intl does, before hydration and after it', async () => {
+  it('writes dates in each page\'s language as the browser\'s Intl does, before hydration and after it', async () => {
     // Each <time>: its text, and what Intl writes for its moment in the language of its element, in
     // UTC like the build (the reader here is in UTC too, so the app's own dates agree).
     const datesOf = (page) => page.locator('main').evaluate((main) => [...main.querySelectorAll('time')].map((time) => ({
@@ -239,29 +236,18 @@ describe('prerendered pages', () => {
   });
 
   it('a config.json edited after the build wins: the app draws the page from the new source', async () => {
-    const broken = await startServer({ config: 'status-500.json', faults: true });
-    try {
+    await withSite({ config: 'status-500.json', faults: true }, async (broken) => {
       const page = await openPage(shared.browser);
       await page.goto(`${broken.url}harbour-redevelopment-explained/`);
       assert.equal(await heading(page), 'The news server had a problem');
-      page.problems.consoleErrors = page.problems.consoleErrors.filter((line) => !/status of 500/.test(line));
-      await assertClean(page);
-      await page.context().close();
-    } finally {
-      await broken.stop();
-    }
+      await assertClean(page, /status of 500/);
+    });
   });
 });
 
 describe('prerendered pages with comments open', () => {
-  let site;
-  before(async () => {
-    // Nothing answers here: without scripts the form is never sent.
-    site = await startConfiguredSite(['--static', 'data/', '--comments', 'http://127.0.0.1:9/wp-json/']);
-  });
-  after(async () => {
-    await site?.stop();
-  });
+  // Nothing answers here: without scripts the form is never sent.
+  const site = useServer(() => startConfiguredSite(['--static', 'data/', '--comments', 'http://127.0.0.1:9/wp-json/']));
 
   it('the form says that it needs JavaScript when scripts are off, and nothing when they are on', async () => {
     const still = await openPage(shared.browser, { javaScriptEnabled: false });
@@ -279,19 +265,13 @@ describe('prerendered pages with comments open', () => {
     await page.getByRole('button', { name: 'Reply to Gwen Tremayne' }).first().click();
     assert.match(await page.locator('#reply-title').textContent(), /Leave a Reply to Gwen Tremayne/);
     await assertClean(page);
-    await page.context().close();
   });
 });
 
 describe('prerendered from WordPress at build time', () => {
-  let site;
-  before(async () => {
-    const wordpress = startWordPress();
-    site = await startConfiguredSite(['--wordpress', `${wordpress}wp-json/`, '--per-page', '5', '--language', 'en-GB', '--prerender']);
-  });
-  after(async () => {
-    await site?.stop();
-  });
+  const site = useServer(() => startConfiguredSite([
+    '--wordpress', `${startWordPress()}wp-json/`, '--per-page', '5', '--language', 'en-GB', '--prerender',
+  ]));
 
   it('serves the article as HTML from the WordPress content, and hydrates its islands without asking WordPress for it again', async () => {
     const slug = 'harbour-redevelopment-explained';
@@ -308,7 +288,6 @@ describe('prerendered from WordPress at build time', () => {
     assert.deepEqual(asked.filter((query) => /slug=|\/users|wp\/v2\/settings/.test(query)), [], 'the post and its author came with the page');
     assert.equal(await page.locator('main h1').textContent(), title);
     await assertClean(page);
-    await page.context().close();
   });
 
   it('lists the home page as WordPress pages it', async () => {

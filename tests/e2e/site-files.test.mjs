@@ -1,27 +1,15 @@
 // The files built beside the app for crawlers and feed readers: sitemap.xml, robots.txt and the
 // RSS feeds, served as a static host would, well-formed XML that lists every article.
 
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, launchBrowser, openPage, startServer } from './support.mjs';
+import { ROOT, openPage, useSite } from './support.mjs';
 
-let browser;
-let server;
-let page;
+const site = useSite();
 const articleSlugs = readdirSync(path.join(ROOT, 'dist/data/articles')).map((file) => file.replace(/\.json$/, ''));
-
-before(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  page = await openPage(browser);
-  await page.goto(`${server.url}robots.txt`);
-});
-after(async () => {
-  await server?.stop();
-  await browser?.close();
-});
+let page;
 
 /** Fetches `path` from the site and parses it as XML in the browser. */
 function readXml(sitePath) {
@@ -37,10 +25,16 @@ function readXml(sitePath) {
       title: doc.querySelector('channel > title')?.textContent,
       self: doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'link')[0]?.getAttribute('href'),
     };
-  }, `${server.url}${sitePath}`);
+  }, `${site.server.url}${sitePath}`);
 }
 
 describe('site files', () => {
+  // One page for these tests, on the site's origin (which their fetches need), closed with the browser.
+  before(async () => {
+    page = await openPage(site.browser);
+    await page.goto(`${site.server.url}robots.txt`);
+  });
+
   it('robots.txt names the sitemap', async () => {
     const text = await page.evaluate(() => document.body.innerText);
     assert.match(text, /^User-agent: \*/);
@@ -74,7 +68,7 @@ describe('site files', () => {
     assert.match(feed.type, /^application\/rss\+xml/);
     assert.match(feed.title, /^Harbour — The Harbour Herald$/);
     assert.ok(feed.links.length >= 2);
-    await page.goto(`${server.url}tag/harbour/`);
+    await page.goto(`${site.server.url}tag/harbour/`);
     await page.locator('main h1').waitFor();
     const shown = await page.locator('main .card-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     for (const href of shown) assert.ok(feed.links.includes(`https://herald.example${href}`), `${href} in the tag's feed`);

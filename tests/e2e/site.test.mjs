@@ -3,7 +3,7 @@
 // a config.json changed since the build).
 
 import { describeSite } from './site-pages.mjs';
-import { startServer } from './support.mjs';
+import { NOT_FOUND_LOG, startServer } from './support.mjs';
 
 const staticFiles = {
   // site.json names the public address.
@@ -18,4 +18,6 @@ describeSite({
   ...staticFiles,
   name: 'static files, drawn by the app',
   start: () => startServer({ config: 'client-rendered.json' }),
+  // An article without comments has no comments file.
+  noneLogs: [NOT_FOUND_LOG],
 });

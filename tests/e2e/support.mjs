@@ -3,13 +3,14 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { after, before } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,20 +18,85 @@ const SERVER = path.join(ROOT, 'target/release/broadsheet-serve');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /**
- * A browser and a server over the release build for a test file's tests: started before them,
- * stopped after. Returns `{ browser, server }`, filled in once they run.
+ * What the tests have opened and not yet closed, oldest first: browser contexts (openPage) and
+ * browsers (launchBrowser). Each scope that opens things (a test, withSite) closes what was opened
+ * within it, so that no page goes on running, or reading a server, once its test is over.
  */
-export function useSite(serverOptions) {
+const opened = new Set();
+
+function track(closable) {
+  opened.add(closable);
+  closable.on('close', () => opened.delete(closable));
+  closable.on('disconnected', () => opened.delete(closable));
+  return closable;
+}
+
+/** Closes, newest first, what was opened since `earlier` (a copy of `opened` taken before). */
+async function closeOpenedSince(earlier) {
+  for (const closable of [...opened].reverse()) {
+    if (!earlier.has(closable)) await closable.close();
+  }
+}
+
+/**
+ * Starts a site: `start` is startServer's options, or a function that starts a site itself (such
+ * as startWordPressSite). Resolves to `{ url, stop }`, and whatever else `start` adds.
+ */
+function serve(start) {
+  return typeof start === 'function' ? start() : startServer(start);
+}
+
+/**
+ * A site (`start` as serve's) for the tests of the file or `describe` this is called in: started
+ * before them, stopped after them. Returns an object that gets the site's `url` and `stop` once
+ * it runs.
+ */
+export function useServer(start = {}) {
+  const server = {};
+  before(async () => {
+    Object.assign(server, await serve(start));
+  });
+  after(async () => {
+    await server.stop?.();
+  });
+  return server;
+}
+
+/**
+ * A browser, and a site (`start` as serve's, or null for none), for the tests of the file or
+ * `describe` this is called in: started before them, stopped after them. What each test opens
+ * (pages, browsers) is closed as it ends. Returns `{ browser, server }`, filled in once they run.
+ */
+export function useSite(start = {}) {
   const site = {};
   before(async () => {
     site.browser = await launchBrowser();
-    site.server = await startServer(serverOptions);
   });
+  if (start !== null) site.server = useServer(start);
   after(async () => {
-    await site.server?.stop();
     await site.browser?.close();
   });
+  let openBeforeTest;
+  beforeEach(() => {
+    openBeforeTest = new Set(opened);
+  });
+  afterEach(() => closeOpenedSince(openBeforeTest));
   return site;
+}
+
+/**
+ * Runs `fn(site)` with a site (`start` as serve's) for it alone; then closes what fn opened and
+ * stops the site, even when fn throws, so that nothing is left reading a site that is gone.
+ */
+export async function withSite(start, fn) {
+  const site = await serve(start);
+  const openBeforeFn = new Set(opened);
+  try {
+    return await fn(site);
+  } finally {
+    await closeOpenedSince(openBeforeFn);
+    await site.stop();
+  }
 }
 
 /** Starts broadsheet-serve on a free loopback port; resolves to { url, stop }. */
@@ -47,7 +113,8 @@ export async function startServer({ dir = 'dist', base = '/', config, faults = f
   return {
     url: first.trim(),
     async stop() {
-      if (child.exitCode === null) {
+      // Once only: a stopped server has an exit code, or the signal that ended it.
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
         await once(child, 'exit');
       }
@@ -61,6 +128,25 @@ export function startWordPress() {
   const wordpress = output.trim().split('\n').pop().trim();
   assert.match(wordpress, /^http:\/\/127\.0\.0\.1:\d+\/$/, 'scripts/wordpress start prints the site address last');
   return wordpress;
+}
+
+/** Runs scripts/wordpress with `args`, quietly; returns what it prints (its errors, if it fails). */
+export function wordpress(...args) {
+  return execFileSync(path.join(ROOT, 'scripts/wordpress'), args, { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * Runs `fn()` with the test WordPress's option `name` set to `value`, and then sets it back to
+ * what it was, even when fn throws.
+ */
+export async function withWordPressOption(name, value, fn) {
+  const was = wordpress('option', name).trim();
+  wordpress('option', name, value);
+  try {
+    return await fn();
+  } finally {
+    wordpress('option', name, was);
+  }
 }
 
 /**
@@ -88,24 +174,28 @@ export async function startWordPressSite() {
   return { ...site, wordpress };
 }
 
-/** Headless Chromium; `backForwardCache` keeps the back/forward cache, which Playwright turns off. */
+/**
+ * Headless Chromium; `backForwardCache` keeps the back/forward cache, which Playwright turns off.
+ * Launched by a test, it is closed when the test ends.
+ */
 export async function launchBrowser({ backForwardCache = false } = {}) {
-  return chromium.launch({
+  return track(await chromium.launch({
     executablePath: CHROMIUM,
     ignoreDefaultArgs: backForwardCache ? ['--disable-back-forward-cache'] : [],
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
     ],
-  });
+  }));
 }
 
 /**
- * Opens a page that records what would show a reader something is wrong: uncaught errors,
- * console errors and Content-Security-Policy violations.
+ * Opens a page, in a context of its own, that records what would show a reader something is wrong:
+ * uncaught errors, console errors and Content-Security-Policy violations. It is closed when the test
+ * (or the withSite) that opened it ends.
  */
 export async function openPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  const context = track(await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options }));
   const page = await context.newPage();
   const problems = { pageErrors: [], consoleErrors: [], cspViolations: [], dataRequests: [] };
   await page.addInitScript(() => {
@@ -117,9 +207,6 @@ export async function openPage(browser, options = {}) {
   page.on('pageerror', (error) => problems.pageErrors.push(error.message));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    // A deep link on a static host is answered by 404.html with status 404, and a missing
-    // data file is how "not found" is told; the browser logs both. Neither is a fault.
-    if (/status of 404/.test(message.text())) return;
     problems.consoleErrors.push(message.text());
     if (/Content Security Policy/i.test(message.text())) problems.cspViolations.push(message.text());
   });
@@ -130,12 +217,24 @@ export async function openPage(browser, options = {}) {
   return page;
 }
 
-/** Asserts that nothing went wrong on the page: no uncaught error, console error or CSP violation. */
-export async function assertClean(page) {
+/**
+ * What the browser logs for anything answered with status 404: for assertClean, where a test
+ * visits what is not there (a deep link that a site without prerendered pages answers with
+ * 404.html, for the app to draw; a page or a data file that is not found).
+ */
+export const NOT_FOUND_LOG = /the server responded with a status of 404/;
+
+/**
+ * Asserts that nothing went wrong on the page: no uncaught error, no Content-Security-Policy
+ * violation, and no console error but those `expected`, patterns of the errors the test itself
+ * provokes (such as /status of 500/ from a server made to fail). CSP violations are never expected.
+ */
+export async function assertClean(page, ...expected) {
   const inPage = await page.evaluate(() => window.__cspViolations || []);
   assert.deepEqual([...page.problems.cspViolations, ...inPage], [], 'Content-Security-Policy violations');
   assert.deepEqual(page.problems.pageErrors, [], 'uncaught errors');
-  assert.deepEqual(page.problems.consoleErrors, [], 'console errors');
+  const unexpected = page.problems.consoleErrors.filter((text) => !expected.some((pattern) => pattern.test(text)));
+  assert.deepEqual(unexpected, [], 'console errors');
 }
 
 /**
@@ -154,6 +253,21 @@ export async function heading(page) {
   await h1.waitFor({ state: 'visible', timeout: 15000 });
   return (await h1.textContent()).trim();
 }
+
+/**
+ * axe-core's findings on `scope` (a selector; the whole document by default) against WCAG 2.2 A/AA
+ * and axe's best practices, one line each.
+ */
+export async function axeViolations(page, scope = null) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  axeSource ??= await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const result = await page.evaluate((context) => window.axe.run(context ?? document, {
+    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+  }), scope);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+let axeSource;
 
 export async function meta(page, selector) {
   return page.locator(`head ${selector}`).first().getAttribute('content');

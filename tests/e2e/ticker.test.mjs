@@ -2,12 +2,14 @@
 // speed by a compositor animation, pauses for the Pause button, hover and focus, keeps still under
 // reduced motion, brings refreshed headlines in, and is shown to assistive technology once.
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertClean, heading, openPage, startServer, useSite } from './support.mjs';
+import {
+  assertClean, heading, openPage, startServer, useServer, useSite, withSite,
+} from './support.mjs';
 
 // One browser, and a server over the release build, for this file's tests.
 const shared = useSite();
@@ -122,9 +124,8 @@ describe('news ticker', () => {
   });
 
   it('brings refreshed headlines in at the end of a loop', async () => {
-    const fast = await startServer({ config: 'ticker-fast.json' });
-    const page = await openPage(shared.browser);
-    try {
+    await withSite({ config: 'ticker-fast.json' }, async (fast) => {
+      const page = await openPage(shared.browser);
       let reads = 0;
       await page.route('**/data/ticker.json', async (route) => {
         reads += 1;
@@ -141,19 +142,14 @@ describe('news ticker', () => {
       assert.ok(reads >= 2, `ticker.json read ${reads} times`);
       assert.equal(await page.locator('.progress-bar.active').count(), 0, 'refreshes do not run the progress bar');
       await assertClean(page);
-    } finally {
-      // Before the server goes: the ticker would go on reading it.
-      await page.context().close();
-      await fast.stop();
-    }
+    });
   });
 });
 
 describe('news ticker at rest', () => {
   it('neither moves nor re-reads while scrolled out of view, and catches up when seen again', async () => {
-    const fast = await startServer({ config: 'ticker-fast.json' });
-    const page = await openPage(shared.browser, { viewport: { width: 412, height: 700 } });
-    try {
+    await withSite({ config: 'ticker-fast.json' }, async (fast) => {
+      const page = await openPage(shared.browser, { viewport: { width: 412, height: 700 } });
       let reads = 0;
       page.on('request', (request) => { if (request.url().endsWith('/data/ticker.json')) reads += 1; });
       await page.goto(`${fast.url}harbour-redevelopment-explained/`);
@@ -171,10 +167,7 @@ describe('news ticker at rest', () => {
       for (let waited = 0; reads === away && waited < 1500; waited += 100) await page.waitForTimeout(100);
       assert.ok(reads > away, 'a catch-up read');
       await assertClean(page);
-    } finally {
-      await page.context().close();
-      await fast.stop();
-    }
+    });
   });
 });
 
@@ -182,13 +175,10 @@ describe('ticker embeds on another site', () => {
   // Another origin (another port) whose CSS would wreck anything it reached, under a strict CSP
   // that allows just what the README says an embedding page needs.
   const HOSTILE_CSS = '* { font: 30px serif !important; color: red !important } a { display: none } div { border: 3px solid lime }';
-  let host;
-  let hostDir;
-  let fast;
-  before(async () => {
-    fast = await startServer({ config: 'ticker-fast.json' });
+  const fast = useServer({ config: 'ticker-fast.json' });
+  const host = useServer(async () => {
     const site = `${new URL(shared.server.url).origin} ${new URL(fast.url).origin}`;
-    hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
+    const hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
     const page = (title, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="hostile.css"></head><body><div><h1>Someone else’s page</h1>${body}</div></body></html>`;
     writeFileSync(path.join(hostDir, 'hostile.css'), HOSTILE_CSS);
@@ -204,12 +194,14 @@ describe('ticker embeds on another site', () => {
     writeFileSync(path.join(hostDir, '_headers'), `/*
   Content-Security-Policy: default-src 'self'; script-src 'self' ${site} 'wasm-unsafe-eval'; connect-src ${site}; style-src 'self'; frame-src ${site}
 `);
-    host = await startServer({ dir: hostDir });
-  });
-  after(async () => {
-    await host?.stop();
-    await fast?.stop();
-    rmSync(hostDir, { recursive: true, force: true });
+    const server = await startServer({ dir: hostDir });
+    return {
+      url: server.url,
+      async stop() {
+        await server.stop();
+        rmSync(hostDir, { recursive: true, force: true });
+      },
+    };
   });
 
   /** Checks that the ticker in `scope` looks as designed, not as the host's CSS would have it. */
@@ -266,30 +258,26 @@ describe('ticker embeds on another site', () => {
 
   it('brings refreshed headlines into the script embed at the end of a loop, and stops once removed', async () => {
     const page = await openPage(shared.browser);
-    try {
-      let reads = 0;
-      await page.route(`${fast.url}data/ticker.json`, async (route) => {
-        reads += 1;
-        const response = await route.fetch();
-        const file = await response.json();
-        if (reads > 1) file.headlines.unshift({ title: 'Breaking: the harbour bridge reopens', slug: 'harbour-redevelopment-explained' });
-        await route.fulfill({ response, json: file });
-      });
-      await page.goto(`${host.url}script-fast.html`);
-      const ticker = page.locator('broadsheet-ticker');
-      await ticker.locator('.ticker-track.running').waitFor();
-      assert.equal(await ticker.getByRole('region', { name: 'Latest' }).count(), 1, 'the site’s configured label');
-      await ticker.locator('.ticker-list').first().getByText('Breaking: the harbour bridge reopens').waitFor({ timeout: 20000 });
-      assert.equal(await ticker.locator('.ticker-list').first().locator('a').count(), 3, 'the site’s configured number');
-      await assertClean(page);
-      // Taken off the page, it stops reading (the site refreshes every 2 s).
-      await page.evaluate(() => document.querySelector('broadsheet-ticker').remove());
-      const removed = reads;
-      await page.waitForTimeout(4500);
-      assert.equal(reads, removed, 'no reads once removed');
-    } finally {
-      await page.context().close();
-    }
+    let reads = 0;
+    await page.route(`${fast.url}data/ticker.json`, async (route) => {
+      reads += 1;
+      const response = await route.fetch();
+      const file = await response.json();
+      if (reads > 1) file.headlines.unshift({ title: 'Breaking: the harbour bridge reopens', slug: 'harbour-redevelopment-explained' });
+      await route.fulfill({ response, json: file });
+    });
+    await page.goto(`${host.url}script-fast.html`);
+    const ticker = page.locator('broadsheet-ticker');
+    await ticker.locator('.ticker-track.running').waitFor();
+    assert.equal(await ticker.getByRole('region', { name: 'Latest' }).count(), 1, 'the site’s configured label');
+    await ticker.locator('.ticker-list').first().getByText('Breaking: the harbour bridge reopens').waitFor({ timeout: 20000 });
+    assert.equal(await ticker.locator('.ticker-list').first().locator('a').count(), 3, 'the site’s configured number');
+    await assertClean(page);
+    // Taken off the page, it stops reading (the site refreshes every 2 s).
+    await page.evaluate(() => document.querySelector('broadsheet-ticker').remove());
+    const removed = reads;
+    await page.waitForTimeout(4500);
+    assert.equal(reads, removed, 'no reads once removed');
   });
 
   it('names a wrong setting in the iframe’s address', async () => {

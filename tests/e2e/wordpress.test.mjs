@@ -1,12 +1,12 @@
 // The site's pages over the WordPress source: the same sample content seeded into a real
 // WordPress (scripts/wordpress), read through its REST API across origins.
 
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { describeSite } from './site-pages.mjs';
 import {
-  assertClean, heading, launchBrowser, openPage, startConfiguredSite, startServer, startWordPress, startWordPressSite,
+  NOT_FOUND_LOG, assertClean, heading, openPage, startConfiguredSite, startWordPress, startWordPressSite, useSite, withSite,
 } from './support.mjs';
 
 describeSite({
@@ -17,6 +17,8 @@ describeSite({
   featuredImage: /^http:\/\/127\.0\.0\.1:\d+\/wp-content\/uploads\/.+\.svg$/,
   // WordPress records no language per post; the page keeps the site's and sets the direction.
   rightToLeftLanguage: 'en-GB',
+  // Its pages are not prerendered: each address but the home page's is answered by 404.html.
+  deepLinkLogs: [NOT_FOUND_LOG],
 });
 
 /** A loopback port that nothing listens on. */
@@ -29,29 +31,16 @@ async function closedPort() {
 }
 
 describe('WordPress specifics', () => {
-  let browser;
+  // A browser for these tests; each serves a site of its own.
+  const shared = useSite(null);
   let wordpress;
-  before(async () => {
-    browser = await launchBrowser();
+  before(() => {
     wordpress = startWordPress();
   });
-  after(async () => {
-    await browser?.close();
-  });
-
-  async function withSite(configureArgs, body) {
-    const site = await startConfiguredSite(configureArgs);
-    try {
-      await body(site);
-    } finally {
-      await site.stop();
-    }
-  }
 
   it('shows an article for three API requests (the site, the post with what it embeds, the author count), its comments for one more, the ticker for one', async () => {
-    const site = await startWordPressSite();
-    try {
-      const page = await openPage(browser);
+    await withSite(startWordPressSite, async (site) => {
+      const page = await openPage(shared.browser);
       const api = [];
       page.on('response', async (response) => {
         if (!response.url().includes('/wp-json/')) return;
@@ -71,73 +60,66 @@ describe('WordPress specifics', () => {
       const total = api.reduce((sum, request) => sum + request.bytes, 0);
       console.log(`article view: ${api.length} API requests, ${total} bytes of JSON (uncompressed):`);
       for (const request of api) console.log(`  ${request.bytes} B  ${decodeURIComponent(new URL(request.url).search).slice(0, 90)}`);
-      await assertClean(page);
-    } finally {
-      await site.stop();
-    }
+      // A deep link: this site's pages are not prerendered, and its host answers with 404.html.
+      await assertClean(page, NOT_FOUND_LOG);
+    });
   });
 
   it('decodes the entities WordPress puts in titles', async () => {
-    const site = await startWordPressSite();
-    try {
-      const page = await openPage(browser);
+    await withSite(startWordPressSite, async (site) => {
+      const page = await openPage(shared.browser);
       await page.goto(site.url);
       await heading(page);
       const titles = await page.locator('.card-title').allTextContents();
       assert.ok(titles.length === 5);
       for (const title of titles) assert.doesNotMatch(title, /&#?\w+;/, title);
       await assertClean(page);
-    } finally {
-      await site.stop();
-    }
+    });
   });
 
   it('says the server cannot be reached when nothing answers at the address', async () => {
-    await withSite(['--wordpress', `http://127.0.0.1:${await closedPort()}/wp-json/`], async (site) => {
-      const page = await openPage(browser);
+    const port = await closedPort();
+    await withSite(() => startConfiguredSite(['--wordpress', `http://127.0.0.1:${port}/wp-json/`]), async (site) => {
+      const page = await openPage(shared.browser);
       await page.goto(site.url);
       assert.equal(await heading(page), 'Can’t reach the news server');
       assert.equal(await page.getByRole('button', { name: 'Retry' }).count(), 1);
-      page.problems.consoleErrors = page.problems.consoleErrors.filter((text) => !/ERR_CONNECTION_REFUSED/.test(text));
-      await assertClean(page);
+      await assertClean(page, /ERR_CONNECTION_REFUSED/);
     });
   });
 
   it('says the server cannot be reached when it refuses cross-origin requests (no CORS headers)', async () => {
-    const elsewhere = await startServer();
-    try {
-      await withSite(['--wordpress', `${elsewhere.url}wp-json/`], async (site) => {
-        const page = await openPage(browser);
+    await withSite({}, async (elsewhere) => {
+      await withSite(() => startConfiguredSite(['--wordpress', `${elsewhere.url}wp-json/`]), async (site) => {
+        const page = await openPage(shared.browser);
         await page.goto(`${site.url}tag/harbour/`);
         assert.equal(await heading(page), 'Can’t reach the news server');
-        page.problems.consoleErrors = page.problems.consoleErrors.filter((text) => !/CORS policy|ERR_FAILED/.test(text));
-        await assertClean(page);
+        // As a deep link (answered with 404.html), and refused.
+        await assertClean(page, NOT_FOUND_LOG, /CORS policy|ERR_FAILED/);
       });
-    } finally {
-      await elsewhere.stop();
-    }
+    });
   });
 
   it('says the data is damaged when the address is a web page rather than the API', async () => {
     // The front end's own address by mistake: a page of HTML where JSON should be. (A page on
     // another origin sends no CORS headers, and so looks like an unreachable server.)
-    await withSite(['--wordpress', '/'], async (site) => {
-      const page = await openPage(browser);
+    await withSite(() => startConfiguredSite(['--wordpress', '/']), async (site) => {
+      const page = await openPage(shared.browser);
       await page.goto(site.url);
       assert.equal(await heading(page), 'This page’s data is damaged');
       assert.match(await page.locator('.error-detail').textContent(), /wp-json/);
-      await assertClean(page);
+      // The API's addresses are the front end's, which answers them with 404.html.
+      await assertClean(page, NOT_FOUND_LOG);
     });
   });
 
   it('passes WordPress\'s own error on', async () => {
-    await withSite(['--wordpress', `${wordpress}wp-json/no/such/route/`], async (site) => {
-      const page = await openPage(browser);
+    await withSite(() => startConfiguredSite(['--wordpress', `${wordpress}wp-json/no/such/route/`]), async (site) => {
+      const page = await openPage(shared.browser);
       await page.goto(site.url);
       assert.equal(await heading(page), 'The news server had a problem');
       assert.match(await page.locator('.error-view').textContent(), /rest_no_route/);
-      page.problems.consoleErrors = page.problems.consoleErrors.filter((text) => !/status of 404/.test(text));
-      await assertClean(page);
+      await assertClean(page, NOT_FOUND_LOG);
     });
   });
 });
