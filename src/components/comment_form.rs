@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 mod state;
-use state::{answered, check, restored, Status};
+use state::{answered, check, restored, FieldErrors, Status};
 
 /// The comment being replied to, if any: its id and its author's name. Shared by the Reply
 /// buttons of a thread and its form.
@@ -124,7 +124,7 @@ pub fn CommentForm(
     // Fields the reader had typed into when the form was drawn keep what they typed.
     let typed = StoredValue::new(typed);
     let honeypot = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<(Field, String)>::new());
+    let errors = RwSignal::new(FieldErrors::new());
     let form_ref = NodeRef::<html::Form>::new();
 
     let parent = move || reply_to.with(|target| target.as_ref().map_or(0, |(id, _)| *id));
@@ -247,86 +247,17 @@ pub fn CommentForm(
         }
     };
 
-    let field_view = move |field: Field, value: RwSignal<String>| {
-        let error_id = format!("{}-error", field.id());
-        let error = move || {
-            errors.with(|errors| {
-                errors
-                    .iter()
-                    .find(|(with_error, _)| *with_error == field)
-                    .map(|(_, text)| text.clone())
-            })
-        };
-        let invalid = move || error().is_some();
-        let described_by = {
-            let error_id = error_id.clone();
-            move || invalid().then(|| error_id.clone())
-        };
-        let keep_draft = keep_draft.clone();
-        let on_input = move |event: leptos::ev::Event| {
-            value.set(event_target_value(&event));
-            keep_draft();
-        };
-        // Concrete views rather than `AnyView`, whose lazy-hydration code the island would carry
-        // and never run.
-        let control = match field {
-            Field::Content => Either::Left(view! {
-                <textarea id=field.id() name=field.id() rows="7" aria-required="true"
-                    aria-invalid=move || invalid().to_string() aria-describedby=described_by
-                    prop:value=move || value.get() on:input=on_input></textarea>
-            }),
-            _ => {
-                let (kind, autocomplete) = match field {
-                    Field::Name => ("text", "name"),
-                    Field::Email => ("email", "email"),
-                    _ => ("url", "url"),
-                };
-                Either::Right(view! {
-                    <input id=field.id() name=field.id() type=kind autocomplete=autocomplete
-                        aria-required=field.required().then_some("true")
-                        aria-invalid=move || invalid().to_string() aria-describedby=described_by
-                        prop:value=move || value.get() on:input=on_input/>
-                })
-            }
-        };
-        view! {
-            <p class=format!("comment-form-{}", field.id())>
-                <label for=field.id()>
-                    {field.label()}
-                    {field.required().then(|| view! { " " <span class="required" aria-hidden="true">"*"</span> })}
-                </label>
-                {control}
-                <span id=error_id class="field-error">{error}</span>
-            </p>
-        }
-    };
-
-    let heading = move || match reply_to.get() {
-        Some((_, name)) => format!("Leave a Reply to {name}"),
-        None => "Leave a Reply".to_owned(),
-    };
-    let cancel_reply = move |event: leptos::ev::MouseEvent| {
-        event.prevent_default();
-        reply_to.set(None);
-        focus_soon(Field::Content.id().to_owned());
-    };
-    let status_line = move || status.with(Status::line);
-    let retry = move |_| {
+    let keep_draft = Callback::new(move |()| keep_draft());
+    let retry = Callback::new(move |()| {
         if let Some(form) = form_ref.get() {
             let _ = form.request_submit();
         }
-    };
-    let can_retry = move || status.with(Status::can_retry);
+    });
     let busy = move || !status.with(Status::can_send);
 
     view! {
         <div class="comment-respond" id="respond">
-            <h3 id="reply-title">
-                {heading}
-                {move || reply_to.get().is_some().then(|| view! {
-                    " " <small><a href="#respond" class="cancel-reply" on:click=cancel_reply>"Cancel reply"</a></small>
-                })}
-            </h3>
+            <ReplyHeading reply_to/>
             <form class="comment-form" novalidate node_ref=form_ref on:submit=submit aria-labelledby="reply-title">
                 <fieldset class="comment-fields" disabled=move || !running.get()>
                 <p class="comment-notes">
@@ -336,10 +267,10 @@ pub fn CommentForm(
                     // which is what hydration then finds.
                     <noscript>" Posting a comment needs JavaScript, which is off in this browser."</noscript>
                 </p>
-                {field_view(Field::Content, content)}
-                {field_view(Field::Name, name)}
-                {field_view(Field::Email, email)}
-                {field_view(Field::Website, website)}
+                <FormField field=Field::Content value=content errors on_input=keep_draft/>
+                <FormField field=Field::Name value=name errors on_input=keep_draft/>
+                <FormField field=Field::Email value=email errors on_input=keep_draft/>
+                <FormField field=Field::Website value=website errors on_input=keep_draft/>
                 // A field for robots: people never see it and screen readers skip it.
                 <p class="comment-form-honeypot" aria-hidden="true">
                     <label for="comment-hp">"Leave this field empty"</label>
@@ -351,15 +282,111 @@ pub fn CommentForm(
                         on:change=move |event| save_details.set(event_target_checked(&event))/>
                     <label for="save-details">"Save my name, email, and website in this browser for the next time I comment."</label>
                 </p>
-                <p class="form-status" role="status" aria-live="polite">
-                    {move || status_line().map(|(kind, text)| view! { <span class=format!("status-{kind}")>{text}</span> })}
-                    {move || can_retry().then(|| view! { " " <button type="button" class="button" on:click=retry>"Retry"</button> })}
-                </p>
+                <FormStatus status retry/>
                 <p class="form-submit">
                     <button type="submit" class="button" disabled=busy>"Post Comment"</button>
                 </p>
                 </fieldset>
             </form>
         </div>
+    }
+}
+
+/// "Leave a Reply", or "Leave a Reply to NAME" with a link that cancels the reply.
+#[component]
+fn ReplyHeading(reply_to: RwSignal<Option<(u64, String)>>) -> impl IntoView {
+    let heading = move || match reply_to.get() {
+        Some((_, name)) => format!("Leave a Reply to {name}"),
+        None => "Leave a Reply".to_owned(),
+    };
+    let cancel_reply = move |event: leptos::ev::MouseEvent| {
+        event.prevent_default();
+        reply_to.set(None);
+        focus_soon(Field::Content.id().to_owned());
+    };
+    view! {
+        <h3 id="reply-title">
+            {heading}
+            {move || reply_to.get().is_some().then(|| view! {
+                " " <small><a href="#respond" class="cancel-reply" on:click=cancel_reply>"Cancel reply"</a></small>
+            })}
+        </h3>
+    }
+}
+
+/// One of the form's fields: its label (required ones marked), its control, and its error beside
+/// it, announced through `aria-describedby`.
+#[component]
+fn FormField(
+    field: Field,
+    /// What the field holds.
+    value: RwSignal<String>,
+    /// The form's errors, of which this field shows its own.
+    errors: RwSignal<FieldErrors>,
+    /// Called after each change the reader makes.
+    on_input: Callback<()>,
+) -> impl IntoView {
+    let error_id = format!("{}-error", field.id());
+    let error = move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(with_error, _)| *with_error == field)
+                .map(|(_, text)| text.clone())
+        })
+    };
+    let invalid = move || error().is_some();
+    let described_by = {
+        let error_id = error_id.clone();
+        move || invalid().then(|| error_id.clone())
+    };
+    let on_input = move |event: leptos::ev::Event| {
+        value.set(event_target_value(&event));
+        on_input.run(());
+    };
+    // Concrete views rather than `AnyView`, whose lazy-hydration code the island would carry and
+    // never run.
+    let control = match field {
+        Field::Content => Either::Left(view! {
+            <textarea id=field.id() name=field.id() rows="7" aria-required="true"
+                aria-invalid=move || invalid().to_string() aria-describedby=described_by
+                prop:value=move || value.get() on:input=on_input></textarea>
+        }),
+        _ => {
+            let (kind, autocomplete) = match field {
+                Field::Name => ("text", "name"),
+                Field::Email => ("email", "email"),
+                _ => ("url", "url"),
+            };
+            Either::Right(view! {
+                <input id=field.id() name=field.id() type=kind autocomplete=autocomplete
+                    aria-required=field.required().then_some("true")
+                    aria-invalid=move || invalid().to_string() aria-describedby=described_by
+                    prop:value=move || value.get() on:input=on_input/>
+            })
+        }
+    };
+    view! {
+        <p class=format!("comment-form-{}", field.id())>
+            <label for=field.id()>
+                {field.label()}
+                {field.required().then(|| view! { " " <span class="required" aria-hidden="true">"*"</span> })}
+            </label>
+            {control}
+            <span id=error_id class="field-error">{error}</span>
+        </p>
+    }
+}
+
+/// How the last sending went, announced politely, with Retry when sending again is all it takes.
+#[component]
+fn FormStatus(status: RwSignal<Status>, retry: Callback<()>) -> impl IntoView {
+    view! {
+        <p class="form-status" role="status" aria-live="polite">
+            {move || status.with(Status::line).map(|(kind, text)| view! { <span class=format!("status-{kind}")>{text}</span> })}
+            {move || status.with(Status::can_retry).then(|| view! {
+                " " <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+            })}
+        </p>
     }
 }

@@ -207,7 +207,8 @@ mod tests {
             status,
             Status::Refused("Please correct the 3 problems marked below.".into())
         );
-        let (status, errors) = check(&draft("Hi", "Ann", "ann@example.org", "ftp://x"), "").unwrap_err();
+        let (status, errors) =
+            check(&draft("Hi", "Ann", "ann@example.org", "ftp://x"), "").unwrap_err();
         assert_eq!(
             errors.iter().map(|(field, _)| *field).collect::<Vec<_>>(),
             [Field::Website]
