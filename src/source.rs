@@ -6,7 +6,7 @@ mod client;
 #[cfg(test)]
 mod fake;
 pub mod prefetched;
-mod static_files;
+pub mod static_files;
 mod transport;
 mod wordpress;
 

@@ -1,6 +1,7 @@
 //! The static source: the JSON files of docs/data-format.md under one folder URL.
 
-mod wire;
+/// The files' format, public so that `examples/decode_bench.rs` times the decoding the source does.
+pub mod wire;
 
 use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
