@@ -108,7 +108,7 @@ const SOURCE_KINDS: &[&str] = &["static", "wordpress"];
 /// Parses `config.json`; relative source URLs are resolved against `site_root`,
 /// the absolute URL of the folder the site is served from.
 pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> {
-    let file: ConfigFile = crate::json::decode(text).map_err(|error| match error {
+    let file: ConfigFile = crate::json::decode_tree(text).map_err(|error| match error {
         crate::json::JsonError::Syntax(detail) => ConfigError::NotJson { detail },
         crate::json::JsonError::Shape(detail) => ConfigError::Invalid { detail },
     })?;

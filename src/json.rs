@@ -4,6 +4,8 @@
 //! would add.
 
 use crate::model::{Slug, Timestamp};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +36,125 @@ impl JsonError {
 }
 
 /// Parses `text` and reads a `T` from it.
-pub fn decode<T: FromJson>(text: &str) -> Result<T, JsonError> {
+pub fn decode_tree<T: FromJson>(text: &str) -> Result<T, JsonError> {
     let json = parse(text).map_err(JsonError::Syntax)?;
     T::from_json(&json).map_err(JsonError::Shape)
+}
+
+/// Decodes `text` as a `T`: the one place the crate turns JSON text into its types. An error
+/// names the problem, the field path to it and, for text decoded as it came, the line and column.
+///
+/// Two things `JSON.parse` accepts, and so a server may send, serde_json refuses: a lone UTF-16
+/// surrogate in a `\u` escape, which becomes U+FFFD, and a repeated key, whose last value counts.
+/// Only a text refused for one of them is decoded a second time, so the usual text pays nothing.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+    match strictly(text) {
+        Err(failure) if failure.is_lone_surrogate() => match without_lone_surrogates(text) {
+            Some(text) => decode(&text),
+            None => Err(failure.into()),
+        },
+        Err(failure) if failure.is_repeated_field() => {
+            // serde's derives refuse a field given twice; a `Value` keeps the last one.
+            let value: serde_json::Value = strictly(text)?;
+            serde_path_to_error::deserialize(value).map_err(|error| Failure::from(error).into())
+        }
+        decoded => decoded.map_err(JsonError::from),
+    }
+}
+
+/// For `#[serde(default, deserialize_with = "crate::json::null_as_default")]`: a field that may
+/// be absent or null, either meaning its type's default (an empty text).
+pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + serde::Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
+}
+
+fn strictly<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer)?;
+    deserializer.end().map_err(Failure::at_top)?;
+    Ok(value)
+}
+
+/// serde_json's error and where in the value it happened (`.` for the value itself).
+struct Failure {
+    path: String,
+    error: serde_json::Error,
+}
+
+impl Failure {
+    fn at_top(error: serde_json::Error) -> Self {
+        Self {
+            path: ".".to_owned(),
+            error,
+        }
+    }
+
+    // serde_json does not expose its error codes, only their wording.
+    fn is_lone_surrogate(&self) -> bool {
+        let message = self.error.to_string();
+        message.starts_with("lone leading surrogate")
+            || message.starts_with("unexpected end of hex escape")
+    }
+
+    fn is_repeated_field(&self) -> bool {
+        self.error.is_data() && self.error.to_string().starts_with("duplicate field")
+    }
+}
+
+impl From<serde_path_to_error::Error<serde_json::Error>> for Failure {
+    fn from(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        Self {
+            path: error.path().to_string(),
+            error: error.into_inner(),
+        }
+    }
+}
+
+impl From<Failure> for JsonError {
+    fn from(Failure { path, error }: Failure) -> Self {
+        match (error.is_data(), path.as_str()) {
+            (true, ".") => Self::Shape(error.to_string()),
+            (true, path) => Self::Shape(format!("{path}: {error}")),
+            (false, _) => Self::Syntax(error.to_string()),
+        }
+    }
+}
+
+/// `text` with every `\u` escape of a lone surrogate made `\ufffd`, or `None` if it has none.
+fn without_lone_surrogates(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let escape_at = |at: usize| -> Option<u32> {
+        let digits = text.get(at + 2..at + 6)?;
+        let is_escape =
+            bytes[at..].starts_with(b"\\u") && digits.bytes().all(|b| b.is_ascii_hexdigit());
+        is_escape
+            .then(|| u32::from_str_radix(digits, 16).ok())
+            .flatten()
+    };
+    let (mut out, mut copied, mut at) = (String::new(), 0, 0);
+    while let Some(found) = bytes[at..].iter().position(|&byte| byte == b'\\') {
+        at += found;
+        match escape_at(at) {
+            Some(0xD800..=0xDBFF) if matches!(escape_at(at + 6), Some(0xDC00..=0xDFFF)) => at += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&text[copied..at]);
+                out.push_str("\\ufffd");
+                at += 6;
+                copied = at;
+            }
+            // Any other escape, `\\` included, is two characters long.
+            _ => at = (at + 2).min(bytes.len()),
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 /// Parses JSON text (RFC 8259) into a tree; the error names the problem and where it is.
@@ -521,9 +639,9 @@ mod tests {
 
     #[test]
     fn reads_fields_with_optional_ones_absent_or_null() {
-        let point: Point = decode(r#"{"x": 3, "tags": ["a", "b-c"], "extra": true}"#).unwrap();
+        let point: Point = decode_tree(r#"{"x": 3, "tags": ["a", "b-c"], "extra": true}"#).unwrap();
         assert_eq!((point.x, point.label, point.tags.len()), (3, None, 2));
-        let point: Point = decode(r#"{"x": 0, "label": null, "tags": []}"#).unwrap();
+        let point: Point = decode_tree(r#"{"x": 0, "label": null, "tags": []}"#).unwrap();
         assert_eq!(point.label, None);
     }
 
@@ -536,14 +654,14 @@ mod tests {
             "سوق \u{2028} é",
         ] {
             let literal = string_literal(text);
-            assert_eq!(decode::<String>(&literal).unwrap(), text, "{literal}");
+            assert_eq!(decode_tree::<String>(&literal).unwrap(), text, "{literal}");
         }
         assert_eq!(string_literal("a\"b"), "\"a\\\"b\"");
     }
 
     #[test]
     fn names_the_field_and_the_problem() {
-        let error = |text: &str| decode::<Point>(text).err().unwrap();
+        let error = |text: &str| decode_tree::<Point>(text).err().unwrap();
         assert!(matches!(error("{\"x\": "), JsonError::Syntax(_)));
         assert_eq!(
             error("[]"),

@@ -161,7 +161,7 @@ pub fn CommentForm(
         Effect::new(move || {
             let key = draft_key_now();
             let saved = storage::read(&details_key(&site_url))
-                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok());
+                .and_then(|text| crate::json::decode_tree::<CommentDraft>(&text).ok());
             if let Some(details) = &saved {
                 save_details.set(true);
                 for (field, signal) in [
@@ -175,7 +175,7 @@ pub fn CommentForm(
                 }
             }
             let draft = storage::read(&key)
-                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
+                .and_then(|text| crate::json::decode_tree::<CommentDraft>(&text).ok())
                 .unwrap_or_default();
             let typed = typed
                 .try_update_value(Option::take)

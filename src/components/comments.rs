@@ -43,7 +43,7 @@ pub fn Comments(
         let held_key = held_key.clone();
         move |approved: &Result<Vec<Comment>, DataError>| {
             let mut kept: Vec<HeldComment> = storage::read(&held_key)
-                .and_then(|text| crate::json::decode(&text).ok())
+                .and_then(|text| crate::json::decode_tree(&text).ok())
                 .unwrap_or_default();
             if let Ok(comments) = approved {
                 // Approved since: now they come with the others.

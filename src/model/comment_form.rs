@@ -362,7 +362,7 @@ mod tests {
     fn drafts_and_held_comments_survive_storage() {
         let typed = draft("Line one\n\"two\"", "Gwen", "gwen@example.org", "");
         assert_eq!(
-            crate::json::decode::<CommentDraft>(&typed.to_json()).unwrap(),
+            crate::json::decode_tree::<CommentDraft>(&typed.to_json()).unwrap(),
             typed
         );
         let held = vec![HeldComment {
@@ -373,7 +373,7 @@ mod tests {
             text: "Wait for it".into(),
         }];
         let read: Vec<HeldComment> =
-            crate::json::decode(&HeldComment::list_to_json(&held)).unwrap();
+            crate::json::decode_tree(&HeldComment::list_to_json(&held)).unwrap();
         assert_eq!(read, held);
     }
 

@@ -8,7 +8,7 @@
 //! serialized form of its own, and shared answers (the site, an author) are embedded once.
 
 use super::{HttpRequest, HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS};
-use crate::json::{decode, string_literal, Fields, FromJson, Json, JsonError};
+use crate::json::{decode_tree, string_literal, Fields, FromJson, Json, JsonError};
 use futures::future::LocalBoxFuture;
 use std::sync::{Arc, Mutex};
 
@@ -52,7 +52,7 @@ pub fn answers_to_json(answers: &[Prefetched], site_root: &str) -> String {
 
 /// The embedded answers of a page, their relative URLs resolved against `site_root`.
 pub fn read_answers(json: &str, site_root: &str) -> Result<Vec<Prefetched>, JsonError> {
-    let mut answers: Vec<Prefetched> = decode(json)?;
+    let mut answers: Vec<Prefetched> = decode_tree(json)?;
     for answer in &mut answers {
         if !answer.url.contains("://") {
             answer.url = format!("{site_root}{}", answer.url);
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn unknown_headers_are_dropped() {
         let json = r#"[{"url":"u","status":200,"type":"t","headers":[["set-cookie","x"],["x-wp-totalpages","3"]],"body":""}]"#;
-        let decoded = decode::<Vec<Prefetched>>(json).unwrap();
+        let decoded = decode_tree::<Vec<Prefetched>>(json).unwrap();
         assert_eq!(
             decoded[0].response.headers,
             vec![("x-wp-totalpages", "3".into())]

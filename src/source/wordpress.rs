@@ -319,7 +319,7 @@ fn comment_answer(response: &HttpResponse) -> Result<PostedComment, CommentError
             .map_err(|detail| CommentError::Failed(DataError::bad_data(WHAT, detail)))?;
         return Ok(created);
     }
-    let Ok(error) = crate::json::decode::<ErrorJson>(&response.body) else {
+    let Ok(error) = crate::json::decode_tree::<ErrorJson>(&response.body) else {
         return Err(CommentError::Failed(DataError::Server {
             status: response.status,
             what: WHAT.to_owned(),
@@ -371,7 +371,7 @@ fn classify<'a>(what: &str, response: &'a HttpResponse) -> Result<&'a str, DataE
         )),
         200..=299 => Ok(&response.body),
         status => {
-            let error = crate::json::decode::<ErrorJson>(&response.body).ok();
+            let error = crate::json::decode_tree::<ErrorJson>(&response.body).ok();
             match error {
                 // A page past the end of a listing.
                 Some(error) if error.code == "rest_post_invalid_page_number" => {
