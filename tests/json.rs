@@ -1,7 +1,7 @@
 //! The same decoding cases natively and in the browser, where the parser runs as wasm, so the
 //! two builds cannot drift apart unnoticed.
 
-use broadsheet::json::{decode, Fields, FromJson, Json, JsonError};
+use broadsheet::json::{decode_tree, Fields, FromJson, Json, JsonError};
 use broadsheet::model::{Slug, Timestamp};
 
 #[cfg(target_arch = "wasm32")]
@@ -34,7 +34,7 @@ impl FromJson for Entry {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn decodes_text_numbers_nesting_and_unicode() {
-    let entry: Entry = decode(
+    let entry: Entry = decode_tree(
         r#"{"slug": "سوق", "title": "Caf\u00e9 \"quoted\" \ud83d\udc1f & <b>", "count": 4294967295,
             "id": 9007199254740992, "when": "2026-11-03T08:30:00Z", "nested": [[1, 2], []], "ignored": {"a": [null]}}"#,
     )
@@ -51,9 +51,12 @@ fn decodes_text_numbers_nesting_and_unicode() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn absent_and_null_optional_fields_are_none() {
     let base = r#""slug": "a", "title": "", "count": 0, "id": 1, "nested": []"#;
-    assert_eq!(decode::<Entry>(&format!("{{{base}}}")).unwrap().when, None);
     assert_eq!(
-        decode::<Entry>(&format!("{{{base}, \"when\": null}}"))
+        decode_tree::<Entry>(&format!("{{{base}}}")).unwrap().when,
+        None
+    );
+    assert_eq!(
+        decode_tree::<Entry>(&format!("{{{base}, \"when\": null}}"))
             .unwrap()
             .when,
         None
@@ -64,7 +67,7 @@ fn absent_and_null_optional_fields_are_none() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn every_problem_is_named_the_same_way_on_both_targets() {
     let base = r#""slug": "a", "title": "t", "count": 1, "id": 1, "nested": []"#;
-    let shape = |text: String| match decode::<Entry>(&text) {
+    let shape = |text: String| match decode_tree::<Entry>(&text) {
         Err(JsonError::Shape(detail)) => detail,
         other => panic!("{text}: expected a shape error, got {other:?}"),
     };
@@ -113,7 +116,7 @@ fn every_problem_is_named_the_same_way_on_both_targets() {
         "{\"a\": 1} trailing",
     ] {
         assert!(
-            matches!(decode::<Entry>(text), Err(JsonError::Syntax(_))),
+            matches!(decode_tree::<Entry>(text), Err(JsonError::Syntax(_))),
             "{text:?} is not JSON"
         );
     }
