@@ -64,6 +64,34 @@ fn post(slug: &str, title: &str) -> String {
     )
 }
 
+/// WordPress embeds an error in place of media the reader may not see, and `[]` for media
+/// details it never recorded: the article is shown without its picture.
+#[test]
+fn an_article_whose_picture_cannot_be_shown_comes_without_it() {
+    let media = r#"[{"id": 9, "source_url": "https://wp.example/ferry.jpg", "alt_text": "The ferry",
+                          "caption": {"rendered": "<p>At dawn</p>"}, "media_details": {"width": 1200, "height": 675}}]"#;
+    let forbidden = r#"[{"code": "rest_forbidden", "message": "Sorry.", "data": {"status": 401}}]"#;
+    let unmeasured = media.replace(r#"{"width": 1200, "height": 675}"#, "[]");
+    for replacement in [forbidden, unmeasured.as_str()] {
+        let post = post("ferry-back", "Ferry").replace(media, replacement);
+        assert!(
+            post.contains(replacement),
+            "the fixture's media is replaced"
+        );
+        let transport = FakeTransport::default()
+            .answering(
+                &format!("{API}{EMBEDDED_POST_ROUTE}"),
+                Ok(collection(&format!("[{post}]"), 1, 1)),
+            )
+            .answering(
+                &format!("{API}wp/v2/posts?author=3&per_page=1&_fields=id"),
+                Ok(collection(r#"[{"id": 7}]"#, 12, 12)),
+            );
+        let article = block_on(source(&transport).article(&slug("ferry-back"))).unwrap();
+        assert_eq!(article.image, None, "{replacement}");
+    }
+}
+
 #[test]
 fn an_article_with_decoded_text_tags_image_and_author_count_in_two_requests() {
     let transport = FakeTransport::default()
