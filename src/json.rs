@@ -72,6 +72,13 @@ where
     Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
 }
 
+/// `value` as JSON text: the one place the crate writes JSON.
+pub fn encode<T: serde::Serialize>(value: &T) -> String {
+    // serde_json fails only on maps with keys other than text and on failing `Serialize`
+    // impls; the crate's types have neither.
+    serde_json::to_string(value).expect("the crate's types serialize")
+}
+
 fn strictly<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer)?;
