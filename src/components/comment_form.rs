@@ -161,7 +161,7 @@ pub fn CommentForm(
         Effect::new(move || {
             let key = draft_key_now();
             let saved = storage::read(&details_key(&site_url))
-                .and_then(|text| crate::json::decode_tree::<CommentDraft>(&text).ok());
+                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok());
             if let Some(details) = &saved {
                 save_details.set(true);
                 for (field, signal) in [
@@ -175,7 +175,7 @@ pub fn CommentForm(
                 }
             }
             let draft = storage::read(&key)
-                .and_then(|text| crate::json::decode_tree::<CommentDraft>(&text).ok())
+                .and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
                 .unwrap_or_default();
             let typed = typed
                 .try_update_value(Option::take)
@@ -193,14 +193,14 @@ pub fn CommentForm(
                 }
             }
             if typed != CommentDraft::default() {
-                storage::write(&key, &current_draft().to_json());
+                storage::write(&key, &crate::json::encode(&current_draft()));
             }
             errors.set(Vec::new());
         });
     }
     let keep_draft = {
         let draft_key_now = draft_key_now.clone();
-        move || storage::write(&draft_key_now(), &current_draft().to_json())
+        move || storage::write(&draft_key_now(), &crate::json::encode(&current_draft()))
     };
 
     let focus_field = |field: Field| focus_by_id(field.id());
@@ -238,7 +238,7 @@ pub fn CommentForm(
                     content: String::new(),
                     ..draft.clone()
                 };
-                storage::write(&details, &details_only.to_json());
+                storage::write(&details, &crate::json::encode(&details_only));
             } else {
                 storage::remove(&details);
             }

@@ -43,12 +43,12 @@ pub fn Comments(
         let held_key = held_key.clone();
         move |approved: &Result<Vec<Comment>, DataError>| {
             let mut kept: Vec<HeldComment> = storage::read(&held_key)
-                .and_then(|text| crate::json::decode_tree(&text).ok())
+                .and_then(|text| crate::json::decode(&text).ok())
                 .unwrap_or_default();
             if let Ok(comments) = approved {
                 // Approved since: now they come with the others.
                 kept.retain(|mine| comments.iter().all(|comment| comment.id != mine.id));
-                storage::write(&held_key, &HeldComment::list_to_json(&kept));
+                storage::write(&held_key, &crate::json::encode(&kept));
             }
             if !kept.is_empty() || held.with_untracked(|held| !held.is_empty()) {
                 held.set(kept);
@@ -112,7 +112,7 @@ pub fn Comments(
             held.update(|held| held.push(mine));
             storage::write(
                 &held_key,
-                &held.with_untracked(|held| HeldComment::list_to_json(held)),
+                &held.with_untracked(|held| crate::json::encode(held)),
             );
         } else {
             loaded.update(|loaded| {

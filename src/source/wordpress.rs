@@ -13,7 +13,6 @@ use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
 use crate::config::WordPressConfig;
 use crate::error::{CommentError, DataError};
-use crate::json::string_literal;
 use crate::model::{
     Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Site, Slug, TagPage,
 };
@@ -267,13 +266,15 @@ impl WordPressSource {
         draft: &CommentDraft,
     ) -> Result<PostedComment, CommentError> {
         let post_id = self.post_id(slug).await.map_err(CommentError::Failed)?;
-        let body = format!(
-            r#"{{"post":{post_id},"parent":{parent},"author_name":{},"author_email":{},"author_url":{},"content":{}}}"#,
-            string_literal(draft.name.trim()),
-            string_literal(draft.email.trim()),
-            string_literal(&draft.website_url()),
-            string_literal(draft.content.trim()),
-        );
+        let website = draft.website_url();
+        let body = crate::json::encode(&wire::NewCommentJson {
+            post: post_id,
+            parent,
+            author_name: draft.name.trim(),
+            author_email: draft.email.trim(),
+            author_url: &website,
+            content: draft.content.trim(),
+        });
         let url = format!("{}wp/v2/comments", self.config.api_url);
         let response = self
             .client

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::sanitize::{html_to_text, sanitize_html};
 use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 /// WordPress's error answer: `{"code": "rest_no_route", "message": "…", "data": {"status": 404}}`.
@@ -382,4 +382,15 @@ impl HeadlineJson {
             link: HeadlineLink::Article(self.slug),
         })
     }
+}
+
+/// A reader's comment as `POST wp/v2/comments` takes it.
+#[derive(Serialize)]
+pub struct NewCommentJson<'a> {
+    pub post: u64,
+    pub parent: u64,
+    pub author_name: &'a str,
+    pub author_email: &'a str,
+    pub author_url: &'a str,
+    pub content: &'a str,
 }
