@@ -110,10 +110,7 @@ pub fn Comments(
                 text: html_to_text(posted.comment.content.as_str()),
             };
             held.update(|held| held.push(mine));
-            storage::write(
-                &held_key,
-                &held.with_untracked(|held| crate::json::encode(held)),
-            );
+            storage::write(&held_key, &held.with_untracked(crate::json::encode));
         } else {
             loaded.update(|loaded| {
                 if let Some(Ok(comments)) = loaded {
