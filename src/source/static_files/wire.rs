@@ -146,6 +146,9 @@ impl Directory {
     }
 }
 
+/// An article as a listing sums it up. An article file is one too, with the body and the
+/// language beside: one type reads the fields both have (serde's `flatten` would instead buffer
+/// the whole file to split it).
 #[derive(serde::Deserialize)]
 pub struct SummaryFile {
     slug: Slug,
@@ -156,6 +159,10 @@ pub struct SummaryFile {
     author: Slug,
     tags: Vec<Slug>,
     image: Option<ImageFile>,
+    /// Only in an article file, which must have it.
+    body_html: Option<String>,
+    language: Option<String>,
+    direction: Option<String>,
 }
 
 impl SummaryFile {
@@ -217,20 +224,8 @@ impl ListingFile {
 
 /// An article file: every field of a summary, plus the body and the language.
 #[derive(serde::Deserialize)]
-pub struct ArticleFile {
-    // Not a flattened `SummaryFile`: serde would buffer the whole file to split it.
-    slug: Slug,
-    title: String,
-    excerpt: String,
-    published: Timestamp,
-    modified: Option<Timestamp>,
-    author: Slug,
-    tags: Vec<Slug>,
-    image: Option<ImageFile>,
-    body_html: String,
-    language: Option<String>,
-    direction: Option<String>,
-}
+#[serde(transparent)]
+pub struct ArticleFile(SummaryFile);
 
 impl ArticleFile {
     pub fn into_article(
@@ -239,27 +234,31 @@ impl ArticleFile {
         directory: &Directory,
         data_root: &str,
     ) -> Result<Article, String> {
-        if &self.slug != requested {
+        let file = self.0;
+        if &file.slug != requested {
             return Err(format!(
                 "the file for \"{requested}\" holds the article \"{}\"",
-                self.slug
+                file.slug
             ));
         }
-        let (author, tags) = directory.resolve(&self.author, &self.tags)?;
+        let body_html = file
+            .body_html
+            .ok_or_else(|| "missing field `body_html`".to_owned())?;
+        let (author, tags) = directory.resolve(&file.author, &file.tags)?;
         Ok(Article {
-            body: sanitize_html(&self.body_html),
-            direction: self
+            body: sanitize_html(&body_html),
+            direction: file
                 .direction
                 .as_deref()
                 .map(Direction::parse)
                 .transpose()?,
-            language: self.language.filter(|language| !language.trim().is_empty()),
-            image: image(self.image, data_root)?,
-            slug: self.slug,
-            title: self.title,
-            excerpt: self.excerpt,
-            published: self.published,
-            modified: self.modified,
+            language: file.language.filter(|language| !language.trim().is_empty()),
+            image: image(file.image, data_root)?,
+            slug: file.slug,
+            title: file.title,
+            excerpt: file.excerpt,
+            published: file.published,
+            modified: file.modified,
             author,
             tags,
         })
