@@ -25,20 +25,17 @@ impl JsonError {
 /// Decodes `text` as a `T`: the one place the crate turns JSON text into its types. An error
 /// names the problem, the field path to it and, for text decoded as it came, the line and column.
 ///
-/// Two things `JSON.parse` accepts, and so a server may send, serde_json refuses: a lone UTF-16
-/// surrogate in a `\u` escape, which becomes U+FFFD, and a repeated key, whose last value counts.
-/// Only a text refused for one of them is decoded a second time, so the usual text pays nothing.
+/// A lone UTF-16 surrogate in a `\u` escape, which `JSON.parse` accepts and serde_json refuses,
+/// becomes U+FFFD: only a text refused for one is decoded a second time, so the usual text pays
+/// nothing. A field given twice is refused ("duplicate field"), where `JSON.parse` keeps the
+/// last value: keeping it too would take a second decoding through `serde_json::Value` that
+/// every type's code would carry, in every bundle.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     match strictly(text) {
         Err(failure) if failure.is_lone_surrogate() => match without_lone_surrogates(text) {
             Some(text) => decode(&text),
             None => Err(failure.into()),
         },
-        Err(failure) if failure.is_repeated_field() => {
-            // serde's derives refuse a field given twice; a `Value` keeps the last one.
-            let value: serde_json::Value = strictly(text)?;
-            serde_path_to_error::deserialize(value).map_err(|error| Failure::from(error).into())
-        }
         decoded => decoded.map_err(JsonError::from),
     }
 }
@@ -86,10 +83,6 @@ impl Failure {
         let message = self.error.to_string();
         message.starts_with("lone leading surrogate")
             || message.starts_with("unexpected end of hex escape")
-    }
-
-    fn is_repeated_field(&self) -> bool {
-        self.error.is_data() && self.error.to_string().starts_with("duplicate field")
     }
 }
 
