@@ -1,7 +1,7 @@
 //! `config.json` in the site root picks the data source at run time, so one build deploys anywhere.
 
-use crate::json::{Fields, FromJson, Json};
 use crate::model::{resolve_url, Direction, TickerSettings};
+use serde_json::Value;
 use thiserror::Error;
 
 /// Where the content comes from.
@@ -62,44 +62,21 @@ pub enum ConfigError {
     Invalid { detail: String },
 }
 
+#[derive(serde::Deserialize)]
 struct ConfigFile {
     source: SourceFile,
     timeout_ms: Option<u32>,
     comments: Option<SourceFile>,
-    ticker: Option<Json>,
+    ticker: Option<Value>,
 }
 
-impl FromJson for ConfigFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            source: fields.get("source")?,
-            timeout_ms: fields.get("timeout_ms")?,
-            comments: fields.get("comments")?,
-            ticker: fields.get("ticker")?,
-        })
-    }
-}
-
+#[derive(serde::Deserialize)]
 struct SourceFile {
     kind: String,
     url: String,
     language: Option<String>,
     direction: Option<String>,
     per_page: Option<u32>,
-}
-
-impl FromJson for SourceFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            kind: fields.get("kind")?,
-            url: fields.get("url")?,
-            language: fields.get("language")?,
-            direction: fields.get("direction")?,
-            per_page: fields.get("per_page")?,
-        })
-    }
 }
 
 /// The source kinds this build can read.
@@ -202,17 +179,24 @@ pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> 
 }
 
 /// The `ticker` object: numbers and strings, read as an embed's query string would be.
-fn ticker_settings(json: &Json) -> Result<TickerSettings, String> {
-    let Json::Object(fields) = json else {
+fn ticker_settings(json: &Value) -> Result<TickerSettings, String> {
+    let Value::Object(fields) = json else {
         return Err("ticker must be an object of settings".to_owned());
     };
     fields
         .iter()
         .try_fold(TickerSettings::default(), |settings, (name, value)| {
             let text = match value {
-                Json::String(text) => text.clone(),
-                Json::Number(_) => u32::from_json(value)
-                    .map_err(|problem| format!("ticker.{name}: {problem}"))?
+                Value::String(text) => text.clone(),
+                Value::Number(number) => number
+                    .as_u64()
+                    .and_then(|number| u32::try_from(number).ok())
+                    .ok_or_else(|| {
+                        format!(
+                            "ticker.{name}: {number} is not a whole number from 0 to {}",
+                            u32::MAX
+                        )
+                    })?
                     .to_string(),
                 _ => return Err(format!("ticker.{name} must be a number or text")),
             };
@@ -342,7 +326,10 @@ mod tests {
             ("{\"source\": ", "not valid JSON"),
             ("[]", "not as documented"),
             ("{}", "missing field `source`"),
-            (r#"{"source": {"url": "data/"}}"#, "missing field `kind`"),
+            (
+                r#"{"source": {"url": "data/"}}"#,
+                "source: missing field `kind` at line 1 column 27",
+            ),
             (
                 r#"{"source": {"kind": "ftp", "url": "x"}}"#,
                 "source.kind \"ftp\" is unknown; this build reads \"static\", \"wordpress\"",
@@ -375,6 +362,10 @@ mod tests {
             (
                 r#"{"source": {"kind": "static", "url": "data/"}, "ticker": {"speed": 2}}"#,
                 "ticker.speed is \"2\"",
+            ),
+            (
+                r#"{"source": {"kind": "static", "url": "data/"}, "ticker": {"speed": 1.5}}"#,
+                "ticker.speed: 1.5 is not a whole number",
             ),
             (
                 r#"{"source": {"kind": "static", "url": "data/"}, "ticker": {"theme": true}}"#,

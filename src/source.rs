@@ -7,7 +7,7 @@ mod config_file;
 #[cfg(test)]
 mod fake;
 pub mod prefetched;
-mod static_files;
+pub mod static_files;
 mod transport;
 mod wordpress;
 

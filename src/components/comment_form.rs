@@ -176,14 +176,14 @@ pub fn CommentForm(
                 }
             }
             if typed != CommentDraft::default() {
-                storage::write(&key, &current_draft().to_json());
+                storage::write(&key, &crate::json::encode(&current_draft()));
             }
             errors.set(Vec::new());
         });
     }
     let keep_draft = {
         let draft_key_now = draft_key_now.clone();
-        move || storage::write(&draft_key_now(), &current_draft().to_json())
+        move || storage::write(&draft_key_now(), &crate::json::encode(&current_draft()))
     };
 
     let focus_field = |field: Field| focus_by_id(field.id());
@@ -211,7 +211,7 @@ pub fn CommentForm(
                     content: String::new(),
                     ..draft.clone()
                 };
-                storage::write(&details, &details_only.to_json());
+                storage::write(&details, &crate::json::encode(&details_only));
             } else {
                 storage::remove(&details);
             }

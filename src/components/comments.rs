@@ -50,7 +50,7 @@ pub fn Comments(
             if let Ok(comments) = approved {
                 // Approved since: now they come with the others.
                 kept.retain(|mine| comments.iter().all(|comment| comment.id != mine.id));
-                storage::write(&held_key, &HeldComment::list_to_json(&kept));
+                storage::write(&held_key, &crate::json::encode(&kept));
             }
             if !kept.is_empty() || held.with_untracked(|held| !held.is_empty()) {
                 held.set(kept);
@@ -112,10 +112,7 @@ pub fn Comments(
                 text: html_to_text(posted.comment.content.as_str()),
             };
             held.update(|held| held.push(mine));
-            storage::write(
-                &held_key,
-                &held.with_untracked(|held| HeldComment::list_to_json(held)),
-            );
+            storage::write(&held_key, &held.with_untracked(crate::json::encode));
         } else {
             loaded.update(|loaded| {
                 if let Some(Ok(comments)) = loaded {

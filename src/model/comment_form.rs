@@ -2,7 +2,8 @@
 //! reader hears about a mistake before sending rather than after.
 
 use super::{is_http_url, Slug, Timestamp};
-use crate::json::{string_literal, Fields, FromJson, Json};
+use crate::json::null_as_default;
+use serde::{Deserialize, Serialize};
 
 /// A field of the comment form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,12 +62,18 @@ impl Field {
     }
 }
 
-/// The form's text, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The form's text, as typed; kept in the browser's storage as JSON, where a field left out
+/// or null is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CommentDraft {
+    #[serde(deserialize_with = "null_as_default")]
     pub content: String,
+    #[serde(deserialize_with = "null_as_default")]
     pub name: String,
+    #[serde(deserialize_with = "null_as_default")]
     pub email: String,
+    #[serde(deserialize_with = "null_as_default")]
     pub website: String,
 }
 
@@ -165,37 +172,9 @@ pub fn is_email(text: &str) -> bool {
     text.len() >= 6 && local_ok && domain_ok
 }
 
-impl CommentDraft {
-    /// The draft as JSON, for keeping in the browser's storage.
-    pub fn to_json(&self) -> String {
-        format!(
-            r#"{{"content":{},"name":{},"email":{},"website":{}}}"#,
-            string_literal(&self.content),
-            string_literal(&self.name),
-            string_literal(&self.email),
-            string_literal(&self.website)
-        )
-    }
-}
-
-impl FromJson for CommentDraft {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        let text = |key: &str| -> Result<String, String> {
-            Ok(fields.get::<Option<String>>(key)?.unwrap_or_default())
-        };
-        Ok(Self {
-            content: text("content")?,
-            name: text("name")?,
-            email: text("email")?,
-            website: text("website")?,
-        })
-    }
-}
-
 /// A comment this reader sent that awaits moderation: shown to them alone, in place, until an
-/// editor approves it (then it comes with the others) or not.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// editor approves it (then it comes with the others) or not. Kept in the browser's storage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeldComment {
     pub id: u64,
     pub parent: u64,
@@ -203,37 +182,6 @@ pub struct HeldComment {
     pub date: Timestamp,
     /// What the reader typed, shown as text.
     pub text: String,
-}
-
-impl HeldComment {
-    pub fn to_json(&self) -> String {
-        format!(
-            r#"{{"id":{},"parent":{},"author_name":{},"date":{},"text":{}}}"#,
-            self.id,
-            self.parent,
-            string_literal(&self.author_name),
-            string_literal(self.date.as_str()),
-            string_literal(&self.text)
-        )
-    }
-
-    pub fn list_to_json(held: &[HeldComment]) -> String {
-        let items: Vec<String> = held.iter().map(HeldComment::to_json).collect();
-        format!("[{}]", items.join(","))
-    }
-}
-
-impl FromJson for HeldComment {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            id: fields.get("id")?,
-            parent: fields.get("parent")?,
-            author_name: fields.get("author_name")?,
-            date: fields.get("date")?,
-            text: fields.get("text")?,
-        })
-    }
 }
 
 /// Where a draft is kept in the browser: one per article and per comment replied to, so that
@@ -362,7 +310,7 @@ mod tests {
     fn drafts_and_held_comments_survive_storage() {
         let typed = draft("Line one\n\"two\"", "Gwen", "gwen@example.org", "");
         assert_eq!(
-            crate::json::decode::<CommentDraft>(&typed.to_json()).unwrap(),
+            crate::json::decode::<CommentDraft>(&crate::json::encode(&typed)).unwrap(),
             typed
         );
         let held = vec![HeldComment {
@@ -372,8 +320,7 @@ mod tests {
             date: Timestamp::parse("2026-11-25T10:00:00Z").unwrap(),
             text: "Wait for it".into(),
         }];
-        let read: Vec<HeldComment> =
-            crate::json::decode(&HeldComment::list_to_json(&held)).unwrap();
+        let read: Vec<HeldComment> = crate::json::decode(&crate::json::encode(&held)).unwrap();
         assert_eq!(read, held);
     }
 

@@ -40,8 +40,8 @@ fn author_path(slug: &Slug) -> String {
     Route::author(slug).path()
 }
 
-/// A topic articles are filed under.
-#[derive(Debug, Clone, PartialEq)]
+/// A topic articles are filed under; the static files' `tags.json` holds them as they are.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct Tag {
     pub slug: Slug,
     pub name: String,

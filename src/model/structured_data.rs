@@ -2,126 +2,161 @@
 //! `Person` on author pages, `CollectionPage` on tag pages.
 
 use super::{Article, Author, Image, Site, Tag};
-use crate::json::string_literal;
+use serde::Serialize;
+
+const CONTEXT: &str = "https://schema.org";
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    description: &'a str,
+    date_published: &'a str,
+    date_modified: &'a str,
+    url: &'a str,
+    main_entity_of_page: &'a str,
+    author: Person<'a>,
+    publisher: Named<'a>,
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageObject<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keywords: Vec<&'a str>,
+}
+
+/// An author; on their own page with the context, their bio and their picture.
+#[derive(Serialize)]
+struct Person<'a> {
+    #[serde(rename = "@context", skip_serializing_if = "Option::is_none")]
+    context: Option<&'static str>,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+}
+
+/// The site, as the publisher of an article (`Organization`) or what a tag page is part of
+/// (`WebSite`).
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ImageObject<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: &'a str,
+    width: u32,
+    height: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CollectionPage<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+    is_part_of: Named<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+}
 
 /// The JSON-LD of an article.
 pub fn news_article(site: &Site, article: &Article) -> String {
     let url = site.canonical(&article.path());
-    let modified = article.updated().unwrap_or(&article.published);
-    let mut fields = vec![
-        ("@context", text("https://schema.org")),
-        ("@type", text("NewsArticle")),
-        ("headline", text(&article.title)),
-        ("description", text(&article.excerpt)),
-        ("datePublished", text(article.published.as_str())),
-        ("dateModified", text(modified.as_str())),
-        ("url", text(&url)),
-        ("mainEntityOfPage", text(&url)),
-        ("author", person_fields(site, &article.author, false)),
-        (
-            "publisher",
-            object(&[
-                ("@type", text("Organization")),
-                ("name", text(&site.title)),
-                ("url", text(&site.canonical("/"))),
-            ]),
-        ),
-        (
-            "inLanguage",
-            text(article.language.as_ref().unwrap_or(&site.language)),
-        ),
-    ];
-    if let Some(image) = &article.image {
-        fields.push(("image", image_object(image)));
-    }
-    if !article.tags.is_empty() {
-        let names: Vec<_> = article.tags.iter().map(|tag| text(&tag.name)).collect();
-        fields.push(("keywords", format!("[{}]", names.join(","))));
-    }
-    script_safe(object(&fields))
+    script_safe(&NewsArticle {
+        context: CONTEXT,
+        kind: "NewsArticle",
+        headline: &article.title,
+        description: &article.excerpt,
+        date_published: article.published.as_str(),
+        date_modified: article.updated().unwrap_or(&article.published).as_str(),
+        url: &url,
+        main_entity_of_page: &url,
+        author: person_of(site, &article.author, false),
+        publisher: Named {
+            kind: "Organization",
+            name: &site.title,
+            url: site.canonical("/"),
+        },
+        in_language: article.language.as_ref().unwrap_or(&site.language),
+        image: article.image.as_ref().map(image_object),
+        keywords: article.tags.iter().map(|tag| tag.name.as_str()).collect(),
+    })
 }
 
 /// The JSON-LD of an author's page.
 pub fn person(site: &Site, author: &Author) -> String {
-    script_safe(person_fields(site, author, true))
+    script_safe(&person_of(site, author, true))
 }
 
 /// The JSON-LD of a tag's page.
 pub fn collection_page(site: &Site, tag: &Tag) -> String {
-    let mut fields = vec![
-        ("@context", text("https://schema.org")),
-        ("@type", text("CollectionPage")),
-        ("name", text(&tag.name)),
-        ("url", text(&site.canonical(&tag.path()))),
-        (
-            "isPartOf",
-            object(&[
-                ("@type", text("WebSite")),
-                ("name", text(&site.title)),
-                ("url", text(&site.canonical("/"))),
-            ]),
-        ),
-    ];
-    if !tag.description.is_empty() {
-        fields.push(("description", text(&tag.description)));
+    script_safe(&CollectionPage {
+        context: CONTEXT,
+        kind: "CollectionPage",
+        name: &tag.name,
+        url: site.canonical(&tag.path()),
+        is_part_of: Named {
+            kind: "WebSite",
+            name: &site.title,
+            url: site.canonical("/"),
+        },
+        description: Some(tag.description.as_str()).filter(|text| !text.is_empty()),
+    })
+}
+
+fn person_of<'a>(site: &Site, author: &'a Author, top_level: bool) -> Person<'a> {
+    Person {
+        context: top_level.then_some(CONTEXT),
+        kind: "Person",
+        name: &author.name,
+        url: site.canonical(&author.path()),
+        description: Some(author.bio.as_str()).filter(|bio| top_level && !bio.is_empty()),
+        image: author
+            .avatar
+            .as_ref()
+            .filter(|_| top_level)
+            .map(|avatar| avatar.url.as_str()),
     }
-    script_safe(object(&fields))
 }
 
-fn person_fields(site: &Site, author: &Author, top_level: bool) -> String {
-    let mut fields = Vec::new();
-    if top_level {
-        fields.push(("@context", text("https://schema.org")));
+fn image_object(image: &Image) -> ImageObject<'_> {
+    ImageObject {
+        kind: "ImageObject",
+        url: &image.url,
+        width: image.width,
+        height: image.height,
     }
-    fields.extend([
-        ("@type", text("Person")),
-        ("name", text(&author.name)),
-        ("url", text(&site.canonical(&author.path()))),
-    ]);
-    if top_level {
-        if !author.bio.is_empty() {
-            fields.push(("description", text(&author.bio)));
-        }
-        if let Some(avatar) = &author.avatar {
-            fields.push(("image", text(&avatar.url)));
-        }
-    }
-    object(&fields)
 }
 
-fn image_object(image: &Image) -> String {
-    object(&[
-        ("@type", text("ImageObject")),
-        ("url", text(&image.url)),
-        ("width", image.width.to_string()),
-        ("height", image.height.to_string()),
-    ])
-}
-
-fn text(value: &str) -> String {
-    string_literal(value)
-}
-
-/// An object from keys and their values, already JSON.
-fn object(fields: &[(&str, String)]) -> String {
-    let members: Vec<_> = fields
-        .iter()
-        .map(|(key, value)| format!("{}:{value}", text(key)))
-        .collect();
-    format!("{{{}}}", members.join(","))
-}
-
-/// JSON that cannot end the `<script>` element it sits in when the page is written as HTML.
-fn script_safe(json: String) -> String {
-    json.replace("</", "<\\/")
+/// JSON that cannot end the `<script>` element it sits in when the page is written as HTML:
+/// only strings hold `</`, and `<\/` is the same string in JSON.
+fn script_safe(value: &impl Serialize) -> String {
+    crate::json::encode(value).replace("</", "<\\/")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::{parse, Json};
     use crate::model::{Direction, Slug, TagLink, Timestamp};
     use crate::sanitize::sanitize_html;
+    use serde_json::Value;
 
     fn site() -> Site {
         Site {
@@ -143,11 +178,8 @@ mod tests {
         }
     }
 
-    fn field<'a>(json: &'a Json, path: &[&str]) -> &'a Json {
-        path.iter().fold(json, |json, key| match json {
-            Json::Object(fields) => &fields.iter().find(|(name, _)| name == key).unwrap().1,
-            other => panic!("{other:?} has no {key}"),
-        })
+    fn parse(text: &str) -> Value {
+        crate::json::decode(text).unwrap()
     }
 
     #[test]
@@ -176,10 +208,13 @@ mod tests {
         };
         let text = news_article(&site(), &article);
         assert!(!text.contains("</script"), "{text}");
-        let json = parse(&text).unwrap();
-        let string = |path: &[&str]| match field(&json, path) {
-            Json::String(text) => text.clone(),
-            other => panic!("{other:?}"),
+        let json = parse(&text);
+        let string = |path: &[&str]| {
+            let value = path.iter().fold(&json, |json, key| &json[key]);
+            value
+                .as_str()
+                .unwrap_or_else(|| panic!("{path:?}: {value}"))
+                .to_owned()
         };
         assert_eq!(string(&["@type"]), "NewsArticle");
         assert_eq!(string(&["headline"]), article.title);
@@ -190,33 +225,35 @@ mod tests {
             "https://herald.example/author/ada/"
         );
         assert_eq!(string(&["publisher", "name"]), "The Herald");
+        assert!(
+            json["author"].get("@context").is_none() && json["author"].get("description").is_none(),
+            "an article's author is named, not described"
+        );
         assert_eq!(string(&["image", "url"]), "https://herald.example/f.jpg");
-        assert_eq!(field(&json, &["image", "width"]), &Json::Number(1200.0));
+        assert_eq!(json["image"]["width"], 1200);
+        assert_eq!(json["keywords"], serde_json::json!(["Harbour"]));
         assert_eq!(string(&["inLanguage"]), "en-GB");
     }
 
     #[test]
     fn authors_are_people_and_tags_collections() {
-        let json = parse(&person(&site(), &author())).unwrap();
-        assert_eq!(field(&json, &["@type"]), &Json::String("Person".into()));
-        assert_eq!(
-            field(&json, &["description"]),
-            &Json::String("Harbour reporter.".into())
-        );
+        let json = parse(&person(&site(), &author()));
+        assert_eq!(json["@type"], "Person");
+        assert_eq!(json["@context"], "https://schema.org");
+        assert_eq!(json["description"], "Harbour reporter.");
         let tag = Tag {
             slug: Slug::parse("harbour").unwrap(),
             name: "Harbour".into(),
             description: String::new(),
             article_count: 2,
         };
-        let json = parse(&collection_page(&site(), &tag)).unwrap();
-        assert_eq!(
-            field(&json, &["@type"]),
-            &Json::String("CollectionPage".into())
-        );
-        assert_eq!(
-            field(&json, &["url"]),
-            &Json::String("https://herald.example/tag/harbour/".into())
+        let json = parse(&collection_page(&site(), &tag));
+        assert_eq!(json["@type"], "CollectionPage");
+        assert_eq!(json["url"], "https://herald.example/tag/harbour/");
+        assert_eq!(json["isPartOf"]["@type"], "WebSite");
+        assert!(
+            json.get("description").is_none(),
+            "an empty description is left out"
         );
     }
 }

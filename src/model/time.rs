@@ -6,10 +6,25 @@ use std::fmt;
 
 /// A moment in time, kept as the text the source sent (for `<time datetime>`) and as
 /// seconds since the Unix epoch (for ordering and "was this updated later?").
-#[derive(Debug, Clone, Eq)]
+#[derive(Debug, Clone, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Timestamp {
     text: String,
     unix_seconds: i64,
+}
+
+impl TryFrom<String> for Timestamp {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        Self::parse(&text)
+    }
+}
+
+impl From<Timestamp> for String {
+    fn from(timestamp: Timestamp) -> Self {
+        timestamp.text
+    }
 }
 
 impl Timestamp {

@@ -8,8 +8,10 @@
 //! serialized form of its own, and shared answers (the site, an author) are embedded once.
 
 use super::{HttpRequest, HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS};
-use crate::json::{decode, string_literal, Fields, FromJson, Json, JsonError};
+use crate::json::{decode, encode, JsonError};
 use futures::future::LocalBoxFuture;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::{Arc, Mutex};
 
 /// The `id` of the `<script type="application/json">` element that carries a page's answers.
@@ -22,71 +24,71 @@ pub struct Prefetched {
     pub response: HttpResponse,
 }
 
+/// One answer as a page carries it; written from borrowed text, read into owned.
+#[derive(Serialize, Deserialize)]
+struct AnswerJson<'a> {
+    url: Cow<'a, str>,
+    status: u16,
+    #[serde(rename = "type")]
+    content_type: Cow<'a, str>,
+    headers: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    body: Cow<'a, str>,
+}
+
 /// The answers as JSON: `[{"url", "status", "type", "headers": [[name, value]], "body"}]`,
 /// safe to place inside a `<script>` element (no `</` can close it early). URLs below
 /// `site_root` are kept relative to it: a page is built before it knows its host.
 pub fn answers_to_json(answers: &[Prefetched], site_root: &str) -> String {
-    let items: Vec<String> = answers
+    let items: Vec<AnswerJson> = answers
         .iter()
-        .map(|Prefetched { url, response }| {
-            let url = url.strip_prefix(site_root).unwrap_or(url);
-            let headers: Vec<String> = response
+        .map(|Prefetched { url, response }| AnswerJson {
+            url: Cow::Borrowed(url.strip_prefix(site_root).unwrap_or(url)),
+            status: response.status,
+            content_type: Cow::Borrowed(&response.content_type),
+            headers: response
                 .headers
                 .iter()
-                .map(|(name, value)| {
-                    format!("[{},{}]", string_literal(name), string_literal(value))
-                })
-                .collect();
-            format!(
-                "{{\"url\":{},\"status\":{},\"type\":{},\"headers\":[{}],\"body\":{}}}",
-                string_literal(url),
-                response.status,
-                string_literal(&response.content_type),
-                headers.join(","),
-                string_literal(&response.body)
-            )
+                .map(|(name, value)| (Cow::Borrowed(*name), Cow::Borrowed(value.as_str())))
+                .collect(),
+            body: Cow::Borrowed(&response.body),
         })
         .collect();
-    format!("[{}]", items.join(",")).replace("</", "<\\/")
+    // Only strings hold `</`, and `<\/` is the same string in JSON.
+    encode(&items).replace("</", "<\\/")
 }
 
 /// The embedded answers of a page, their relative URLs resolved against `site_root`.
 pub fn read_answers(json: &str, site_root: &str) -> Result<Vec<Prefetched>, JsonError> {
-    let mut answers: Vec<Prefetched> = decode(json)?;
-    for answer in &mut answers {
-        if !answer.url.contains("://") {
-            answer.url = format!("{site_root}{}", answer.url);
-        }
-    }
-    Ok(answers)
-}
-
-impl FromJson for Prefetched {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        let headers: Vec<Vec<String>> = fields.get("headers")?;
-        let headers = headers
-            .into_iter()
-            .filter_map(|pair| match pair.as_slice() {
-                // Only the headers sources read are ever recorded; others are dropped.
-                [name, value] => READ_HEADERS
-                    .iter()
-                    .find(|known| **known == name.as_str())
-                    .map(|known| (*known, value.clone())),
-                _ => None,
-            })
-            .collect();
-        Ok(Self {
-            url: fields.get("url")?,
-            response: HttpResponse {
-                status: u16::try_from(fields.get::<u32>("status")?)
-                    .map_err(|_| "status: out of range".to_owned())?,
-                content_type: fields.get("type")?,
-                headers,
-                body: fields.get("body")?,
-            },
+    let answers: Vec<AnswerJson> = decode(json)?;
+    Ok(answers
+        .into_iter()
+        .map(|answer| {
+            let url = answer.url.into_owned();
+            Prefetched {
+                url: if url.contains("://") {
+                    url
+                } else {
+                    format!("{site_root}{url}")
+                },
+                response: HttpResponse {
+                    status: answer.status,
+                    content_type: answer.content_type.into_owned(),
+                    headers: answer
+                        .headers
+                        .into_iter()
+                        // Only the headers sources read are ever recorded; others are dropped.
+                        .filter_map(|(name, value)| {
+                            READ_HEADERS
+                                .iter()
+                                .find(|known| **known == name)
+                                .map(|known| (*known, value.into_owned()))
+                        })
+                        .collect(),
+                    body: answer.body.into_owned(),
+                },
+            }
         })
-    }
+        .collect())
 }
 
 /// Answers GETs from the embedded answers; anything else (a URL the page did not read, a fresh
@@ -221,7 +223,7 @@ mod tests {
     #[test]
     fn unknown_headers_are_dropped() {
         let json = r#"[{"url":"u","status":200,"type":"t","headers":[["set-cookie","x"],["x-wp-totalpages","3"]],"body":""}]"#;
-        let decoded = decode::<Vec<Prefetched>>(json).unwrap();
+        let decoded = read_answers(json, "https://site.example/").unwrap();
         assert_eq!(
             decoded[0].response.headers,
             vec![("x-wp-totalpages", "3".into())]

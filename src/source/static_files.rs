@@ -1,12 +1,14 @@
 //! The static source: the JSON files of docs/data-format.md under one folder URL.
 
-mod wire;
+/// The files' format, public so that `examples/decode_bench.rs` times the decoding the source does.
+pub mod wire;
 
 use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
 use crate::error::DataError;
-use crate::json::{FromJson, Json};
 use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
 use wire::{bad, Directory};
 
 /// Reads the documented files; every file read is kept in memory.
@@ -25,20 +27,20 @@ impl StaticSource {
         }
     }
 
-    /// The parsed JSON of a data file. Not generic over what the file holds, so that every file
-    /// is fetched by one copy of this code rather than one per type (which the wasm would carry).
-    async fn json(&self, path: &str) -> Result<Json, DataError> {
+    /// The text of a data file. Not generic over what the file holds, so that every file is
+    /// fetched by one copy of this code rather than one per type (which the wasm would carry).
+    async fn json(&self, path: &str) -> Result<Arc<HttpResponse>, DataError> {
         self.json_from(path, false).await
     }
 
     /// [`Self::json`], asking the server again when `fresh`.
-    async fn json_from(&self, path: &str, fresh: bool) -> Result<Json, DataError> {
+    async fn json_from(&self, path: &str, fresh: bool) -> Result<Arc<HttpResponse>, DataError> {
         let response = self
             .client
             .get(&format!("{}{path}", self.root), fresh)
             .await?;
-        let text = classify(path, &response)?;
-        crate::json::parse(text).map_err(|detail| DataError::bad_data(path, detail))
+        classify(path, &response)?;
+        Ok(response)
     }
 
     async fn directory(&self) -> Result<Directory, DataError> {
@@ -128,9 +130,12 @@ impl StaticSource {
     }
 }
 
-/// Reads a `W` out of a data file's JSON, or passes its error on.
-fn read<W: FromJson>(path: &str, json: Result<Json, DataError>) -> Result<W, DataError> {
-    W::from_json(&json?).map_err(bad(path))
+/// Decodes a `W` from a data file's answer, or passes its error on.
+fn read<W: DeserializeOwned>(
+    path: &str,
+    response: Result<Arc<HttpResponse>, DataError>,
+) -> Result<W, DataError> {
+    crate::json::decode(&response?.body).map_err(|error| bad(path)(error.detail().to_owned()))
 }
 
 /// Maps an HTTP answer for a data file to its body or a domain error.

@@ -13,13 +13,13 @@ use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
 use crate::config::WordPressConfig;
 use crate::error::{CommentError, DataError};
-use crate::json::string_literal;
-use crate::json::{FromJson, Json};
 use crate::model::{
     Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Site, Slug, TagPage,
 };
 use crate::sanitize::html_to_text;
 use crate::source::PostedComment;
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
 use wire::{CommentJson, ErrorJson, PostIdJson, PostJson, SiteJson, TermJson, UserJson};
 
 /// What a listing card shows, and what the embedded author, tags and image need.
@@ -37,17 +37,18 @@ pub struct WordPressSource {
     client: CachingClient,
 }
 
-/// A parsed answer with the listing totals WordPress sent beside it.
+/// An answer with the listing totals WordPress sent beside it.
 struct Answer {
     what: String,
-    json: Json,
+    response: Arc<HttpResponse>,
     total: Option<u32>,
     total_pages: Option<u32>,
 }
 
 impl Answer {
-    fn read<T: FromJson>(&self) -> Result<T, DataError> {
-        T::from_json(&self.json).map_err(|detail| DataError::bad_data(&self.what, detail))
+    fn read<T: DeserializeOwned>(&self) -> Result<T, DataError> {
+        crate::json::decode(&self.response.body)
+            .map_err(|error| DataError::bad_data(&self.what, error.detail()))
     }
 
     /// The number of items and of pages, which every collection answer carries.
@@ -70,7 +71,7 @@ impl WordPressSource {
         }
     }
 
-    /// GETs `route` (such as `wp/v2/posts?slug=x`) under the API root and parses the answer.
+    /// GETs `route` (such as `wp/v2/posts?slug=x`) under the API root.
     /// Not generic over what the answer holds, so the wasm carries one copy of it.
     async fn get(&self, route: &str) -> Result<Answer, DataError> {
         self.get_from(route, false).await
@@ -86,8 +87,7 @@ impl WordPressSource {
         } else {
             what
         };
-        let body = classify(what, &response)?;
-        let json = crate::json::parse(body).map_err(|detail| DataError::bad_data(what, detail))?;
+        classify(what, &response)?;
         let number = |name: &str| {
             response
                 .header(name)
@@ -95,9 +95,9 @@ impl WordPressSource {
         };
         Ok(Answer {
             what: what.to_owned(),
-            json,
             total: number("x-wp-total"),
             total_pages: number("x-wp-totalpages"),
+            response,
         })
     }
 
@@ -226,7 +226,7 @@ impl WordPressSource {
             .next()
             .ok_or_else(|| DataError::not_found(format!("the author {slug}")))?;
         let listing = self.listing(&format!("author={}&", user.id), page).await?;
-        let author = user.into_author(listing.total_articles);
+        let author = user.author(listing.total_articles);
         Ok(AuthorPage { author, listing })
     }
 
@@ -266,13 +266,15 @@ impl WordPressSource {
         draft: &CommentDraft,
     ) -> Result<PostedComment, CommentError> {
         let post_id = self.post_id(slug).await.map_err(CommentError::Failed)?;
-        let body = format!(
-            r#"{{"post":{post_id},"parent":{parent},"author_name":{},"author_email":{},"author_url":{},"content":{}}}"#,
-            string_literal(draft.name.trim()),
-            string_literal(draft.email.trim()),
-            string_literal(&draft.website_url()),
-            string_literal(draft.content.trim()),
-        );
+        let website = draft.website_url();
+        let body = crate::json::encode(&wire::NewCommentJson {
+            post: post_id,
+            parent,
+            author_name: draft.name.trim(),
+            author_email: draft.email.trim(),
+            author_url: &website,
+            content: draft.content.trim(),
+        });
         let url = format!("{}wp/v2/comments", self.config.api_url);
         let response = self
             .client
@@ -303,21 +305,13 @@ fn bad_post(detail: String) -> DataError {
 fn comment_answer(response: &HttpResponse) -> Result<PostedComment, CommentError> {
     const WHAT: &str = "wp/v2/comments";
     if (200..300).contains(&response.status) {
-        let json = classify(WHAT, response)
-            .and_then(|text| {
-                crate::json::parse(text).map_err(|detail| DataError::bad_data(WHAT, detail))
-            })
-            .map_err(CommentError::Failed)?;
-        let created = CommentJson::from_json(&json)
-            .and_then(|comment| {
-                let held = comment.is_held();
-                Ok(PostedComment {
-                    comment: comment.into_comment()?,
-                    held,
-                })
-            })
-            .map_err(|detail| CommentError::Failed(DataError::bad_data(WHAT, detail)))?;
-        return Ok(created);
+        let failed = |detail: &str| CommentError::Failed(DataError::bad_data(WHAT, detail));
+        let text = classify(WHAT, response).map_err(CommentError::Failed)?;
+        let comment =
+            crate::json::decode::<CommentJson>(text).map_err(|error| failed(error.detail()))?;
+        let held = comment.is_held();
+        let comment = comment.into_comment().map_err(|detail| failed(&detail))?;
+        return Ok(PostedComment { comment, held });
     }
     let Ok(error) = crate::json::decode::<ErrorJson>(&response.body) else {
         return Err(CommentError::Failed(DataError::Server {
@@ -338,10 +332,10 @@ fn comment_answer(response: &HttpResponse) -> Result<PostedComment, CommentError
         }
         "rest_invalid_param" => {
             // `data.params` names each refused parameter with its reason.
-            match error.params.into_iter().next() {
+            match error.refused_param() {
                 Some((name, reason)) => CommentError::Invalid {
-                    field: Field::from_wordpress(&name),
-                    message: html_to_text(&reason),
+                    field: Field::from_wordpress(name),
+                    message: html_to_text(reason),
                 },
                 None => invalid(None),
             }

@@ -286,6 +286,7 @@ fn listings_and_articles_are_checked_against_what_was_asked() {
     let bad_time = listing(1, 1).replace("2026-11-03T08:30:00Z", "3 Nov 2026");
     let impossible = listing(1, 0);
     let other_article = article_file("other", "");
+    let no_body = article_file("ferry", "").replace(r#""body_html""#, r#""body""#);
     let cases = [
         (
             "index/page-2.json",
@@ -303,6 +304,11 @@ fn listings_and_articles_are_checked_against_what_was_asked() {
             "articles/ferry.json",
             other_article.as_str(),
             "holds the article \"other\"",
+        ),
+        (
+            "articles/ferry.json",
+            no_body.as_str(),
+            "missing field `body_html`",
         ),
     ];
     for (path, body, expected) in cases {

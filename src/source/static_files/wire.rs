@@ -1,32 +1,19 @@
 //! The static source's file format (docs/data-format.md) and its mapping into the domain.
 
 use crate::error::DataError;
-use crate::json::{Fields, FromJson, Json};
 use crate::model::{
     resolve_url, Article, ArticleCard, Author, Comment, Direction, Headline, HeadlineLink, Image,
     Listing, Site, Slug, Tag, TagLink, Timestamp,
 };
 use crate::sanitize::sanitize_html;
 
+#[derive(serde::Deserialize)]
 pub struct SiteFile {
     title: String,
     tagline: String,
     language: String,
     direction: Option<String>,
     base_url: String,
-}
-
-impl FromJson for SiteFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            title: fields.get("title")?,
-            tagline: fields.get("tagline")?,
-            language: fields.get("language")?,
-            direction: fields.get("direction")?,
-            base_url: fields.get("base_url")?,
-        })
-    }
 }
 
 impl SiteFile {
@@ -57,25 +44,14 @@ impl SiteFile {
     }
 }
 
+#[derive(serde::Deserialize)]
 pub struct ImageFile {
     url: String,
     width: u32,
     height: u32,
+    #[serde(default, deserialize_with = "crate::json::null_as_default")]
     alt: String,
     caption: Option<String>,
-}
-
-impl FromJson for ImageFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            url: fields.get("url")?,
-            width: fields.get("width")?,
-            height: fields.get("height")?,
-            alt: fields.get::<Option<String>>("alt")?.unwrap_or_default(),
-            caption: fields.get("caption")?,
-        })
-    }
 }
 
 impl ImageFile {
@@ -97,19 +73,12 @@ fn image(file: Option<ImageFile>, data_root: &str) -> Result<Option<Image>, Stri
     file.map(|file| file.into_image(data_root)).transpose()
 }
 
+#[derive(serde::Deserialize)]
 pub struct AuthorsFile {
     authors: Vec<AuthorFile>,
 }
 
-impl FromJson for AuthorsFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            authors: fields.get("authors")?,
-        })
-    }
-}
-
+#[derive(serde::Deserialize)]
 struct AuthorFile {
     slug: Slug,
     name: String,
@@ -118,42 +87,9 @@ struct AuthorFile {
     article_count: u32,
 }
 
-impl FromJson for AuthorFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            slug: fields.get("slug")?,
-            name: fields.get("name")?,
-            bio: fields.get("bio")?,
-            avatar: fields.get("avatar")?,
-            article_count: fields.get("article_count")?,
-        })
-    }
-}
-
+#[derive(serde::Deserialize)]
 pub struct TagsFile {
     tags: Vec<Tag>,
-}
-
-impl FromJson for TagsFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            tags: fields.get("tags")?,
-        })
-    }
-}
-
-impl FromJson for Tag {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Tag {
-            slug: fields.get("slug")?,
-            name: fields.get("name")?,
-            description: fields.get("description")?,
-            article_count: fields.get("article_count")?,
-        })
-    }
 }
 
 /// Every author and tag, so that the slugs in articles can be shown by name. A site has tens of
@@ -210,6 +146,10 @@ impl Directory {
     }
 }
 
+/// An article as a listing sums it up. An article file is one too, with the body and the
+/// language beside: one type reads the fields both have (serde's `flatten` would instead buffer
+/// the whole file to split it).
+#[derive(serde::Deserialize)]
 pub struct SummaryFile {
     slug: Slug,
     title: String,
@@ -219,22 +159,10 @@ pub struct SummaryFile {
     author: Slug,
     tags: Vec<Slug>,
     image: Option<ImageFile>,
-}
-
-impl FromJson for SummaryFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            slug: fields.get("slug")?,
-            title: fields.get("title")?,
-            excerpt: fields.get("excerpt")?,
-            published: fields.get("published")?,
-            modified: fields.get("modified")?,
-            author: fields.get("author")?,
-            tags: fields.get("tags")?,
-            image: fields.get("image")?,
-        })
-    }
+    /// Only in an article file, which must have it.
+    body_html: Option<String>,
+    language: Option<String>,
+    direction: Option<String>,
 }
 
 impl SummaryFile {
@@ -253,23 +181,12 @@ impl SummaryFile {
     }
 }
 
+#[derive(serde::Deserialize)]
 pub struct ListingFile {
     page: u32,
     total_pages: u32,
     total_articles: u32,
     articles: Vec<SummaryFile>,
-}
-
-impl FromJson for ListingFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            page: fields.get("page")?,
-            total_pages: fields.get("total_pages")?,
-            total_articles: fields.get("total_articles")?,
-            articles: fields.get("articles")?,
-        })
-    }
 }
 
 impl ListingFile {
@@ -306,24 +223,9 @@ impl ListingFile {
 }
 
 /// An article file: every field of a summary, plus the body and the language.
-pub struct ArticleFile {
-    summary: SummaryFile,
-    body_html: String,
-    language: Option<String>,
-    direction: Option<String>,
-}
-
-impl FromJson for ArticleFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            summary: SummaryFile::from_json(json)?,
-            body_html: fields.get("body_html")?,
-            language: fields.get("language")?,
-            direction: fields.get("direction")?,
-        })
-    }
-}
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub struct ArticleFile(SummaryFile);
 
 impl ArticleFile {
     pub fn into_article(
@@ -332,47 +234,43 @@ impl ArticleFile {
         directory: &Directory,
         data_root: &str,
     ) -> Result<Article, String> {
-        if &self.summary.slug != requested {
+        let file = self.0;
+        if &file.slug != requested {
             return Err(format!(
                 "the file for \"{requested}\" holds the article \"{}\"",
-                self.summary.slug
+                file.slug
             ));
         }
-        let summary = self.summary;
-        let (author, tags) = directory.resolve(&summary.author, &summary.tags)?;
+        let body_html = file
+            .body_html
+            .ok_or_else(|| "missing field `body_html`".to_owned())?;
+        let (author, tags) = directory.resolve(&file.author, &file.tags)?;
         Ok(Article {
-            body: sanitize_html(&self.body_html),
-            direction: self
+            body: sanitize_html(&body_html),
+            direction: file
                 .direction
                 .as_deref()
                 .map(Direction::parse)
                 .transpose()?,
-            language: self.language.filter(|language| !language.trim().is_empty()),
-            image: image(summary.image, data_root)?,
-            slug: summary.slug,
-            title: summary.title,
-            excerpt: summary.excerpt,
-            published: summary.published,
-            modified: summary.modified,
+            language: file.language.filter(|language| !language.trim().is_empty()),
+            image: image(file.image, data_root)?,
+            slug: file.slug,
+            title: file.title,
+            excerpt: file.excerpt,
+            published: file.published,
+            modified: file.modified,
             author,
             tags,
         })
     }
 }
 
+#[derive(serde::Deserialize)]
 pub struct CommentsFile {
     comments: Vec<CommentFile>,
 }
 
-impl FromJson for CommentsFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            comments: fields.get("comments")?,
-        })
-    }
-}
-
+#[derive(serde::Deserialize)]
 struct CommentFile {
     id: u64,
     parent: u64,
@@ -381,21 +279,6 @@ struct CommentFile {
     avatar: Option<ImageFile>,
     date: Timestamp,
     content_html: String,
-}
-
-impl FromJson for CommentFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            id: fields.get("id")?,
-            parent: fields.get("parent")?,
-            author_name: fields.get("author_name")?,
-            author_url: fields.get("author_url")?,
-            avatar: fields.get("avatar")?,
-            date: fields.get("date")?,
-            content_html: fields.get("content_html")?,
-        })
-    }
 }
 
 impl CommentsFile {
@@ -431,34 +314,16 @@ impl CommentsFile {
     }
 }
 
+#[derive(serde::Deserialize)]
 pub struct TickerFile {
     headlines: Vec<HeadlineFile>,
 }
 
-impl FromJson for TickerFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            headlines: fields.get("headlines")?,
-        })
-    }
-}
-
+#[derive(serde::Deserialize)]
 struct HeadlineFile {
     title: String,
     slug: Option<Slug>,
     url: Option<String>,
-}
-
-impl FromJson for HeadlineFile {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            title: fields.get("title")?,
-            slug: fields.get("slug")?,
-            url: fields.get("url")?,
-        })
-    }
 }
 
 impl TickerFile {

@@ -64,6 +64,39 @@ fn post(slug: &str, title: &str) -> String {
     )
 }
 
+/// The article made of `post`, WordPress's answer for the post `slug_text`.
+fn article_from(slug_text: &str, post: &str) -> Article {
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/posts?slug={slug_text}&_embed=author,wp:term,wp:featuredmedia&_fields={ARTICLE_FIELDS}"),
+            Ok(collection(&format!("[{post}]"), 1, 1)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?author=3&per_page=1&_fields=id"),
+            Ok(collection("[]", 1, 1)),
+        );
+    block_on(source(&transport).article(&slug(slug_text))).unwrap()
+}
+
+/// WordPress embeds an error in place of media the reader may not see, and `[]` for media
+/// details it never recorded: the article is shown without its picture.
+#[test]
+fn an_article_whose_picture_cannot_be_shown_comes_without_it() {
+    let media = r#"[{"id": 9, "source_url": "https://wp.example/ferry.jpg", "alt_text": "The ferry",
+                          "caption": {"rendered": "<p>At dawn</p>"}, "media_details": {"width": 1200, "height": 675}}]"#;
+    let forbidden = r#"[{"code": "rest_forbidden", "message": "Sorry.", "data": {"status": 401}}]"#;
+    let unmeasured = media.replace(r#"{"width": 1200, "height": 675}"#, "[]");
+    for replacement in [forbidden, unmeasured.as_str()] {
+        let post = post("ferry-back", "Ferry").replace(media, replacement);
+        assert!(
+            post.contains(replacement),
+            "the fixture's media is replaced"
+        );
+        let article = article_from("ferry-back", &post);
+        assert_eq!(article.image, None, "{replacement}");
+    }
+}
+
 #[test]
 fn an_article_with_decoded_text_tags_image_and_author_count_in_two_requests() {
     let transport = FakeTransport::default()
@@ -390,16 +423,7 @@ fn a_password_protected_post_says_so_instead_of_showing_nothing() {
         r#""content": {"rendered": "", "protected": true}"#,
     );
     assert!(protected.contains(r#""protected": true"#));
-    let transport = FakeTransport::default()
-        .answering(
-            &format!("{API}wp/v2/posts?slug=locked&_embed=author,wp:term,wp:featuredmedia&_fields={ARTICLE_FIELDS}"),
-            Ok(collection(&format!("[{protected}]"), 1, 1)),
-        )
-        .answering(
-            &format!("{API}wp/v2/posts?author=3&per_page=1&_fields=id"),
-            Ok(collection("[]", 1, 1)),
-        );
-    let article = block_on(source(&transport).article(&slug("locked"))).unwrap();
+    let article = article_from("locked", &protected);
     assert_eq!(article.title, "Locked");
     assert!(article.body.as_str().contains("protected by a password"));
 }

@@ -3,62 +3,49 @@
 //! here, and only bodies and comments stay HTML, through the sanitizer.
 
 use crate::config::WordPressConfig;
-use crate::json::{Fields, FromJson, Json};
+use crate::json::null_as_default;
 use crate::model::{
     is_http_url, Article, ArticleCard, Author, AuthorLink, Comment, Direction, Headline,
     HeadlineLink, Image, Site, Slug, Tag, TagLink, Timestamp,
 };
 use crate::sanitize::{html_to_text, sanitize_html};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
 /// WordPress's error answer: `{"code": "rest_no_route", "message": "…", "data": {"status": 404}}`.
+#[derive(Deserialize)]
 pub struct ErrorJson {
     pub code: String,
     pub message: String,
-    /// `data.params` of a `rest_invalid_param` error: each refused parameter and why.
-    pub params: Vec<(String, String)>,
+    #[serde(default)]
+    data: Option<ErrorData>,
 }
 
-impl FromJson for ErrorJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        let data: Option<Json> = fields.get("data")?;
-        let params = match data.as_ref().map(Fields::of).transpose()? {
-            Some(data) => match data.get::<Option<Json>>("params")? {
-                Some(Json::Object(params)) => params
-                    .into_iter()
-                    .filter_map(|(name, reason)| match reason {
-                        Json::String(reason) => Some((name, reason)),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            },
-            None => Vec::new(),
+#[derive(Deserialize)]
+struct ErrorData {
+    #[serde(default)]
+    params: Value,
+}
+
+impl ErrorJson {
+    /// `data.params` of a `rest_invalid_param` error: a refused parameter and why, if any.
+    pub fn refused_param(&self) -> Option<(&str, &str)> {
+        let Some(Value::Object(params)) = self.data.as_ref().map(|data| &data.params) else {
+            return None;
         };
-        Ok(Self {
-            code: fields.get("code")?,
-            message: fields.get("message")?,
-            params,
-        })
+        params
+            .iter()
+            .find_map(|(name, reason)| Some((name.as_str(), reason.as_str()?)))
     }
 }
 
 /// The API index, `/wp-json/`.
+#[derive(Deserialize)]
 pub struct SiteJson {
     name: String,
+    #[serde(default, deserialize_with = "null_as_default")]
     description: String,
-}
-
-impl FromJson for SiteJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            name: fields.get("name")?,
-            description: fields
-                .get::<Option<String>>("description")?
-                .unwrap_or_default(),
-        })
-    }
 }
 
 impl SiteJson {
@@ -73,27 +60,16 @@ impl SiteJson {
     }
 }
 
-struct Rendered(String);
-
-impl FromJson for Rendered {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        Ok(Self(Fields::of(json)?.get("rendered")?))
-    }
+#[derive(Deserialize)]
+struct Rendered {
+    rendered: String,
 }
 
+#[derive(Deserialize)]
 struct Content {
     rendered: String,
+    #[serde(default, deserialize_with = "null_as_default")]
     protected: bool,
-}
-
-impl FromJson for Content {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            rendered: fields.get("rendered")?,
-            protected: fields.get::<Option<bool>>("protected")?.unwrap_or(false),
-        })
-    }
 }
 
 /// The text of an optional HTML field; empty when WordPress sent none.
@@ -102,82 +78,65 @@ fn optional_text(html: Option<String>) -> String {
 }
 
 /// WordPress slugs hold non-ASCII letters percent-encoded.
-fn slug(fields: &Fields, key: &str) -> Result<Slug, String> {
-    let text: String = fields.get(key)?;
-    Slug::from_path_segment(&text).map_err(|error| format!("{key}: {error}"))
+fn slug<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Slug, D::Error> {
+    Slug::from_path_segment(&String::deserialize(deserializer)?).map_err(D::Error::custom)
 }
 
 /// WordPress's `*_gmt` times are UTC without a zone designator.
-fn gmt(fields: &Fields, key: &str) -> Result<Option<Timestamp>, String> {
-    fields
-        .get::<Option<String>>(key)?
-        .map(|text| {
-            Timestamp::parse(&text)
-                .or_else(|_| Timestamp::parse(&format!("{text}Z")))
-                .map_err(|error| format!("{key}: {error}"))
-        })
-        .transpose()
+fn gmt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    Timestamp::parse(&text)
+        .or_else(|_| Timestamp::parse(&format!("{text}Z")))
+        .map_err(D::Error::custom)
 }
 
+fn optional_gmt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
+    #[derive(Deserialize)]
+    struct Gmt(#[serde(deserialize_with = "gmt")] Timestamp);
+    Ok(Option::<Gmt>::deserialize(deserializer)?.map(|Gmt(time)| time))
+}
+
+#[derive(Deserialize)]
 pub struct PostJson {
     pub id: u64,
+    #[serde(deserialize_with = "slug")]
     slug: Slug,
     title: Rendered,
     excerpt: Option<Rendered>,
     content: Option<Content>,
+    #[serde(rename = "date_gmt", deserialize_with = "gmt")]
     published: Timestamp,
+    #[serde(rename = "modified_gmt", default, deserialize_with = "optional_gmt")]
     modified: Option<Timestamp>,
-    author: Option<Json>,
-    terms: Vec<Vec<Json>>,
-    media: Option<Json>,
+    #[serde(rename = "_embedded", default, deserialize_with = "null_as_default")]
+    embedded: Embedded,
 }
 
-impl FromJson for PostJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        let embedded: Option<Json> = fields.get("_embedded")?;
-        let embedded = embedded.as_ref().map(Fields::of).transpose()?;
-        let first = |key: &str| -> Result<Option<Json>, String> {
-            let Some(embedded) = &embedded else {
-                return Ok(None);
-            };
-            Ok(embedded
-                .get::<Option<Vec<Json>>>(key)?
-                .and_then(|items| items.into_iter().next()))
-        };
-        let terms = match &embedded {
-            Some(embedded) => embedded
-                .get::<Option<Vec<Vec<Json>>>>("wp:term")?
-                .unwrap_or_default(),
-            None => Vec::new(),
-        };
-        let slug = slug(&fields, "slug")?;
-        Ok(Self {
-            id: fields.get("id")?,
-            published: gmt(&fields, "date_gmt")?
-                .ok_or_else(|| format!("post {slug}: missing field `date_gmt`"))?,
-            modified: gmt(&fields, "modified_gmt")?,
-            title: fields.get("title")?,
-            excerpt: fields.get("excerpt")?,
-            content: fields.get("content")?,
-            author: first("author")?,
-            media: first("wp:featuredmedia")?,
-            terms,
-            slug,
-        })
-    }
+/// What `_embed` brought with a post.
+#[derive(Deserialize, Default)]
+struct Embedded {
+    #[serde(default, deserialize_with = "null_as_default")]
+    author: Vec<UserJson>,
+    #[serde(rename = "wp:term", default, deserialize_with = "null_as_default")]
+    terms: Vec<Vec<TermJson>>,
+    /// Read when shown, and then only if it is an image: WordPress embeds an error object in
+    /// its place when the reader may not see the file.
+    #[serde(
+        rename = "wp:featuredmedia",
+        default,
+        deserialize_with = "null_as_default"
+    )]
+    media: Vec<Value>,
 }
 
 impl PostJson {
-    fn author(&self) -> Result<UserJson, String> {
-        let author = self.author.as_ref().ok_or_else(|| {
+    fn author(&self) -> Result<&UserJson, String> {
+        self.embedded.author.first().ok_or_else(|| {
             format!(
                 "post {} came without its author (is `_embed` blocked?)",
                 self.slug
             )
-        })?;
-        UserJson::from_json(author)
-            .map_err(|error| format!("post {}: its author is not readable: {error}", self.slug))
+        })
     }
 
     pub fn author_id(&self) -> Result<u64, String> {
@@ -185,33 +144,32 @@ impl PostJson {
     }
 
     /// The post's tags, out of every taxonomy embedded (categories come too).
-    fn tags(&self) -> Result<Vec<TagLink>, String> {
-        let mut tags = Vec::new();
-        for term in self.terms.iter().flatten() {
-            let term = TermJson::from_json(term)?;
-            if term.taxonomy.as_deref() == Some("post_tag") {
-                tags.push(TagLink {
-                    slug: term.slug,
-                    name: html_to_text(&term.name),
-                });
-            }
-        }
-        Ok(tags)
+    fn tags(&self) -> Vec<TagLink> {
+        self.embedded
+            .terms
+            .iter()
+            .flatten()
+            .filter(|term| term.taxonomy.as_deref() == Some("post_tag"))
+            .map(|term| TagLink {
+                slug: term.slug.clone(),
+                name: html_to_text(&term.name),
+            })
+            .collect()
     }
 
     fn image(&self) -> Option<Image> {
-        MediaJson::from_json(self.media.as_ref()?)
+        MediaJson::deserialize(self.embedded.media.first()?)
             .ok()?
             .into_image()
     }
 
     pub fn into_card(self) -> Result<ArticleCard, String> {
-        let author = self.author()?.into_link();
+        let author = self.author()?.link();
         Ok(ArticleCard {
-            tags: self.tags()?,
+            tags: self.tags(),
             image: self.image(),
-            title: html_to_text(&self.title.0),
-            excerpt: optional_text(self.excerpt.map(|excerpt| excerpt.0)),
+            title: html_to_text(&self.title.rendered),
+            excerpt: optional_text(self.excerpt.map(|excerpt| excerpt.rendered)),
             slug: self.slug,
             published: self.published,
             modified: self.modified,
@@ -220,10 +178,10 @@ impl PostJson {
     }
 
     pub fn into_article(self, article_count: u32, site: Direction) -> Result<Article, String> {
-        let author = self.author()?.into_author(article_count);
-        let tags = self.tags()?;
+        let author = self.author()?.author(article_count);
+        let tags = self.tags();
         let image = self.image();
-        let title = html_to_text(&self.title.0);
+        let title = html_to_text(&self.title.rendered);
         let content = self
             .content
             .ok_or_else(|| format!("post {}: missing field `content`", self.slug))?;
@@ -237,7 +195,7 @@ impl PostJson {
         // direction, as `dir="auto"` would.
         let direction = Direction::of_text(&title).filter(|direction| *direction != site);
         Ok(Article {
-            excerpt: optional_text(self.excerpt.map(|excerpt| excerpt.0)),
+            excerpt: optional_text(self.excerpt.map(|excerpt| excerpt.rendered)),
             slug: self.slug,
             title,
             body,
@@ -252,29 +210,25 @@ impl PostJson {
     }
 }
 
+#[derive(Deserialize)]
 struct MediaJson {
     source_url: Option<String>,
     alt_text: Option<String>,
     caption: Option<Rendered>,
-    size: Option<(u32, u32)>,
+    /// `[]` rather than `{}` when WordPress recorded nothing.
+    #[serde(default, deserialize_with = "size")]
+    media_details: Option<Size>,
 }
 
-impl FromJson for MediaJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        // `media_details` is `[]` rather than `{}` when WordPress recorded nothing.
-        let details: Option<Json> = fields.get("media_details")?;
-        let size = details.as_ref().and_then(|details| {
-            let details = Fields::of(details).ok()?;
-            Some((details.get("width").ok()?, details.get("height").ok()?))
-        });
-        Ok(Self {
-            source_url: fields.get("source_url")?,
-            alt_text: fields.get("alt_text")?,
-            caption: fields.get("caption")?,
-            size,
-        })
-    }
+#[derive(Deserialize)]
+struct Size {
+    width: u32,
+    height: u32,
+}
+
+/// A size, or none when the details are not one (WordPress's `[]`).
+fn size<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Size>, D::Error> {
+    Ok(Size::deserialize(Value::deserialize(deserializer)?).ok())
 }
 
 impl MediaJson {
@@ -282,7 +236,10 @@ impl MediaJson {
     /// page when it loads.
     fn into_image(self) -> Option<Image> {
         let url = self.source_url.filter(|url| is_http_url(url))?;
-        let (width, height) = self.size.filter(|(w, h)| *w > 0 && *h > 0)?;
+        let (width, height) = self
+            .media_details
+            .map(|size| (size.width, size.height))
+            .filter(|(w, h)| *w > 0 && *h > 0)?;
         Some(Image {
             url,
             width,
@@ -290,44 +247,26 @@ impl MediaJson {
             alt: self.alt_text.unwrap_or_default(),
             caption: self
                 .caption
-                .map(|caption| html_to_text(&caption.0))
+                .map(|caption| html_to_text(&caption.rendered))
                 .filter(|caption| !caption.is_empty()),
         })
     }
 }
 
 /// A post as `_fields=id` gives it.
+#[derive(Deserialize)]
 pub struct PostIdJson {
     pub id: u64,
 }
 
-impl FromJson for PostIdJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        Ok(Self {
-            id: Fields::of(json)?.get("id")?,
-        })
-    }
-}
-
+#[derive(Deserialize)]
 pub struct TermJson {
     pub id: u64,
     name: String,
+    #[serde(deserialize_with = "slug")]
     slug: Slug,
     taxonomy: Option<String>,
     description: Option<String>,
-}
-
-impl FromJson for TermJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            id: fields.get("id")?,
-            name: fields.get("name")?,
-            slug: slug(&fields, "slug")?,
-            taxonomy: fields.get("taxonomy")?,
-            description: fields.get("description")?,
-        })
-    }
 }
 
 impl TermJson {
@@ -341,59 +280,46 @@ impl TermJson {
     }
 }
 
+#[derive(Deserialize)]
 pub struct UserJson {
     pub id: u64,
     name: String,
+    #[serde(deserialize_with = "slug")]
     slug: Slug,
     description: Option<String>,
+    #[serde(rename = "avatar_urls", default, deserialize_with = "avatar")]
     avatar: Option<Image>,
 }
 
-impl FromJson for UserJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            id: fields.get("id")?,
-            name: fields.get("name")?,
-            slug: slug(&fields, "slug")?,
-            description: fields.get("description")?,
-            avatar: avatar(&fields, "avatar_urls")?,
-        })
-    }
-}
-
 impl UserJson {
-    fn into_link(self) -> AuthorLink {
+    fn link(&self) -> AuthorLink {
         AuthorLink {
             name: html_to_text(&self.name),
-            slug: self.slug,
+            slug: self.slug.clone(),
         }
     }
 
-    pub fn into_author(self, article_count: u32) -> Author {
+    pub fn author(&self, article_count: u32) -> Author {
         Author {
             name: html_to_text(&self.name),
-            bio: optional_text(self.description),
-            slug: self.slug,
-            avatar: self.avatar,
+            bio: optional_text(self.description.clone()),
+            slug: self.slug.clone(),
+            avatar: self.avatar.clone(),
             article_count,
         }
     }
 }
 
 /// The largest of WordPress's avatar sizes (`{"24": url, "48": url, "96": url}`).
-fn avatar(fields: &Fields, key: &str) -> Result<Option<Image>, String> {
-    let Some(urls) = fields.get::<Option<Json>>(key)? else {
-        return Ok(None);
-    };
-    let Json::Object(sizes) = urls else {
+fn avatar<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Image>, D::Error> {
+    let Value::Object(sizes) = Value::deserialize(deserializer)? else {
         // An empty PHP array when avatars are off.
         return Ok(None);
     };
     let largest = sizes
         .iter()
         .filter_map(|(size, url)| match (size.parse::<u32>(), url) {
-            (Ok(size), Json::String(url)) if size > 0 && is_http_url(url) => Some((size, url)),
+            (Ok(size), Value::String(url)) if size > 0 && is_http_url(url) => Some((size, url)),
             _ => None,
         })
         .max_by_key(|(size, _)| *size);
@@ -406,31 +332,18 @@ fn avatar(fields: &Fields, key: &str) -> Result<Option<Image>, String> {
     }))
 }
 
+#[derive(Deserialize)]
 pub struct CommentJson {
     status: Option<String>,
     id: u64,
     parent: u64,
     author_name: String,
     author_url: Option<String>,
+    #[serde(rename = "author_avatar_urls", default, deserialize_with = "avatar")]
     avatar: Option<Image>,
+    #[serde(rename = "date_gmt", deserialize_with = "gmt")]
     date: Timestamp,
     content: Rendered,
-}
-
-impl FromJson for CommentJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            status: fields.get("status")?,
-            id: fields.get("id")?,
-            parent: fields.get("parent")?,
-            author_name: fields.get("author_name")?,
-            author_url: fields.get("author_url")?,
-            avatar: avatar(&fields, "author_avatar_urls")?,
-            date: gmt(&fields, "date_gmt")?.ok_or("missing field `date_gmt`")?,
-            content: fields.get("content")?,
-        })
-    }
 }
 
 impl CommentJson {
@@ -450,31 +363,34 @@ impl CommentJson {
             author_url: self.author_url.filter(|url| is_http_url(url)),
             avatar: self.avatar,
             date: self.date,
-            content: sanitize_html(&self.content.0),
+            content: sanitize_html(&self.content.rendered),
         })
     }
 }
 
+#[derive(Deserialize)]
 pub struct HeadlineJson {
+    #[serde(deserialize_with = "slug")]
     slug: Slug,
     title: Rendered,
-}
-
-impl FromJson for HeadlineJson {
-    fn from_json(json: &Json) -> Result<Self, String> {
-        let fields = Fields::of(json)?;
-        Ok(Self {
-            slug: slug(&fields, "slug")?,
-            title: fields.get("title")?,
-        })
-    }
 }
 
 impl HeadlineJson {
     pub fn into_headline(self) -> Result<Headline, String> {
         Ok(Headline {
-            title: html_to_text(&self.title.0),
+            title: html_to_text(&self.title.rendered),
             link: HeadlineLink::Article(self.slug),
         })
     }
+}
+
+/// A reader's comment as `POST wp/v2/comments` takes it.
+#[derive(Serialize)]
+pub struct NewCommentJson<'a> {
+    pub post: u64,
+    pub parent: u64,
+    pub author_name: &'a str,
+    pub author_email: &'a str,
+    pub author_url: &'a str,
+    pub content: &'a str,
 }
