@@ -17,6 +17,8 @@ mod url;
 
 pub use article::{Article, ArticleCard};
 pub use comment::{thread, Comment, ThreadNode, MAX_THREAD_DEPTH};
+#[cfg(test)]
+pub(crate) use comment_form::draft;
 pub use comment_form::{
     details_key, draft_key, held_key, is_email, CommentDraft, Field, HeldComment,
 };

@@ -200,18 +200,20 @@ pub fn held_key(site_url: &str, article: &Slug) -> String {
     format!("broadsheet:held:{site_url}:{article}")
 }
 
+/// A draft of four texts, for the tests here and of the comment form's state.
+#[cfg(test)]
+pub(crate) fn draft(content: &str, name: &str, email: &str, website: &str) -> CommentDraft {
+    CommentDraft {
+        content: content.into(),
+        name: name.into(),
+        email: email.into(),
+        website: website.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn draft(content: &str, name: &str, email: &str, website: &str) -> CommentDraft {
-        CommentDraft {
-            content: content.into(),
-            name: name.into(),
-            email: email.into(),
-            website: website.into(),
-        }
-    }
 
     fn fields(problems: &[(Field, String)]) -> Vec<Field> {
         problems.iter().map(|(field, _)| *field).collect()

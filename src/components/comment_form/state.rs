@@ -143,17 +143,8 @@ fn text_of(draft: &mut CommentDraft, field: Field) -> &mut String {
 mod tests {
     use super::*;
     use crate::error::DataError;
-    use crate::model::{Comment, Timestamp};
+    use crate::model::{draft, Comment, Timestamp};
     use crate::sanitize::sanitize_html;
-
-    fn draft(content: &str, name: &str, email: &str, website: &str) -> CommentDraft {
-        CommentDraft {
-            content: content.into(),
-            name: name.into(),
-            email: email.into(),
-            website: website.into(),
-        }
-    }
 
     fn posted(held: bool) -> PostedComment {
         PostedComment {
