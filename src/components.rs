@@ -17,7 +17,7 @@ mod ticker;
 pub use article_list::{ArticleList, ArticleSummary};
 pub use author_card::AuthorCard;
 pub use comment_form::TypedFirst;
-pub use comments::Comments;
+pub use comments::{Comments, Discussion};
 pub use date_time::DateTime;
 pub use error_view::{ErrorView, NotFound};
 #[cfg(target_arch = "wasm32")]

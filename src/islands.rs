@@ -12,9 +12,9 @@
 //! transport that records every answer they read (and only theirs), in the browser the page's
 //! embedded answers; in the full app, the app's transport.
 
-use crate::components::{Comments, NewsTicker, TickerSource};
+use crate::components::{Comments, Discussion, NewsTicker, TickerSource};
 use crate::config::Config;
-use crate::model::{Slug, TickerSettings};
+use crate::model::TickerSettings;
 use crate::source::{DataSource, SharedTransport};
 use crate::state::AppSource;
 use leptos::context::Provider;
@@ -79,16 +79,7 @@ fn TickerBody(
 
 /// An article's discussion, as an island: see [`Comments`].
 #[component]
-pub fn CommentsIsland(
-    /// The article whose comments to show.
-    slug: Slug,
-    /// BCP 47 language for the dates.
-    #[prop(into)]
-    language: String,
-    /// The site's address, which keys what is kept in the browser.
-    #[prop(into)]
-    site_url: String,
-) -> impl IntoView {
+pub fn CommentsIsland(discussion: Discussion) -> impl IntoView {
     let source = &expect_context::<IslandData>().source;
     // Whether the island has anything to do in the browser: a form to send, or a thread that the
     // site's readers add to (brought up to date when shown). Otherwise the page never loads it.
@@ -97,19 +88,19 @@ pub fn CommentsIsland(
         .class("island")
         .attr(ISLAND_ATTRIBUTE, COMMENTS)
         .attr(INTERACTIVE, interactive.then_some(""))
-        .attr(SLUG, slug.as_str().to_owned())
-        .attr(LANGUAGE, language.clone())
-        .attr(SITE_URL, site_url.clone())
-        .child(view! { <CommentsBody slug language site_url/> })
+        .attr(SLUG, discussion.slug.as_str().to_owned())
+        .attr(LANGUAGE, discussion.language.clone())
+        .attr(SITE_URL, discussion.site_url.clone())
+        .child(view! { <CommentsBody discussion/> })
 }
 
 /// What the comments island hydrates: the discussion, reading through the islands' source.
 #[component]
-fn CommentsBody(slug: Slug, language: String, site_url: String) -> impl IntoView {
+fn CommentsBody(discussion: Discussion) -> impl IntoView {
     let source = expect_context::<IslandData>().source;
     view! {
         <Provider value=source>
-            <Comments slug language site_url/>
+            <Comments discussion/>
         </Provider>
     }
 }
@@ -120,7 +111,7 @@ fn CommentsBody(slug: Slug, language: String, site_url: String) -> impl IntoView
 mod browser {
     use super::*;
     use crate::components::TypedFirst;
-    use crate::model::{resolve_url, CommentDraft, Field};
+    use crate::model::{resolve_url, CommentDraft, Field, Slug};
     use crate::source::prefetched::{self, PrefetchedTransport};
     use crate::source::BrowserTransport;
     use crate::state::BasePath;
@@ -254,8 +245,11 @@ mod browser {
     /// The comments, keeping what the reader typed into the form before it ran.
     pub async fn hydrate_comments(root: web_sys::HtmlElement) -> Result<(), String> {
         let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
-        let slug = Slug::parse(&attribute(SLUG))?;
-        let (language, site_url) = (attribute(LANGUAGE), attribute(SITE_URL));
+        let discussion = Discussion {
+            slug: Slug::parse(&attribute(SLUG))?,
+            language: attribute(LANGUAGE),
+            site_url: attribute(SITE_URL),
+        };
         let document = document()?;
         let value = |field: Field| {
             document
@@ -280,7 +274,7 @@ mod browser {
         };
         hydrate_island(root, COMMENTS, move || {
             provide_context(TypedFirst::new(typed));
-            view! { <CommentsBody slug language site_url/> }
+            view! { <CommentsBody discussion/> }
         })
         .await
     }

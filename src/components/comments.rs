@@ -12,20 +12,27 @@ use futures::FutureExt;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
+/// Whose discussion is shown, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discussion {
+    /// The article whose comments to show.
+    pub slug: Slug,
+    /// BCP 47 language for the dates.
+    pub language: String,
+    /// The site's address, which keys what is kept in the browser.
+    pub site_url: String,
+}
+
 /// The discussion under an article: its approved comments, threaded by reply, with a Reply
 /// button on each and the form to leave one. It loads after the article, so the article never
 /// waits for its comments.
 #[component]
-pub fn Comments(
-    /// The article whose comments to show.
-    slug: Slug,
-    /// BCP 47 language for the dates.
-    #[prop(into)]
-    language: String,
-    /// The site's address, which keys what is kept in the browser.
-    #[prop(into)]
-    site_url: String,
-) -> impl IntoView {
+pub fn Comments(discussion: Discussion) -> impl IntoView {
+    let Discussion {
+        slug,
+        language,
+        site_url,
+    } = discussion;
     let source = expect_context::<AppSource>();
     let accepts_comments = source.accepts_comments();
     // A signal filled by a task rather than a resource: the async-resource machinery, generic

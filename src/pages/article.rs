@@ -1,4 +1,4 @@
-use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
+use crate::components::{AuthorCard, DateTime, Discussion, PageMeta, TagList};
 use crate::islands::CommentsIsland;
 use crate::model::{structured_data, Article, Site};
 use crate::state::site_href;
@@ -54,6 +54,6 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             </footer>
         </article>
         <AuthorCard author/>
-        <CommentsIsland slug=article.slug language site_url=site.base_url/>
+        <CommentsIsland discussion=Discussion { slug: article.slug, language, site_url: site.base_url }/>
     }
 }

@@ -1,5 +1,4 @@
 use crate::components::{ArticleList, AuthorCard, PageMeta};
-use crate::format::{description_or, listing_page_title};
 use crate::model::{structured_data, AuthorPage, Route, Site};
 use leptos::prelude::*;
 
@@ -7,9 +6,13 @@ use leptos::prelude::*;
 #[component]
 pub fn AuthorView(site: Site, author_page: AuthorPage) -> impl IntoView {
     let AuthorPage { author, listing } = author_page;
-    let route = Route::author(&author.slug).with_page(listing.page);
-    let title = listing_page_title(&author.name, listing.page);
-    let description = description_or(&author.bio, || format!("Articles by {}", author.name));
+    let (route, title, description) = super::listing_meta(
+        Route::author(&author.slug),
+        listing.page,
+        &author.name,
+        &author.bio,
+        || format!("Articles by {}", author.name),
+    );
     view! {
         <PageMeta
             site=site.clone()

@@ -1,5 +1,5 @@
 use crate::components::{ArticleList, PageMeta};
-use crate::format::{article_count, description_or, listing_page_title};
+use crate::format::article_count;
 use crate::model::{structured_data, Route, Site, TagPage};
 use leptos::prelude::*;
 
@@ -7,9 +7,13 @@ use leptos::prelude::*;
 #[component]
 pub fn TagView(site: Site, tag_page: TagPage) -> impl IntoView {
     let TagPage { tag, listing } = tag_page;
-    let route = Route::tag(&tag.slug).with_page(listing.page);
-    let title = listing_page_title(&tag.name, listing.page);
-    let description = description_or(&tag.description, || format!("Articles tagged {}", tag.name));
+    let (route, title, description) = super::listing_meta(
+        Route::tag(&tag.slug),
+        listing.page,
+        &tag.name,
+        &tag.description,
+        || format!("Articles tagged {}", tag.name),
+    );
     view! {
         <PageMeta
             site=site.clone()

@@ -87,25 +87,39 @@ impl StaticSource {
     }
 
     pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
-        let (listing, directory) = self
-            .listing(&format!("tags/{}/", slug.path_segment()), page)
+        let (tag, listing) = self
+            .owned_listing("tags", "tag", slug, page, |directory| {
+                directory.tag(slug).cloned()
+            })
             .await?;
-        let tag = directory
-            .tag(slug)
-            .cloned()
-            .ok_or_else(|| DataError::not_found(format!("the tag {slug}")))?;
         Ok(TagPage { tag, listing })
     }
 
     pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
-        let (listing, directory) = self
-            .listing(&format!("authors/{}/", slug.path_segment()), page)
+        let (author, listing) = self
+            .owned_listing("authors", "author", slug, page, |directory| {
+                directory.author(slug).cloned()
+            })
             .await?;
-        let author = directory
-            .author(slug)
-            .cloned()
-            .ok_or_else(|| DataError::not_found(format!("the author {slug}")))?;
         Ok(AuthorPage { author, listing })
+    }
+
+    /// Page `page` of the listing in `folder/<slug>/` and what it lists the articles of (a tag,
+    /// an author: a `kind`), found in the directory by `owner`.
+    async fn owned_listing<T>(
+        &self,
+        folder: &str,
+        kind: &str,
+        slug: &Slug,
+        page: u32,
+        owner: impl FnOnce(&Directory) -> Option<T>,
+    ) -> Result<(T, Listing), DataError> {
+        let (listing, directory) = self
+            .listing(&format!("{folder}/{}/", slug.path_segment()), page)
+            .await?;
+        let owner =
+            owner(&directory).ok_or_else(|| DataError::not_found(format!("the {kind} {slug}")))?;
+        Ok((owner, listing))
     }
 
     pub async fn comments(&self, slug: &Slug, fresh: bool) -> Result<Vec<Comment>, DataError> {
