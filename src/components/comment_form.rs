@@ -148,10 +148,7 @@ pub fn CommentForm(
         let (draft_key_now, site_url) = (draft_key_now.clone(), site_url.clone());
         Effect::new(move || {
             let key = draft_key_now();
-            let read = |key: &str| {
-                storage::read(key).and_then(|text| crate::json::decode::<CommentDraft>(&text).ok())
-            };
-            let details = read(&details_key(&site_url));
+            let details = storage::read::<CommentDraft>(&details_key(&site_url));
             if details.is_some() {
                 save_details.set(true);
             }
@@ -162,7 +159,7 @@ pub fn CommentForm(
             let draft = restored(
                 &current_draft(),
                 &typed,
-                &read(&key).unwrap_or_default(),
+                &storage::read(&key).unwrap_or_default(),
                 details.as_ref(),
             );
             for (field, signal) in [
@@ -176,14 +173,14 @@ pub fn CommentForm(
                 }
             }
             if typed != CommentDraft::default() {
-                storage::write(&key, &crate::json::encode(&current_draft()));
+                storage::write(&key, &current_draft());
             }
             errors.set(Vec::new());
         });
     }
     let keep_draft = {
         let draft_key_now = draft_key_now.clone();
-        move || storage::write(&draft_key_now(), &crate::json::encode(&current_draft()))
+        move || storage::write(&draft_key_now(), &current_draft())
     };
 
     let focus_field = |field: Field| focus_by_id(field.id());
@@ -211,7 +208,7 @@ pub fn CommentForm(
                     content: String::new(),
                     ..draft.clone()
                 };
-                storage::write(&details, &crate::json::encode(&details_only));
+                storage::write(&details, &details_only);
             } else {
                 storage::remove(&details);
             }

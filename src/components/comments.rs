@@ -51,13 +51,11 @@ pub fn Comments(discussion: Discussion) -> impl IntoView {
     let restore_held = {
         let held_key = held_key.clone();
         move |approved: &Result<Vec<Comment>, DataError>| {
-            let mut kept: Vec<HeldComment> = storage::read(&held_key)
-                .and_then(|text| crate::json::decode(&text).ok())
-                .unwrap_or_default();
+            let mut kept: Vec<HeldComment> = storage::read(&held_key).unwrap_or_default();
             if let Ok(comments) = approved {
                 // Approved since: now they come with the others.
                 kept.retain(|mine| comments.iter().all(|comment| comment.id != mine.id));
-                storage::write(&held_key, &crate::json::encode(&kept));
+                storage::write(&held_key, &kept);
             }
             if !kept.is_empty() || held.with_untracked(|held| !held.is_empty()) {
                 held.set(kept);
@@ -119,7 +117,7 @@ pub fn Comments(discussion: Discussion) -> impl IntoView {
                 text: html_to_text(posted.comment.content.as_str()),
             };
             held.update(|held| held.push(mine));
-            storage::write(&held_key, &held.with_untracked(crate::json::encode));
+            held.with_untracked(|held| storage::write(&held_key, held));
         } else {
             loaded.update(|loaded| {
                 if let Some(Ok(comments)) = loaded {
