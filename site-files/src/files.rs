@@ -1,8 +1,9 @@
 //! What the site files list, read through the static source, and the files themselves.
 
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, AuthorLink, Route, Site, TagLink, Timestamp};
+use broadsheet::model::{ArticleCard, AuthorLink, Route, Site, Slug, TagLink, Timestamp};
 use broadsheet::source::DataSource;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The articles in a feed: the latest fifty, all of a small site.
@@ -186,18 +187,27 @@ fn escape(text: &str) -> String {
 /// first page by its newest article.
 pub fn sitemap(index: &SiteIndex) -> String {
     let site = &index.site;
+    // Looked up once per page: a site has tens of thousands of articles.
+    let articles: HashMap<&Slug, &ArticleCard> = index
+        .articles
+        .iter()
+        .map(|card| (&card.slug, card))
+        .collect();
+    let mut authors_newest: HashMap<&Slug, &ArticleCard> = HashMap::new();
+    for card in &index.articles {
+        authors_newest.entry(&card.author.slug).or_insert(card);
+    }
+    let tags_newest: HashMap<&Slug, &ArticleCard> = index
+        .tags
+        .iter()
+        .filter_map(|(tag, _, articles)| Some((&tag.slug, articles.first()?)))
+        .collect();
     let newest = |route: &Route| -> Option<&ArticleCard> {
         match route {
             Route::Home { page: 1 } => index.articles.first(),
-            Route::Tag { slug, page: 1 } => index
-                .tags
-                .iter()
-                .find(|(tag, _, _)| tag.slug == *slug)
-                .and_then(|(_, _, articles)| articles.first()),
-            Route::Author { slug, page: 1 } => {
-                index.articles.iter().find(|card| card.author.slug == *slug)
-            }
-            Route::Article(slug) => index.articles.iter().find(|card| card.slug == *slug),
+            Route::Tag { slug, page: 1 } => tags_newest.get(slug).copied(),
+            Route::Author { slug, page: 1 } => authors_newest.get(slug).copied(),
+            Route::Article(slug) => articles.get(slug).copied(),
             _ => None,
         }
     };

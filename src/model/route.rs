@@ -81,14 +81,6 @@ impl Route {
         })
     }
 
-    /// The listing's page number; an article has one page.
-    pub fn page(&self) -> u32 {
-        match self {
-            Self::Home { page } | Self::Tag { page, .. } | Self::Author { page, .. } => *page,
-            Self::Article(_) => 1,
-        }
-    }
-
     /// The same listing at page `page`; an article is itself.
     pub fn with_page(&self, page: u32) -> Self {
         let mut route = self.clone();
