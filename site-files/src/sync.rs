@@ -18,8 +18,10 @@ mod changes;
 
 use crate::{files, incremental, pages, redirects, Built};
 use broadsheet::config::SourceConfig;
+use broadsheet::error::DataError;
 use broadsheet::model::Route;
 use broadsheet::source::{Catalogue, DataSource};
+use futures::FutureExt;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -226,6 +228,9 @@ fn render_aside(
         _ => Ok(()),
     };
     clear(&staging)?;
+    for route in routes {
+        answered(&built.source, route)?;
+    }
     let build = incremental::build_fingerprint(&built.shell, &built.config_text);
     let written = pages::write(
         index,
@@ -250,6 +255,42 @@ fn render_aside(
     swap_in(&staging, &staging, dist).map_err(|error| format!("{}: {error}", dist.display()))?;
     clear(&staging)?;
     Ok(written.rendered)
+}
+
+/// Whether the source answered what the page of `route` shows (the answers are at hand: the
+/// transport keeps them for the page's rendering). A page drawn from an error, such as WordPress
+/// failing half-way through a sync, must not replace the one that was served.
+fn answered(source: &DataSource, route: &Route) -> Result<(), String> {
+    let path = route.path();
+    let shown = |answer: Option<Result<(), DataError>>| match answer {
+        Some(Ok(())) => Ok(()),
+        Some(Err(error)) => Err(format!("{path}: {error}")),
+        None => Err(format!("{path}: its data was not at hand")),
+    };
+    shown(source.site().map(|site| site.map(drop)).now_or_never())?;
+    shown(match route {
+        Route::Home { page } => source.home(*page).map(|page| page.map(drop)).now_or_never(),
+        Route::Tag { slug, page } => source
+            .tag_page(slug, *page)
+            .map(|page| page.map(drop))
+            .now_or_never(),
+        Route::Author { slug, page } => source
+            .author_page(slug, *page)
+            .map(|page| page.map(drop))
+            .now_or_never(),
+        Route::Article(slug) => {
+            shown(
+                source
+                    .article(slug)
+                    .map(|article| article.map(drop))
+                    .now_or_never(),
+            )?;
+            source
+                .comments(slug, false)
+                .map(|comments| comments.map(drop))
+                .now_or_never()
+        }
+    })
 }
 
 /// Renames every file under `folder` (below `staging`) to the same place in `dist`.

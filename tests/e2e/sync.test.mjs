@@ -34,7 +34,7 @@ async function startProxy(wordpress) {
   const target = new URL(wordpress);
   const proxy = { failing: false };
   const server = http.createServer((request, response) => {
-    if (proxy.failing && request.url.includes('slug=')) {
+    if (proxy.failing && request.url.includes('/wp/v2/posts?slug=')) {
       response.writeHead(500, { 'content-type': 'application/json' });
       response.end('{"code":"internal_server_error","message":"Failing on purpose","data":{"status":500}}');
       return;
