@@ -139,7 +139,11 @@ impl Built {
         ));
         let source = DataSource::from_config(&config, transport.clone());
         let source_url = match &config.source {
-            SourceConfig::Static { url } => url.clone(),
+            // The site's own folder by its place in the site, not the stand-in origin.
+            SourceConfig::Static { url } => url
+                .strip_prefix(&deployment.site_root)
+                .unwrap_or(url)
+                .to_owned(),
             SourceConfig::WordPress(wordpress) => wordpress.api_url.clone(),
         };
         Ok(Self {

@@ -133,7 +133,11 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     }
     let index = built.read_index().map_err(failed)?;
     let rendered = render_aside(&built, dist, &index, &changes.render, None).map_err(failed)?;
-    // The new pages are in place: now the old ones go.
+    // The new pages are in place: now the old ones go. What fails from here on is done by the
+    // next sync, which finds the same changes (the state is kept last).
+    let failed = |problem: String| {
+        format!("{problem}; the new pages are in place, and the next sync finishes the rest")
+    };
     let mut removed = 0;
     for route in &changes.remove {
         removed += usize::from(remove_page(dist, route).map_err(failed)?);
