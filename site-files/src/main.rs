@@ -181,9 +181,13 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
     let build = incremental::build_fingerprint(&built.shell, &built.config_text);
+    let routes = index.routes();
+    for route in &routes {
+        sync::answered(&built.source, route)?;
+    }
     let pages = pages::write(
         &index,
-        &index.routes(),
+        &routes,
         &built.source,
         build,
         (dist, &built.shell, &built.deployment, &built.transport),

@@ -264,7 +264,7 @@ fn render_aside(
 /// Whether the source answered what the page of `route` shows (the answers are at hand: the
 /// transport keeps them for the page's rendering). A page drawn from an error, such as WordPress
 /// failing half-way through a sync, must not replace the one that was served.
-fn answered(source: &DataSource, route: &Route) -> Result<(), String> {
+pub fn answered(source: &DataSource, route: &Route) -> Result<(), String> {
     let path = route.path();
     let shown = |answer: Option<Result<(), DataError>>| match answer {
         Some(Ok(())) => Ok(()),
