@@ -19,6 +19,8 @@ pub use transport::{
     HttpRequest, HttpResponse, SharedTransport, Transport, TransportError, READ_HEADERS,
 };
 pub use wordpress::WordPressSource;
+#[cfg(not(target_arch = "wasm32"))]
+pub use wordpress::{Catalogue, PostEntry, TermEntry};
 
 use crate::config::{Config, SourceConfig, WordPressConfig};
 use crate::error::{CommentError, DataError};

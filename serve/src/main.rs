@@ -5,11 +5,13 @@
 //! - unknown paths answered with `404.html` and status 404, as Netlify, Cloudflare Pages and
 //!   GitHub Pages do, which is how deep links reach the app;
 //! - the response headers of the folder's `_headers` file (the Netlify / Cloudflare format);
+//! - the redirects of the folder's `_redirects` file (the same format), read again when it changes;
 //! - brotli or gzip when the client asks;
 //! - with `--faults`, paths under `/__faults/` that misbehave on purpose, for the tests.
 
 mod faults;
 mod headers_file;
+mod redirects_file;
 
 use axum::Router;
 use std::net::SocketAddr;
@@ -96,6 +98,13 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let redirects = match redirects_file::Redirects::load(options.dir.join("_redirects")) {
+        Ok(redirects) => std::sync::Arc::new(redirects),
+        Err(message) => {
+            eprintln!("broadsheet-serve: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
     let not_found = ServeFile::new(options.dir.join("404.html"));
     let files = ServeDir::new(&options.dir)
         .append_index_html_on_directories(true)
@@ -118,6 +127,10 @@ async fn main() -> ExitCode {
     } else {
         Router::new().nest_service(options.base.trim_end_matches('/'), site)
     }
+    .layer(axum::middleware::from_fn_with_state(
+        redirects,
+        redirects_file::apply,
+    ))
     .layer(CompressionLayer::new());
 
     let listener = match tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await

@@ -28,11 +28,12 @@ impl HttpTransport {
         }
     }
 
-    fn get(&self, url: &str, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
-        let known = self
-            .read
-            .lock()
-            .ok()
+    /// The answer for `url`: the one read before, unless `fresh` asks again (a sync's lists,
+    /// walked again when they changed under it).
+    fn get(&self, url: &str, fresh: bool, timeout_ms: u32) -> Result<HttpResponse, TransportError> {
+        let known = (!fresh)
+            .then(|| self.read.lock().ok())
+            .flatten()
             .and_then(|read| read.get(url).cloned());
         if let Some(response) = known {
             return Ok(response);
@@ -56,7 +57,7 @@ impl Transport for HttpTransport {
             Some(_) => Err(TransportError::Network(
                 "the site is only read while it is built".into(),
             )),
-            None => self.get(request.url, timeout_ms),
+            None => self.get(request.url, request.fresh, timeout_ms),
         };
         Box::pin(std::future::ready(answer))
     }

@@ -7,6 +7,10 @@
 //! only the pages whose data changed (see `incremental`). With `--remove`, what it wrote is taken
 //! away again, for a site pointed at a source that is not prerendered (scripts/configure).
 //!
+//! With `--sync`, a prerendered site is brought up to date with its source: for WordPress, only
+//! the pages that what changed since the last run touches are rendered again, aside, and then
+//! swapped in (see `sync`).
+//!
 //! `broadsheet-site-files --check-data DIR` lists every problem with a folder of static data
 //! instead (see `check`).
 //!
@@ -20,10 +24,13 @@ mod folder;
 mod http;
 mod incremental;
 mod pages;
+mod redirects;
+mod sync;
 
-use broadsheet::config::{parse_config, SourceConfig};
+use broadsheet::config::{parse_config, Config, SourceConfig};
 use broadsheet::prerender::Shell;
 use broadsheet::source::{DataSource, SharedTransport};
+use broadsheet::Deployment;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -31,8 +38,9 @@ use std::sync::Arc;
 /// Stands for the site's origin while it is built: the pages keep only paths below it.
 const ORIGIN: &str = "https://site.invalid";
 
-const USAGE: &str =
-    "usage: broadsheet-site-files DIST [--cache DIR | --remove]\n       broadsheet-site-files --check-data DATA_DIR";
+const USAGE: &str = "usage: broadsheet-site-files DIST [--sync] [--cache DIR]
+       broadsheet-site-files DIST --remove
+       broadsheet-site-files --check-data DATA_DIR";
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
@@ -40,6 +48,12 @@ fn main() -> ExitCode {
     let done = match args.as_slice() {
         [dist] => run(dist, None),
         [dist, flag, cache] if flag.as_os_str() == "--cache" => run(dist, Some(cache.as_path())),
+        [dist, flag] if flag.as_os_str() == "--sync" => sync::sync(dist, None),
+        [dist, flag, cache_flag, cache] | [dist, cache_flag, cache, flag]
+            if flag.as_os_str() == "--sync" && cache_flag.as_os_str() == "--cache" =>
+        {
+            sync::sync(dist, Some(cache.as_path()))
+        }
         [dist, flag] if flag.as_os_str() == "--remove" => remove(dist),
         [flag, data] if flag.as_os_str() == "--check-data" => check(data),
         _ => {
@@ -66,7 +80,10 @@ fn main() -> ExitCode {
 /// feeds), for a site pointed at another source that is not prerendered (scripts/configure).
 fn remove(dist: &Path) -> Result<String, String> {
     let pages = pages::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
-    let files = files::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    let mut files = files::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    if sync::forget(dist).map_err(|error| format!("{}: {error}", dist.display()))? {
+        files.push(sync::STATE.to_owned());
+    }
     Ok(format!(
         "removed {pages} prerendered pages and {} site files ({})",
         files.len(),
@@ -88,48 +105,89 @@ fn check(data: &Path) -> Result<String, String> {
     ))
 }
 
-fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
-    // The pages' shell, as the build wrote it (scripts/post_build.py).
-    let shell_path = dist.join("islands").join("shell.html");
-    let shell = std::fs::read_to_string(&shell_path)
-        .map_err(|error| format!("{}: {error}", shell_path.display()))?;
-    let shell = Shell::parse(&shell).map_err(|error| error.to_string())?;
-    let deployment = shell.deployment(ORIGIN);
-    let config_path = dist.join("config.json");
-    let text = std::fs::read_to_string(&config_path)
-        .map_err(|error| format!("{}: {error}", config_path.display()))?;
-    let config = parse_config(&text, &deployment.site_root).map_err(|error| error.to_string())?;
-    // The site's own files are read from the folder; a source elsewhere (WordPress, data on another
-    // server) is read over HTTP, as the app would read it.
-    let transport: SharedTransport = Arc::new(folder::FolderTransport::new(
-        &deployment.site_root,
-        dist,
-        Arc::new(http::HttpTransport::new()),
-    ));
-    let source = DataSource::from_config(&config, transport.clone());
-    let source_url = match &config.source {
-        SourceConfig::Static { url } => url.clone(),
-        SourceConfig::WordPress(wordpress) => wordpress.api_url.clone(),
-    };
-    let index = futures::executor::block_on(files::SiteIndex::read(&source))
-        .map_err(|error| format!("{source_url}: {error}"))?;
-    let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
-    // One cache per public URL: a sub-path build is another set of pages.
-    let cache = cache.map(|cache| {
-        let name = shell.public_url().trim_matches('/').replace('/', "-");
-        cache.join(if name.is_empty() { "root" } else { &name })
-    });
-    if let Some(cache) = &cache {
-        std::fs::create_dir_all(cache).map_err(|error| format!("{}: {error}", cache.display()))?;
+/// A built site: its page shell, its `config.json` and the source that names.
+pub struct Built {
+    pub shell: Shell,
+    pub deployment: Deployment,
+    pub config_text: String,
+    pub config: Config,
+    pub transport: SharedTransport,
+    pub source: DataSource,
+    /// The source's address, for messages.
+    pub source_url: String,
+}
+
+impl Built {
+    pub fn open(dist: &Path) -> Result<Self, String> {
+        // The pages' shell, as the build wrote it (scripts/post_build.py).
+        let shell_path = dist.join("islands").join("shell.html");
+        let shell = std::fs::read_to_string(&shell_path)
+            .map_err(|error| format!("{}: {error}", shell_path.display()))?;
+        let shell = Shell::parse(&shell).map_err(|error| error.to_string())?;
+        let deployment = shell.deployment(ORIGIN);
+        let config_path = dist.join("config.json");
+        let config_text = std::fs::read_to_string(&config_path)
+            .map_err(|error| format!("{}: {error}", config_path.display()))?;
+        let config =
+            parse_config(&config_text, &deployment.site_root).map_err(|error| error.to_string())?;
+        // The site's own files are read from the folder; a source elsewhere (WordPress, data on
+        // another server) is read over HTTP, as the app would read it.
+        let transport: SharedTransport = Arc::new(folder::FolderTransport::new(
+            &deployment.site_root,
+            dist,
+            Arc::new(http::HttpTransport::new()),
+        ));
+        let source = DataSource::from_config(&config, transport.clone());
+        let source_url = match &config.source {
+            SourceConfig::Static { url } => url.clone(),
+            SourceConfig::WordPress(wordpress) => wordpress.api_url.clone(),
+        };
+        Ok(Self {
+            shell,
+            deployment,
+            config_text,
+            config,
+            transport,
+            source,
+            source_url,
+        })
     }
-    let build = incremental::build_fingerprint(&shell, &text);
+
+    /// The cache folder of this build in `cache`: one per public URL, since a sub-path build is
+    /// another set of pages.
+    pub fn cache_in(&self, cache: &Path) -> Result<PathBuf, String> {
+        let name = self.shell.public_url().trim_matches('/').replace('/', "-");
+        let cache = cache.join(if name.is_empty() { "root" } else { &name });
+        std::fs::create_dir_all(&cache).map_err(|error| format!("{}: {error}", cache.display()))?;
+        Ok(cache)
+    }
+
+    pub fn read_index(&self) -> Result<files::SiteIndex, String> {
+        futures::executor::block_on(files::SiteIndex::read(&self.source))
+            .map_err(|error| format!("{}: {error}", self.source_url))
+    }
+}
+
+fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
+    let built = Built::open(dist)?;
+    // What a later --sync compares with, read before the pages so that a change while they are
+    // built is found then.
+    let catalogue = sync::catalogue(&built)?;
+    let index = built.read_index()?;
+    let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
+    let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
+    let build = incremental::build_fingerprint(&built.shell, &built.config_text);
     let pages = pages::write(
         &index,
-        &source,
+        &index.routes(),
+        &built.source,
         build,
-        (dist, &shell, &deployment, &transport),
+        (dist, &built.shell, &built.deployment, &built.transport),
         cache.as_deref(),
     )?;
+    if let Some(catalogue) = catalogue {
+        sync::remember(&built, dist, catalogue)?;
+    }
     written.push(format!(
         "{} pages ({} rendered, {} unchanged)",
         pages.pages,

@@ -3,6 +3,7 @@
 
 use crate::files::SiteIndex;
 use crate::incremental::{content_fingerprint, Manifest};
+use broadsheet::model::Route;
 use broadsheet::prerender::{is_prerendered, render_page, PrerenderError, Shell};
 use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
@@ -12,25 +13,9 @@ use std::path::{Path, PathBuf};
 /// wrong once the site reads another source. The home page becomes the app's shell (`404.html`)
 /// again, and the app draws every page. Returns how many it removed.
 pub fn remove(dist: &Path) -> std::io::Result<usize> {
-    fn walk(folder: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(folder)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                walk(&path, into)?;
-            } else if path.file_name().is_some_and(|name| name == "index.html") {
-                into.push(path);
-            }
-        }
-        Ok(())
-    }
-    let mut pages = Vec::new();
-    walk(dist, &mut pages)?;
-    let mut removed = 0;
+    let pages = prerendered(dist)?;
+    let removed = pages.len();
     for page in pages {
-        if !is_prerendered(&std::fs::read_to_string(&page).unwrap_or_default()) {
-            continue;
-        }
-        removed += 1;
         if page.parent() == Some(dist) {
             std::fs::copy(dist.join("404.html"), &page)?;
         } else {
@@ -39,6 +24,26 @@ pub fn remove(dist: &Path) -> std::io::Result<usize> {
         }
     }
     Ok(removed)
+}
+
+/// The prerendered pages in `dist`: the `index.html` files that [`render_page`] wrote.
+pub fn prerendered(dist: &Path) -> std::io::Result<Vec<PathBuf>> {
+    fn walk(folder: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(&path, into)?;
+            } else if path.file_name().is_some_and(|name| name == "index.html")
+                && is_prerendered(&std::fs::read_to_string(&path).unwrap_or_default())
+            {
+                into.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut pages = Vec::new();
+    walk(dist, &mut pages)?;
+    Ok(pages)
 }
 
 /// Removes `folder` and the folders above it that are left empty, up to `dist`.
@@ -68,10 +73,11 @@ pub struct Written {
     pub rendered: usize,
 }
 
-/// Renders and writes every page. With a `cache` folder, a page that shows the same content as at
+/// Renders and writes the pages of `routes`. With a `cache` folder, a page that shows the same content as at
 /// the last build there is copied from it rather than rendered again.
 pub fn write(
     index: &SiteIndex,
+    pages: &[Route],
     source: &DataSource,
     build: u64,
     site: (&Path, &Shell, &Deployment, &SharedTransport),
@@ -80,9 +86,8 @@ pub fn write(
     let (dist, shell, deployment, transport) = site;
     let previous = cache.map(|cache| Manifest::read(cache, build));
     let mut manifest = Manifest::new(build);
-    let pages = index.routes();
     let mut rendered = 0;
-    for route in &pages {
+    for route in pages {
         let path = &route.path();
         let content = content_fingerprint(source, route)
             .ok_or_else(|| format!("{path}: its data could not be read"))?;

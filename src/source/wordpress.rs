@@ -7,7 +7,13 @@
 //! site (once per visit), plus one request for the author's article count, which WordPress
 //! keeps on no user.
 
+/// Read at build time only: what a sync compares between runs.
+#[cfg(not(target_arch = "wasm32"))]
+mod catalogue;
 mod wire;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use catalogue::{Catalogue, PostEntry, TermEntry};
 
 use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};

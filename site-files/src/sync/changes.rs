@@ -1,0 +1,299 @@
+//! Which pages a change of the source touches: the difference between two catalogues of a
+//! WordPress site (the one the dist was built from, and the site now), as routes to render again,
+//! routes whose pages are gone, and articles whose slug moved.
+
+use broadsheet::model::{Route, Slug};
+use broadsheet::source::{Catalogue, PostEntry, TermEntry};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What a sync does to the dist.
+#[derive(Debug, Default, PartialEq)]
+pub struct Changes {
+    /// The pages to render again (new ones among them), each once.
+    pub render: Vec<Route>,
+    /// The pages that are gone, each once; none of them is in `render`.
+    pub remove: Vec<Route>,
+    /// Articles whose slug changed: from the old slug to the new.
+    pub moved: Vec<(Slug, Slug)>,
+    /// Tags that no longer have a page (nor a feed).
+    pub gone_tags: Vec<Slug>,
+    /// Every page must be rendered again: what all of them show (the site's name) changed.
+    pub everything: bool,
+    /// Posts new, changed and gone, for the summary.
+    pub added: usize,
+    pub changed: usize,
+    pub gone: usize,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        !self.everything && self.render.is_empty() && self.remove.is_empty()
+    }
+}
+
+/// The pages to render again and to remove, when the site went from `old` to `new`; listings
+/// have `per_page` articles a page.
+pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Changes, String> {
+    let per_page = per_page.max(1) as usize;
+    let old_posts: HashMap<u64, &PostEntry> =
+        old.posts.iter().map(|post| (post.id, post)).collect();
+    let new_posts: HashMap<u64, &PostEntry> =
+        new.posts.iter().map(|post| (post.id, post)).collect();
+    let changed_tags = changed_terms(&old.tags, &new.tags);
+    let changed_authors = changed_terms(&old.authors, &new.authors);
+    let mut changes = Changes {
+        everything: old.site != new.site,
+        ..Changes::default()
+    };
+    // Posts whose card or page shows something new: themselves, or their tags' or author's names.
+    let mut touched = HashSet::new();
+    for post in &new.posts {
+        let shows_new = match old_posts.get(&post.id) {
+            None => {
+                changes.added += 1;
+                true
+            }
+            Some(was) if *was != post => {
+                changes.changed += 1;
+                true
+            }
+            Some(_) => false,
+        };
+        if shows_new
+            || changed_authors.contains(&post.author)
+            || post.tags.iter().any(|tag| changed_tags.contains(tag))
+        {
+            touched.insert(post.id);
+        }
+    }
+    changes.gone = old.posts.len()
+        - old
+            .posts
+            .iter()
+            .filter(|post| new_posts.contains_key(&post.id))
+            .count();
+
+    let mut render = BTreeSet::new();
+    let mut remove = BTreeSet::new();
+    // An article's author card counts the author's articles: a new or gone article changes it on
+    // each of the author's pages.
+    let old_counts = articles_by_author(&old.posts);
+    let new_counts = articles_by_author(&new.posts);
+    for post in &new.posts {
+        if touched.contains(&post.id)
+            || old_counts.get(&post.author) != new_counts.get(&post.author)
+        {
+            render.insert(RouteKey::of(Route::Article(slug(&post.slug)?)));
+        }
+    }
+    for post in &old.posts {
+        let now = new_posts.get(&post.id);
+        if now.is_none_or(|now| now.slug != post.slug) {
+            remove.insert(RouteKey::of(Route::Article(slug(&post.slug)?)));
+        }
+        if let Some(now) = now.filter(|now| now.slug != post.slug) {
+            changes.moved.push((slug(&post.slug)?, slug(&now.slug)?));
+        }
+    }
+
+    let ids = |posts: &[PostEntry], on: &dyn Fn(&PostEntry) -> bool| -> Vec<u64> {
+        posts
+            .iter()
+            .filter(|post| on(post))
+            .map(|post| post.id)
+            .collect()
+    };
+    let mut listings = vec![Listing {
+        old: Some((Route::HOME, ids(&old.posts, &|_| true))),
+        new: Some((Route::HOME, ids(&new.posts, &|_| true))),
+        term_changed: false,
+    }];
+    let slugs = |terms: &[TermEntry]| -> HashMap<u64, String> {
+        terms
+            .iter()
+            .map(|term| (term.id, term.slug.clone()))
+            .collect()
+    };
+    let (old_tags, new_tags) = (slugs(&old.tags), slugs(&new.tags));
+    let tag_ids: BTreeSet<u64> = old
+        .posts
+        .iter()
+        .chain(&new.posts)
+        .flat_map(|post| post.tags.iter().copied())
+        .collect();
+    for tag in tag_ids {
+        let side = |catalogue: &Catalogue, slugs: &HashMap<u64, String>| -> Result<_, String> {
+            let posts = ids(&catalogue.posts, &|post| post.tags.contains(&tag));
+            Ok(match slugs.get(&tag) {
+                Some(name) if !posts.is_empty() => Some((Route::tag(&slug(name)?), posts)),
+                _ => None,
+            })
+        };
+        let listing = Listing {
+            old: side(old, &old_tags)?,
+            new: side(new, &new_tags)?,
+            term_changed: changed_tags.contains(&tag),
+        };
+        if let Some((Route::Tag { slug: old_slug, .. }, _)) = &listing.old {
+            let kept =
+                matches!(&listing.new, Some((Route::Tag { slug, .. }, _)) if slug == old_slug);
+            if !kept {
+                changes.gone_tags.push(old_slug.clone());
+            }
+        }
+        listings.push(listing);
+    }
+    let (old_authors, new_authors) = (slugs(&old.authors), slugs(&new.authors));
+    let author_ids: BTreeSet<u64> = old
+        .posts
+        .iter()
+        .chain(&new.posts)
+        .map(|post| post.author)
+        .collect();
+    for author in author_ids {
+        let side = |catalogue: &Catalogue, slugs: &HashMap<u64, String>| -> Result<_, String> {
+            let posts = ids(&catalogue.posts, &|post| post.author == author);
+            Ok(match slugs.get(&author) {
+                Some(name) if !posts.is_empty() => Some((Route::author(&slug(name)?), posts)),
+                _ => None,
+            })
+        };
+        listings.push(Listing {
+            old: side(old, &old_authors)?,
+            new: side(new, &new_authors)?,
+            term_changed: changed_authors.contains(&author),
+        });
+    }
+    for listing in &listings {
+        listing.pages(per_page, &touched, &mut render, &mut remove);
+    }
+
+    remove.retain(|route| !render.contains(route));
+    changes.render = render.into_iter().map(|key| key.route).collect();
+    changes.remove = remove.into_iter().map(|key| key.route).collect();
+    changes.gone_tags.retain(|gone| {
+        !changes
+            .render
+            .iter()
+            .any(|route| matches!(route, Route::Tag { slug, .. } if slug == gone))
+    });
+    Ok(changes)
+}
+
+/// One listing (the home page, a tag's or an author's pages) before and after: its first page's
+/// route and its posts, newest first; `None` where it has no pages.
+struct Listing {
+    old: Option<(Route, Vec<u64>)>,
+    new: Option<(Route, Vec<u64>)>,
+    /// The tag's or author's own entry changed (its name, description, avatar): every page shows it.
+    term_changed: bool,
+}
+
+impl Listing {
+    /// Adds the pages of this listing that show something new to `render`, and those that are
+    /// gone to `remove`. A listing whose length changed shows new totals and pagination on every
+    /// page (and its articles shift across them all).
+    fn pages(
+        &self,
+        per_page: usize,
+        touched: &HashSet<u64>,
+        render: &mut BTreeSet<RouteKey>,
+        remove: &mut BTreeSet<RouteKey>,
+    ) {
+        let page_count = |posts: &[u64]| posts.len().div_ceil(per_page).max(1) as u32;
+        let same_listing = match (&self.old, &self.new) {
+            (Some((old, _)), Some((new, _))) => old == new,
+            _ => false,
+        };
+        if let Some((first, posts)) = &self.new {
+            let old_posts = self
+                .old
+                .as_ref()
+                .filter(|_| same_listing)
+                .map(|(_, posts)| posts);
+            let all = self.term_changed || old_posts.is_none_or(|old| old.len() != posts.len());
+            for (index, page) in first.pages(page_count(posts)).enumerate() {
+                let shown = posts.chunks(per_page).nth(index).unwrap_or_default();
+                let was = old_posts
+                    .and_then(|old| old.chunks(per_page).nth(index))
+                    .unwrap_or_default();
+                if all || shown != was || shown.iter().any(|id| touched.contains(id)) {
+                    render.insert(RouteKey::of(page));
+                }
+            }
+        }
+        if let Some((first, posts)) = &self.old {
+            let kept = match (&self.new, same_listing) {
+                (Some((_, posts)), true) => page_count(posts),
+                _ => 0,
+            };
+            for page in first.pages(page_count(posts)).skip(kept as usize) {
+                remove.insert(RouteKey::of(page));
+            }
+        }
+    }
+}
+
+/// A route in a set, ordered by its path.
+#[derive(Debug)]
+struct RouteKey {
+    path: String,
+    route: Route,
+}
+
+impl PartialEq for RouteKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for RouteKey {}
+
+impl PartialOrd for RouteKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RouteKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.path.cmp(&other.path)
+    }
+}
+
+impl RouteKey {
+    fn of(route: Route) -> Self {
+        Self {
+            path: route.path(),
+            route,
+        }
+    }
+}
+
+/// The ids of the terms that are new, gone, or show something else.
+fn changed_terms(old: &[TermEntry], new: &[TermEntry]) -> HashSet<u64> {
+    let old: HashMap<u64, &TermEntry> = old.iter().map(|term| (term.id, term)).collect();
+    let new: HashMap<u64, &TermEntry> = new.iter().map(|term| (term.id, term)).collect();
+    old.keys()
+        .chain(new.keys())
+        .filter(|id| old.get(id) != new.get(id))
+        .copied()
+        .collect()
+}
+
+/// How many posts each author has.
+fn articles_by_author(posts: &[PostEntry]) -> HashMap<u64, usize> {
+    let mut counts = HashMap::new();
+    for post in posts {
+        *counts.entry(post.author).or_default() += 1;
+    }
+    counts
+}
+
+/// A slug as WordPress spells it (percent-encoded).
+fn slug(text: &str) -> Result<Slug, String> {
+    Slug::from_path_segment(text).map_err(|error| format!("WordPress listed {error}"))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,151 @@
+use super::*;
+
+fn post(id: u64, slug: &str, author: u64, tags: &[u64]) -> PostEntry {
+    PostEntry {
+        id,
+        slug: slug.into(),
+        modified_gmt: "2026-11-03T08:00:00".into(),
+        author,
+        tags: tags.to_vec(),
+    }
+}
+
+fn term(id: u64, slug: &str) -> TermEntry {
+    TermEntry {
+        id,
+        slug: slug.into(),
+        shown: format!(r#"{{"name":"{slug}"}}"#),
+    }
+}
+
+/// Five posts, newest first: two by ada (author 1), three by bo (2); tag 10 (harbour) on three.
+fn site() -> Catalogue {
+    Catalogue {
+        site: r#"{"name":"Herald"}"#.into(),
+        posts: vec![
+            post(5, "e", 1, &[10]),
+            post(4, "d", 2, &[]),
+            post(3, "c", 2, &[10]),
+            post(2, "b", 1, &[11]),
+            post(1, "a", 2, &[10]),
+        ],
+        tags: vec![term(10, "harbour"), term(11, "sport")],
+        authors: vec![term(1, "ada"), term(2, "bo")],
+    }
+}
+
+fn paths(routes: &[Route]) -> Vec<String> {
+    routes.iter().map(Route::path).collect()
+}
+
+#[test]
+fn nothing_changed_touches_nothing() {
+    let changes = between(&site(), &site(), 2).unwrap();
+    assert!(changes.is_empty(), "{changes:?}");
+}
+
+#[test]
+fn a_new_post_renders_itself_every_page_of_its_listings_and_its_authors_articles() {
+    let mut new = site();
+    new.posts.insert(0, post(6, "f", 1, &[11]));
+    let changes = between(&site(), &new, 2).unwrap();
+    assert_eq!(
+        paths(&changes.render),
+        [
+            "/",
+            // The author card of ada's articles counts one more.
+            "/author/ada/",
+            "/author/ada/page/2/",
+            "/b/",
+            "/e/",
+            "/f/",
+            "/page/2/",
+            "/page/3/",
+            "/tag/sport/",
+        ]
+    );
+    assert!(changes.remove.is_empty(), "{:?}", changes.remove);
+    assert_eq!((changes.added, changes.changed, changes.gone), (1, 0, 0));
+}
+
+#[test]
+fn a_modified_post_renders_only_the_pages_it_is_on() {
+    let mut new = site();
+    new.posts[2].modified_gmt = "2026-11-05T08:00:00".into();
+    let changes = between(&site(), &new, 2).unwrap();
+    assert_eq!(
+        paths(&changes.render),
+        ["/author/bo/", "/c/", "/page/2/", "/tag/harbour/"]
+    );
+    assert_eq!(changes.changed, 1);
+}
+
+#[test]
+fn a_gone_post_takes_its_page_and_the_last_page_of_its_listings_away() {
+    let mut new = site();
+    new.posts.retain(|post| post.id != 2);
+    let changes = between(&site(), &new, 2).unwrap();
+    assert_eq!(paths(&changes.remove), ["/b/", "/page/3/", "/tag/sport/"]);
+    assert_eq!(changes.gone_tags, [Slug::parse("sport").unwrap()]);
+    assert!(
+        paths(&changes.render).contains(&"/e/".to_owned()),
+        "ada's count"
+    );
+    assert!(paths(&changes.render).contains(&"/author/ada/".to_owned()));
+    assert_eq!(changes.gone, 1);
+}
+
+#[test]
+fn a_changed_slug_moves_the_article_and_leaves_its_old_page() {
+    let mut new = site();
+    new.posts[1].slug = "d-renamed".into();
+    let changes = between(&site(), &new, 2).unwrap();
+    assert_eq!(
+        changes.moved,
+        [(Slug::parse("d").unwrap(), Slug::parse("d-renamed").unwrap())]
+    );
+    assert_eq!(paths(&changes.remove), ["/d/"]);
+    assert!(paths(&changes.render).contains(&"/d-renamed/".to_owned()));
+}
+
+#[test]
+fn a_renamed_tag_renders_its_articles_and_moves_its_pages() {
+    let mut new = site();
+    new.tags[0] = term(10, "port");
+    let changes = between(&site(), &new, 2).unwrap();
+    let render = paths(&changes.render);
+    for path in [
+        "/tag/port/",
+        "/tag/port/page/2/",
+        "/a/",
+        "/c/",
+        "/e/",
+        "/",
+        "/page/3/",
+    ] {
+        assert!(render.contains(&path.to_owned()), "{path} in {render:?}");
+    }
+    assert!(!render.contains(&"/d/".to_owned()), "{render:?}");
+    assert_eq!(
+        paths(&changes.remove),
+        ["/tag/harbour/", "/tag/harbour/page/2/"]
+    );
+    assert_eq!(changes.gone_tags, [Slug::parse("harbour").unwrap()]);
+}
+
+#[test]
+fn a_new_site_name_renders_everything() {
+    let mut new = site();
+    new.site = r#"{"name":"Gazette"}"#.into();
+    assert!(between(&site(), &new, 2).unwrap().everything);
+}
+
+#[test]
+fn slugs_in_other_scripts_are_read_as_wordpress_spells_them() {
+    let mut new = site();
+    new.posts[0].slug = "%d8%b3%d9%88%d9%82".into();
+    let changes = between(&site(), &new, 2).unwrap();
+    assert!(changes
+        .render
+        .contains(&Route::Article(Slug::parse("سوق").unwrap())));
+}
