@@ -137,10 +137,15 @@ export function wordpress(...args) {
 
 /**
  * Runs `fn()` with the test WordPress's option `name` set to `value`, and then sets it back to
- * what it was, even when fn throws.
+ * what it was (empty if it was not set), even when fn throws.
  */
 export async function withWordPressOption(name, value, fn) {
-  const was = wordpress('option', name).trim();
+  let was = '';
+  try {
+    was = wordpress('option', name).trim();
+  } catch (error) {
+    if (error.status !== 1) throw error; // 1: not set
+  }
   wordpress('option', name, value);
   try {
     return await fn();
