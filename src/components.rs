@@ -2,8 +2,6 @@
 
 mod article_list;
 mod author_card;
-mod comment_form;
-mod comments;
 mod date_time;
 mod error_view;
 mod page_meta;
@@ -16,8 +14,6 @@ mod ticker;
 
 pub use article_list::{ArticleList, ArticleSummary};
 pub use author_card::AuthorCard;
-pub use comment_form::TypedFirst;
-pub use comments::{Comments, Discussion};
 pub use date_time::DateTime;
 pub use error_view::{ErrorView, NotFound};
 #[cfg(target_arch = "wasm32")]

@@ -12,9 +12,10 @@
 //! transport that records every answer they read (and only theirs), in the browser the page's
 //! embedded answers; in the full app, the app's transport.
 
-use crate::components::{Comments, Discussion, NewsTicker, TickerSource};
+use crate::components::{NewsTicker, TickerSource};
 use crate::config::Config;
 use crate::model::TickerSettings;
+use crate::pages::article::comments::{Comments, Discussion};
 use crate::source::{DataSource, SharedTransport};
 use crate::state::AppSource;
 use leptos::context::Provider;
@@ -110,8 +111,8 @@ fn CommentsBody(discussion: Discussion) -> impl IntoView {
 #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 mod browser {
     use super::*;
-    use crate::components::TypedFirst;
     use crate::model::{resolve_url, CommentDraft, Field, Slug};
+    use crate::pages::article::comments::TypedFirst;
     use crate::source::prefetched::{self, PrefetchedTransport};
     use crate::source::BrowserTransport;
     use crate::state::BasePath;

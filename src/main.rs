@@ -2,7 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use broadsheet::pages::{is_ticker_embed, TickerEmbedPage};
+    use broadsheet::model::Route;
+    use broadsheet::pages::TickerEmbedPage;
     use broadsheet::source::{prefetched, BrowserTransport, SharedTransport};
     use broadsheet::{App, Deployment};
     use std::sync::Arc;
@@ -32,7 +33,8 @@ fn main() {
             return;
         };
         let pathname = location.pathname().unwrap_or_default();
-        if is_ticker_embed(&pathname, &deployment.base_path) {
+        let below_base = pathname.strip_prefix(deployment.base_path.as_str());
+        if below_base.is_some_and(Route::is_ticker_embed) {
             let query = location.search().unwrap_or_default();
             let base_path = deployment.base_path;
             leptos::mount::mount_to_body(move || {

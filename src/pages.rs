@@ -2,7 +2,7 @@
 //! renders the `Result`: a skeleton while loading, the route's view when it arrives, an error
 //! view otherwise.
 
-mod article;
+pub mod article;
 mod author;
 mod config_error;
 mod embed_ticker;
@@ -12,25 +12,52 @@ mod route_page;
 mod tag;
 
 pub use config_error::ConfigErrorPage;
-pub use embed_ticker::{is_ticker_embed, TickerEmbedPage};
+pub use embed_ticker::TickerEmbedPage;
 pub use not_found::NotFoundPage;
 pub use route_page::RoutePage;
 
+use crate::components::{ArticleList, PageMeta};
 use crate::format::{description_or, listing_page_title};
-use crate::model::Route;
+use crate::model::{Image, Listing, Route, Site};
+use leptos::prelude::*;
 
-/// What a listing page (of a tag, of an author: `first` is its first page) says of itself at
-/// page `page`: its route, its title from `name`, and its description, `text` or `otherwise`.
-fn listing_meta(
+/// A page of a tag's or an author's listing: its metadata (its title from `name`, its
+/// description), what heads it (`children`), then its articles and the pagination.
+#[component]
+fn OwnedListing(
+    site: Site,
+    /// The listing's first page.
     first: Route,
-    page: u32,
-    name: &str,
-    text: &str,
-    otherwise: impl FnOnce() -> String,
-) -> (Route, String, String) {
-    (
-        first.with_page(page),
-        listing_page_title(name, page),
-        description_or(text, otherwise),
-    )
+    /// The page shown.
+    listing: Listing,
+    /// Whose listing it is.
+    name: String,
+    /// The description, where the tag or author has one of their own.
+    text: String,
+    /// The description otherwise.
+    otherwise: String,
+    /// schema.org JSON-LD for the tag or author.
+    structured_data: String,
+    /// OpenGraph type.
+    #[prop(default = "website")]
+    og_type: &'static str,
+    /// Picture for link previews.
+    #[prop(default = None)]
+    image: Option<Image>,
+    children: Children,
+) -> impl IntoView {
+    let route = first.with_page(listing.page);
+    view! {
+        <PageMeta
+            site=site.clone()
+            title=Some(listing_page_title(&name, listing.page))
+            description=description_or(&text, || otherwise)
+            path=route.path()
+            og_type
+            image
+            structured_data=Some(structured_data)
+        />
+        {children()}
+        <ArticleList listing route language=site.language/>
+    }
 }

@@ -7,8 +7,18 @@ use broadsheet::components::{
 };
 use broadsheet::config::parse_config;
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, Author, Image, Listing, Route, Slug, TagLink, Timestamp};
+use broadsheet::model::{
+    draft_key, thread, ArticleCard, Author, Comment, CommentDraft, Field, HeldComment, Image,
+    Listing, Route, Slug, TagLink, Timestamp,
+};
+use broadsheet::pages::article::comments::{
+    CommentBody, CommentForm, CommentList, CommentThread, Comments, Discussion, FormField,
+    FormState, FormStatus, ReplyButton, ReplyHeading, ReplyTarget, Status, Thread,
+};
+use broadsheet::sanitize::sanitize_html;
 use broadsheet::source::{DataSource, HttpRequest, HttpResponse, Transport, TransportError};
+use broadsheet::state::AppSource;
+use broadsheet::storage;
 use futures::future::LocalBoxFuture;
 use leptos::error::{ErrorId, Errors};
 use leptos::mount::mount_to;
@@ -83,6 +93,25 @@ where
     }
 }
 
+/// Lets the tasks a view started (reading its data through a transport) finish.
+async fn settle() {
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+}
+
+/// A callback, and how many times it has been called.
+fn counted() -> (Arc<AtomicUsize>, Callback<()>) {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let callback = {
+        let calls = calls.clone();
+        Callback::new(move |()| {
+            calls.fetch_add(1, Ordering::SeqCst);
+        })
+    };
+    (calls, callback)
+}
+
 fn document_title() -> String {
     web_sys::window().unwrap().document().unwrap().title()
 }
@@ -140,6 +169,17 @@ fn card(slug_text: &str, tags: Vec<TagLink>) -> ArticleCard {
             alt: String::new(),
             caption: None,
         }),
+    }
+}
+
+/// The first of a listing's `total_pages` pages, listing `articles` (all there are, as far as it
+/// says).
+fn first_page(total_pages: u32, articles: Vec<ArticleCard>) -> Listing {
+    Listing {
+        page: 1,
+        total_pages,
+        total_articles: articles.len() as u32,
+        articles,
     }
 }
 
@@ -267,12 +307,10 @@ async fn article_summary_slugs_in_other_scripts_are_percent_encoded() {
 
 #[wasm_bindgen_test]
 async fn article_list_shows_every_card_and_the_pagination() {
-    let listing = Listing {
-        page: 1,
-        total_pages: 2,
-        total_articles: 3,
-        articles: vec![card("a", vec![]), card("b", vec![]), card("c", vec![])],
-    };
+    let listing = first_page(
+        2,
+        vec![card("a", vec![]), card("b", vec![]), card("c", vec![])],
+    );
     let page = mount(move || {
         view! { <ArticleList listing route=Route::tag(&Slug::parse("harbour").unwrap()) language="en-GB"/> }
     })
@@ -292,12 +330,7 @@ async fn article_list_shows_every_card_and_the_pagination() {
 
 #[wasm_bindgen_test]
 async fn article_list_says_so_when_empty() {
-    let listing = Listing {
-        page: 1,
-        total_pages: 1,
-        total_articles: 0,
-        articles: vec![],
-    };
+    let listing = first_page(1, vec![]);
     let page =
         mount(move || view! { <ArticleList listing route=Route::HOME language="en-GB"/> }).await;
     assert_eq!(text_of(&page.get("p.empty")), "No articles yet.");
@@ -424,13 +457,7 @@ fn errors_with(error: DataError) -> ArcRwSignal<Errors> {
 
 #[wasm_bindgen_test]
 async fn error_view_shows_not_found_as_a_not_found_page() {
-    let calls = Arc::new(AtomicUsize::new(0));
-    let retry = {
-        let calls = Arc::clone(&calls);
-        Callback::new(move |()| {
-            calls.fetch_add(1, Ordering::SeqCst);
-        })
-    };
+    let (calls, retry) = counted();
     let errors = errors_with(DataError::not_found("article \"x\""));
     let page = mount(move || view! { <ErrorView errors retry/> }).await;
     assert_eq!(text_of(&page.get("h1")), "Page not found");
@@ -450,13 +477,7 @@ async fn error_view_shows_not_found_as_a_not_found_page() {
 
 #[wasm_bindgen_test]
 async fn error_view_offers_retry_for_a_server_error() {
-    let calls = Arc::new(AtomicUsize::new(0));
-    let retry = {
-        let calls = Arc::clone(&calls);
-        Callback::new(move |()| {
-            calls.fetch_add(1, Ordering::SeqCst);
-        })
-    };
+    let (calls, retry) = counted();
     let errors = errors_with(DataError::Server {
         status: 503,
         what: "the front page".into(),
@@ -554,9 +575,7 @@ async fn news_ticker_shows_its_headlines_once_to_assistive_technology() {
     let source = TickerSource(Arc::new(DataSource::from_config(&config, transport)));
     let settings = config.ticker.clone();
     let ticker = mount(move || view! { <NewsTicker source settings/> }).await;
-    for _ in 0..5 {
-        leptos::task::tick().await;
-    }
+    settle().await;
     let region = ticker.get("section.ticker");
     let label_id = region.get_attribute("aria-labelledby").unwrap();
     assert_eq!(text_of(&ticker.get(&format!("#{label_id}"))), "Latest");
@@ -583,4 +602,388 @@ async fn news_ticker_shows_its_headlines_once_to_assistive_technology() {
     leptos::task::tick().await;
     assert_eq!(text_of(&toggle), "Play");
     assert!(region.class_list().contains("paused"));
+}
+
+// --- The article page's discussion -----------------------------------------------------------
+
+fn comment(id: u64, parent: u64, name: &str, text: &str) -> Comment {
+    Comment {
+        id,
+        parent,
+        author_name: name.into(),
+        author_url: None,
+        avatar: None,
+        date: Timestamp::parse("2026-11-03T09:12:00Z").unwrap(),
+        content: sanitize_html(&format!("<p>{text}</p>")),
+    }
+}
+
+/// A static source whose every file is [`TWO_COMMENTS`] (read as `comments/<slug>.json`); it
+/// takes comments when `takes_comments`.
+fn comments_source(takes_comments: bool) -> AppSource {
+    let endpoint = r#", "comments": {"kind": "wordpress", "url": "https://wp.example/wp-json/"}"#;
+    let config = parse_config(
+        &format!(
+            r#"{{"source": {{"kind": "static", "url": "data/"}}{}}}"#,
+            if takes_comments { endpoint } else { "" }
+        ),
+        "https://herald.example/",
+    )
+    .unwrap();
+    AppSource::new(DataSource::from_config(
+        &config,
+        Arc::new(OneFile(TWO_COMMENTS)),
+    ))
+}
+
+const TWO_COMMENTS: &str = r#"{"comments": [
+    {"id": 1, "parent": 0, "author_name": "Sam Reyes", "author_url": "https://sam.example/",
+     "date": "2026-11-03T09:12:00Z", "content_html": "<p>About time.</p>"},
+    {"id": 2, "parent": 1, "author_name": "Ada Okafor", "date": "2026-11-03T09:40:00Z",
+     "content_html": "<p>The council confirmed it.</p>"}]}"#;
+
+/// The discussion of an article with [`TWO_COMMENTS`], once they are read, on a site at
+/// `site_url` that takes comments when `takes_comments`.
+async fn mount_comments(takes_comments: bool, site_url: &'static str) -> Mounted {
+    let source = comments_source(takes_comments);
+    let discussion = Discussion {
+        slug: slug("ferry"),
+        language: "en-GB".into(),
+        site_url: site_url.into(),
+    };
+    let page = mount(move || {
+        provide_context(source);
+        view! { <Comments discussion/> }
+    })
+    .await;
+    settle().await;
+    page
+}
+
+/// Sets a field's text as typing does, with an `input` event.
+fn type_into(element: &Element, text: &str) {
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(text);
+    } else {
+        element
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .set_value(text);
+    }
+    let event = web_sys::Event::new("input").unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+fn click(element: Element) {
+    element.dyn_into::<HtmlElement>().unwrap().click();
+}
+
+#[wasm_bindgen_test]
+async fn comments_thread_their_replies_and_say_when_closed() {
+    let page = mount_comments(false, "https://closed.example/").await;
+    assert_eq!(text_of(&page.get("#comments-heading")), "2 Comments");
+    assert_eq!(
+        text_of(
+            &page.get(
+                "ol.comment-list > li#comment-1 > ol.children > li#comment-2 .comment-content"
+            )
+        ),
+        "The council confirmed it."
+    );
+    assert_eq!(
+        text_of(&page.get(".comments-closed")),
+        "Comments are closed."
+    );
+    assert!(page.find("#respond").is_none() && page.find(".reply-button").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn comments_move_the_form_under_the_comment_replied_to() {
+    let page = mount_comments(true, "https://replies.example/").await;
+    assert!(page.find("section.comments > #respond").is_some());
+    click(page.get("#comment-2 .reply-button"));
+    leptos::task::tick().await;
+    assert_eq!(page.all("#respond").len(), 1);
+    assert!(
+        page.find("li#comment-2 > #respond").is_some(),
+        "{}",
+        page.html()
+    );
+    assert_eq!(
+        text_of(&page.get("#reply-title")),
+        "Leave a Reply to Ada Okafor Cancel reply"
+    );
+    click(page.get(".cancel-reply"));
+    leptos::task::tick().await;
+    assert!(page.find("li.comment #respond").is_none());
+    assert!(page.find("section.comments > #respond").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn comment_thread_says_it_is_loading_then_shows_why_it_failed_with_retry() {
+    let loaded = RwSignal::new(None::<Result<Vec<Comment>, DataError>>);
+    let held = RwSignal::new(Vec::<HeldComment>::new());
+    let (retried, retry) = counted();
+    let page = mount(move || {
+        view! { <CommentThread loaded held language="en".to_owned() form=None retry/> }
+    })
+    .await;
+    assert_eq!(text_of(&page.get(".comments-note")), "Loading comments…");
+    loaded.set(Some(Err(DataError::Timeout { after_ms: 100 })));
+    leptos::task::tick().await;
+    let note = page.get(".comments-note[role=alert]");
+    assert!(
+        text_of(&note).starts_with("The comments could not be loaded: "),
+        "{}",
+        text_of(&note)
+    );
+    click(page.get(".comments-note button"));
+    assert_eq!(retried.load(Ordering::SeqCst), 1);
+    loaded.set(Some(Ok(vec![comment(1, 0, "Sam", "First")])));
+    held.set(vec![HeldComment {
+        id: 9,
+        parent: 1,
+        author_name: "Gwen".into(),
+        date: Timestamp::parse("2026-11-03T10:00:00Z").unwrap(),
+        text: "Mine <b>too</b>\n\nSecond paragraph".into(),
+    }]);
+    leptos::task::tick().await;
+    // The heading counts the approved comments; the reader's held one shows as they typed it.
+    assert_eq!(text_of(&page.get("#comments-heading")), "1 Comment");
+    let mine = page.get("#comment-1 #comment-9");
+    assert_eq!(
+        text_of(&mine.query_selector(".moderation").unwrap().unwrap()),
+        "Your comment is awaiting moderation."
+    );
+    let paragraphs: Vec<String> = page
+        .all("#comment-9 .comment-content > p")
+        .iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(paragraphs, ["Mine <b>too</b>", "Second paragraph"]);
+}
+
+#[wasm_bindgen_test]
+async fn comment_list_nests_replies_in_lists_of_their_own() {
+    let nodes = thread(vec![
+        comment(1, 0, "Sam", "First"),
+        comment(2, 1, "Ada", "Reply"),
+        comment(3, 0, "Ben", "Second"),
+    ]);
+    let thread = Thread {
+        language: "en".into(),
+        held: vec![],
+        form: None,
+    };
+    let page = mount(move || view! { <CommentList nodes thread class="comment-list"/> }).await;
+    let ids: Vec<String> = page
+        .all("ol.comment-list > li.comment")
+        .iter()
+        .map(|item| attribute(item, "id"))
+        .collect();
+    assert_eq!(ids, ["comment-1", "comment-3"]);
+    assert_eq!(
+        attribute(&page.get("#comment-1 > ol.children > li"), "id"),
+        "comment-2"
+    );
+    assert_eq!(attribute(&page.get("#comment-2"), "tabindex"), "-1");
+    assert!(page.find(".reply-button").is_none(), "no form, no replies");
+}
+
+#[wasm_bindgen_test]
+async fn comment_body_links_its_writer_and_its_date_and_marks_a_held_comment() {
+    let reply_to = RwSignal::new(None::<(u64, String)>);
+    let mut linked = comment(4, 0, "Sam Reyes", "Hello");
+    linked.author_url = Some("https://sam.example/".into());
+    let page = mount(move || {
+        provide_context(ReplyTarget(reply_to));
+        view! {
+            <CommentBody comment=linked language="en".to_owned() held=false replies_taken=true/>
+            <CommentBody comment=comment(5, 0, "Gwen", "Mine") language="en".to_owned() held=true replies_taken=true/>
+        }
+    })
+    .await;
+    let bodies = page.all("article.comment-body");
+    let author = bodies[0]
+        .query_selector(".comment-author a")
+        .unwrap()
+        .unwrap();
+    assert_eq!(attribute(&author, "href"), "https://sam.example/");
+    assert_eq!(attribute(&author, "rel"), "nofollow ugc external");
+    assert_eq!(
+        attribute(
+            &bodies[0].query_selector(".comment-date").unwrap().unwrap(),
+            "href"
+        ),
+        "#comment-4"
+    );
+    assert!(bodies[0].query_selector(".moderation").unwrap().is_none());
+    assert!(bodies[0].query_selector(".reply-button").unwrap().is_some());
+    // A held comment awaits moderation, and takes no replies until it is approved.
+    assert_eq!(
+        text_of(&bodies[1].query_selector(".moderation").unwrap().unwrap()),
+        "Your comment is awaiting moderation."
+    );
+    assert!(bodies[1].query_selector(".reply-button").unwrap().is_none());
+    assert_eq!(
+        text_of(
+            &bodies[1]
+                .query_selector(".comment-author")
+                .unwrap()
+                .unwrap()
+        ),
+        "Gwen"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn reply_button_names_whom_it_replies_to_and_targets_them() {
+    let reply_to = RwSignal::new(None::<(u64, String)>);
+    let page = mount(move || {
+        provide_context(ReplyTarget(reply_to));
+        view! { <ReplyButton id=7 name="Ann".to_owned()/> }
+    })
+    .await;
+    let button = page.get("button.reply-button");
+    assert_eq!(attribute(&button, "aria-label"), "Reply to Ann");
+    click(button);
+    assert_eq!(reply_to.get_untracked(), Some((7, "Ann".to_owned())));
+}
+
+#[wasm_bindgen_test]
+async fn reply_heading_names_the_comment_replied_to_and_cancels() {
+    let reply_to = RwSignal::new(None::<(u64, String)>);
+    let page = mount(move || view! { <ReplyHeading reply_to/> }).await;
+    assert_eq!(text_of(&page.get("h3#reply-title")), "Leave a Reply");
+    assert!(page.find(".cancel-reply").is_none());
+    reply_to.set(Some((3, "Ben".into())));
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&page.get("h3#reply-title")),
+        "Leave a Reply to Ben Cancel reply"
+    );
+    click(page.get("a.cancel-reply"));
+    assert_eq!(reply_to.get_untracked(), None);
+}
+
+#[wasm_bindgen_test]
+async fn form_field_shows_its_error_beside_it_and_takes_typing() {
+    let value = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::new());
+    let (typed, on_input) = counted();
+    let page = mount(move || {
+        view! {
+            <FormField field=Field::Email value errors on_input/>
+            <FormField field=Field::Content value=RwSignal::new(String::new()) errors on_input/>
+        }
+    })
+    .await;
+    assert_eq!(text_of(&page.get("label[for=email]")), "Email *");
+    let input = page.get("input#email");
+    assert_eq!(
+        (
+            attribute(&input, "type"),
+            attribute(&input, "autocomplete"),
+            attribute(&input, "aria-required")
+        ),
+        ("email".to_owned(), "email".to_owned(), "true".to_owned())
+    );
+    assert_eq!(attribute(&input, "aria-invalid"), "false");
+    assert!(input.get_attribute("aria-describedby").is_none());
+    assert!(page.find("textarea#comment").is_some());
+    type_into(&input, "ann@example");
+    assert_eq!(value.get_untracked(), "ann@example");
+    assert_eq!(typed.load(Ordering::SeqCst), 1);
+    errors.set(vec![(
+        Field::Email,
+        "Please enter a valid email address.".to_owned(),
+    )]);
+    leptos::task::tick().await;
+    assert_eq!(attribute(&input, "aria-invalid"), "true");
+    assert_eq!(attribute(&input, "aria-describedby"), "email-error");
+    assert_eq!(
+        text_of(&page.get("#email-error")),
+        "Please enter a valid email address."
+    );
+    assert_eq!(
+        text_of(&page.get("#comment-error")),
+        "",
+        "the other field has no error"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn form_status_says_how_sending_went_with_retry_when_it_helps() {
+    let status = RwSignal::new(Status::Idle);
+    let (retried, retry) = counted();
+    let page = mount(move || view! { <FormStatus status retry/> }).await;
+    let line = page.get("p.form-status[role=status][aria-live=polite]");
+    assert_eq!(text_of(&line), "");
+    status.set(Status::Refused(
+        "Comments are closed on this article.".into(),
+    ));
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&page.get(".status-refused")),
+        "Comments are closed on this article."
+    );
+    assert!(
+        page.find("button").is_none(),
+        "sending again would not help"
+    );
+    status.set(Status::Failed("Your comment was not sent.".into()));
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&page.get(".status-failed")),
+        "Your comment was not sent."
+    );
+    click(page.get("button"));
+    assert_eq!(retried.load(Ordering::SeqCst), 1);
+}
+
+#[wasm_bindgen_test]
+async fn comment_form_names_each_problem_and_keeps_the_draft_as_it_is_typed() {
+    let site_url = "https://form.example/";
+    let source = comments_source(true);
+    let page = mount(move || {
+        provide_context(source);
+        provide_context(ReplyTarget(RwSignal::new(None)));
+        provide_context(FormState::new());
+        let on_posted = Callback::new(|_| panic!("nothing is sent"));
+        view! { <CommentForm slug=slug("ferry") site_url on_posted/> }
+    })
+    .await;
+    assert!(
+        !page.get("fieldset").has_attribute("disabled"),
+        "the form runs"
+    );
+    click(page.get("button[type=submit]"));
+    leptos::task::tick().await;
+    assert_eq!(
+        text_of(&page.get(".status-refused")),
+        "Please correct the 3 problems marked below."
+    );
+    assert_eq!(
+        text_of(&page.get("#comment-error")),
+        "Please type your comment."
+    );
+    assert_eq!(
+        attribute(&page.get("textarea#comment"), "aria-invalid"),
+        "true"
+    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(
+        focused.id(),
+        "comment",
+        "the first field with a problem takes the focus"
+    );
+    type_into(&page.get("textarea#comment"), "Good news.");
+    let kept: CommentDraft = storage::read(&draft_key(site_url, &slug("ferry"), 0)).unwrap();
+    assert_eq!(kept.content, "Good news.");
+    storage::remove(&draft_key(site_url, &slug("ferry"), 0));
 }

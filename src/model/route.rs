@@ -52,13 +52,7 @@ impl Route {
     /// not; the final `/` may be missing, an `index.html` may follow), or `None` for a path that
     /// names no page: the reader is told it was not found.
     pub fn parse(path: &str) -> Option<Self> {
-        let path = path.strip_suffix("index.html").unwrap_or(path);
-        let segments: Vec<&str> = path
-            .trim_start_matches('/')
-            .trim_end_matches('/')
-            .split('/')
-            .filter(|segment| !segment.is_empty())
-            .collect();
+        let segments = segments(path);
         let slug = |segment: &str| Slug::from_path_segment(segment).ok();
         let page = |segment: &str| segment.parse::<u32>().ok().filter(|page| *page >= 1);
         Some(match segments.as_slice() {
@@ -98,6 +92,14 @@ impl Route {
         (1..=pages.max(1)).map(|page| self.with_page(page))
     }
 
+    /// Whether a path below the site's base (read as [`Route::parse`] reads one) is the ticker
+    /// embed, `/embed/ticker/`: the news ticker alone, for other sites' iframes. It is a document
+    /// of the site's, not one of its pages, so it is not prerendered and no sitemap or feed
+    /// lists it.
+    pub fn is_ticker_embed(path: &str) -> bool {
+        segments(path) == ["embed", "ticker"]
+    }
+
     /// The listing's RSS feed, as WordPress serves it: `/feed/`, `/tag/<slug>/feed/`. Articles and
     /// authors have none here.
     pub fn feed_path(&self) -> Option<String> {
@@ -108,6 +110,17 @@ impl Route {
             Self::Article(_) | Self::Author { .. } => None,
         }
     }
+}
+
+/// A path's segments: `/tag/harbour/index.html` and `tag/harbour` are `["tag", "harbour"]`.
+fn segments(path: &str) -> Vec<&str> {
+    path.strip_suffix("index.html")
+        .unwrap_or(path)
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -178,6 +191,26 @@ mod tests {
             Some(Route::Article(slug("ferry-back")))
         );
         assert_eq!(Route::parse("/سوق/"), Some(Route::Article(slug("سوق"))));
+    }
+
+    #[test]
+    fn the_ticker_embed_is_no_page_of_the_site() {
+        for path in [
+            "/embed/ticker/",
+            "/embed/ticker/index.html",
+            "/embed/ticker",
+        ] {
+            assert!(Route::is_ticker_embed(path), "{path}");
+            assert_eq!(Route::parse(path), None, "{path}");
+        }
+        for path in [
+            "/embed/",
+            "/embed-ticker/",
+            "/news/embed/ticker/",
+            "/embed/ticker/x/",
+        ] {
+            assert!(!Route::is_ticker_embed(path), "{path}");
+        }
     }
 
     #[test]

@@ -1,9 +1,14 @@
-use crate::components::{AuthorCard, DateTime, Discussion, PageMeta, TagList};
+//! An article's page, with the discussion under it ([`comments`]).
+
+use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
 use crate::islands::CommentsIsland;
 use crate::model::{structured_data, Article, Site};
 use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+pub mod comments;
+use comments::Discussion;
 
 /// `/<slug>/`: headline, dates, byline, featured image, sanitized body, tags, author card.
 #[component]

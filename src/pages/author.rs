@@ -1,4 +1,5 @@
-use crate::components::{ArticleList, AuthorCard, PageMeta};
+use super::OwnedListing;
+use crate::components::AuthorCard;
 use crate::model::{structured_data, AuthorPage, Route, Site};
 use leptos::prelude::*;
 
@@ -6,25 +7,14 @@ use leptos::prelude::*;
 #[component]
 pub fn AuthorView(site: Site, author_page: AuthorPage) -> impl IntoView {
     let AuthorPage { author, listing } = author_page;
-    let (route, title, description) = super::listing_meta(
-        Route::author(&author.slug),
-        listing.page,
-        &author.name,
-        &author.bio,
-        || format!("Articles by {}", author.name),
-    );
+    let person = structured_data::person(&site, &author);
+    let name = author.name.clone();
     view! {
-        <PageMeta
-            site=site.clone()
-            title=Some(title)
-            description
-            path=route.path()
-            og_type="profile"
-            image=author.avatar.clone()
-            structured_data=Some(structured_data::person(&site, &author))
-        />
-        <h1 class="page-heading">"Articles by " {author.name.clone()}</h1>
-        <AuthorCard author link_to_page=false/>
-        <ArticleList listing route language=site.language/>
+        <OwnedListing site first=Route::author(&author.slug) listing name=name.clone()
+            text=author.bio.clone() otherwise=format!("Articles by {name}") structured_data=person
+            og_type="profile" image=author.avatar.clone()>
+            <h1 class="page-heading">"Articles by " {name}</h1>
+            <AuthorCard author link_to_page=false/>
+        </OwnedListing>
     }
 }

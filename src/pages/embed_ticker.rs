@@ -1,6 +1,7 @@
-//! `/embed/ticker/`: the news ticker alone, for other sites to show in an iframe. Its settings are
-//! the site's (`config.json`), overridden by the page's query string
-//! (`?speed=80&items=5&theme=dark&label=Latest`); its links open in the embedding page's window.
+//! `/embed/ticker/` (see [`crate::model::Route::is_ticker_embed`]): the news ticker alone, for
+//! other sites to show in an iframe. Its settings are the site's (`config.json`), overridden by
+//! the page's query string (`?speed=80&items=5&theme=dark&label=Latest`); its links open in the
+//! embedding page's window.
 
 use crate::components::{NewsTicker, TickerSource};
 use crate::config::{Config, ConfigError};
@@ -9,17 +10,6 @@ use crate::source::SharedTransport;
 use crate::state::BasePath;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-
-/// The path of the iframe embed under the site's base path.
-const TICKER_EMBED_PATH: &str = "/embed/ticker/";
-
-/// Whether the document at `pathname` is the ticker embed of a site deployed under `base_path`.
-pub fn is_ticker_embed(pathname: &str, base_path: &str) -> bool {
-    pathname
-        .strip_prefix(base_path)
-        .and_then(|rest| rest.strip_prefix(TICKER_EMBED_PATH))
-        .is_some_and(|file| file.is_empty() || file == "index.html")
-}
 
 /// The ticker on a transparent page of its own, or a line saying why it cannot be shown.
 #[component]
@@ -77,19 +67,5 @@ pub fn TickerEmbedPage(
     view! {
         <Html {..} class="embed"/>
         {body}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_embed_is_found_under_the_base_path() {
-        assert!(is_ticker_embed("/embed/ticker/", ""));
-        assert!(is_ticker_embed("/news/embed/ticker/index.html", "/news"));
-        assert!(!is_ticker_embed("/embed/ticker/", "/news"));
-        assert!(!is_ticker_embed("/embed/", ""));
-        assert!(!is_ticker_embed("/embed-ticker/", ""));
     }
 }

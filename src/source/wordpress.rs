@@ -148,12 +148,8 @@ impl WordPressSource {
     }
 
     async fn post(&self, slug: &Slug) -> Result<PostJson, DataError> {
-        self.get(&Self::post_route(slug))
-            .await?
-            .read::<Vec<PostJson>>()?
-            .into_iter()
-            .next()
-            .ok_or_else(|| DataError::not_found(format!("the article {slug}")))
+        self.one_by_slug(&Self::post_route(slug), "article", slug)
+            .await
     }
 
     /// The id of the post at `slug`, which its comments are listed by: from the post itself when
@@ -165,13 +161,8 @@ impl WordPressSource {
             return Ok(self.post(slug).await?.id);
         }
         let route = format!("wp/v2/posts?slug={}&_fields=id", slug.path_segment());
-        self.get(&route)
-            .await?
-            .read::<Vec<PostIdJson>>()?
-            .into_iter()
-            .next()
-            .map(|post| post.id)
-            .ok_or_else(|| DataError::not_found(format!("the article {slug}")))
+        let post: PostIdJson = self.one_by_slug(&route, "article", slug).await?;
+        Ok(post.id)
     }
 
     /// How many posts an author has published: WordPress counts them for a listing only.
@@ -201,18 +192,12 @@ impl WordPressSource {
     }
 
     pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
-        let route = format!(
-            "wp/v2/tags?slug={}&_fields=id,name,slug,description",
-            slug.path_segment()
-        );
-        let term = self
-            .get(&route)
-            .await?
-            .read::<Vec<TermJson>>()?
-            .into_iter()
-            .next()
-            .ok_or_else(|| DataError::not_found(format!("the tag {slug}")))?;
-        let listing = self.listing(&format!("tags={}&", term.id), page).await?;
+        let fields = "id,name,slug,description";
+        let (term, listing) = self
+            .owned_listing("tags", fields, "tag", slug, page, |term: &TermJson| {
+                format!("tags={}&", term.id)
+            })
+            .await?;
         let tag = term
             .into_tag(listing.total_articles)
             .map_err(|detail| DataError::bad_data("wp/v2/tags", detail))?;
@@ -220,20 +205,51 @@ impl WordPressSource {
     }
 
     pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
-        let route = format!(
-            "wp/v2/users?slug={}&_fields=id,name,slug,description,avatar_urls",
-            slug.path_segment()
-        );
-        let user = self
-            .get(&route)
-            .await?
-            .read::<Vec<UserJson>>()?
-            .into_iter()
-            .next()
-            .ok_or_else(|| DataError::not_found(format!("the author {slug}")))?;
-        let listing = self.listing(&format!("author={}&", user.id), page).await?;
+        let fields = "id,name,slug,description,avatar_urls";
+        let (user, listing) = self
+            .owned_listing("users", fields, "author", slug, page, |user: &UserJson| {
+                format!("author={}&", user.id)
+            })
+            .await?;
         let author = user.author(listing.total_articles);
         Ok(AuthorPage { author, listing })
+    }
+
+    /// The item of `wp/v2/<collection>` at `slug` (a `kind`, for the not-found message), with
+    /// only its `fields`, and page `page` of the posts it owns, which `filter` asks for by it
+    /// (`tags=12&`).
+    async fn owned_listing<T: DeserializeOwned>(
+        &self,
+        collection: &str,
+        fields: &str,
+        kind: &str,
+        slug: &Slug,
+        page: u32,
+        filter: impl FnOnce(&T) -> String,
+    ) -> Result<(T, Listing), DataError> {
+        let route = format!(
+            "wp/v2/{collection}?slug={}&_fields={fields}",
+            slug.path_segment()
+        );
+        let owner: T = self.one_by_slug(&route, kind, slug).await?;
+        let listing = self.listing(&filter(&owner), page).await?;
+        Ok((owner, listing))
+    }
+
+    /// The item a collection's `route` answers for `slug` (asked for by slug: none, or one), or
+    /// not found: the `kind` `slug`.
+    async fn one_by_slug<T: DeserializeOwned>(
+        &self,
+        route: &str,
+        kind: &str,
+        slug: &Slug,
+    ) -> Result<T, DataError> {
+        self.get(route)
+            .await?
+            .read::<Vec<T>>()?
+            .into_iter()
+            .next()
+            .ok_or_else(|| DataError::not_found(format!("the {kind} {slug}")))
     }
 
     /// Every approved comment of an article, oldest first, over as many pages as there are.

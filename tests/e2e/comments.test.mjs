@@ -39,6 +39,16 @@ async function fill(page, { comment, name = 'Gwen Tremayne', email = 'gwen@examp
 
 const status = (page) => page.locator('.form-status');
 
+/**
+ * Sends the form, with `fields` filled in first when given (see `fill`), and when `kind` is given
+ * waits until sending is over and asserts it ended so (see `outcome`).
+ */
+async function send(page, fields, kind) {
+  if (fields) await fill(page, fields);
+  await page.getByRole('button', { name: 'Post Comment' }).click();
+  if (kind) await outcome(page, kind);
+}
+
 /** Waits until sending is over and asserts how it ended, naming the message if it is another. */
 async function outcome(page, kind) {
   await page.waitForFunction(() => {
@@ -55,9 +65,7 @@ describe('leaving a comment', () => {
     assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply');
     assert.match(await page.locator('.comment-notes').textContent(), /Your email address will not be published\. Required fields are marked \*/);
     const text = unique('Great result for the Gulls, all the same');
-    await fill(page, { comment: text, website: 'gwen.example' });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
-    await outcome(page, 'sent');
+    await send(page, { comment: text, website: 'gwen.example' }, 'sent');
     assert.equal(await status(page).textContent(), 'Thank you. Your comment has been posted.');
     const posted = page.locator('li.comment', { hasText: text });
     assert.equal(await posted.count(), 1);
@@ -74,8 +82,7 @@ describe('leaving a comment', () => {
   it('lands a reply to a reply under the right parent', async () => {
     const page = await openArticle();
     const first = unique('Who scored the first goal?');
-    await fill(page, { comment: first });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await send(page, { comment: first });
     const parent = page.locator('li.comment', { hasText: first });
     await parent.waitFor();
     await parent.getByRole('button', { name: 'Reply to Gwen Tremayne' }).first().click();
@@ -88,14 +95,13 @@ describe('leaving a comment', () => {
     assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply');
     await parent.getByRole('button', { name: 'Reply to Gwen Tremayne' }).first().click();
     const reply = unique('Reply: it was Jago, on the volley');
-    await fill(page, { comment: reply, name: 'Pete Lowther', email: 'pete@example.org' });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await send(page, { comment: reply, name: 'Pete Lowther', email: 'pete@example.org' });
     const child = parent.locator(':scope > ol.children > li.comment', { hasText: reply });
     await child.waitFor();
     await child.getByRole('button', { name: 'Reply to Pete Lowther' }).click();
     const deeper = unique('Reply to the reply: and a fine one');
     await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(deeper);
-    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await send(page);
     await child.locator(':scope > ol.children > li.comment', { hasText: deeper }).waitFor();
     assert.equal(await page.locator('#reply-title').textContent(), 'Leave a Reply', 'the form is back to a new comment');
     await assertClean(page, NOT_FOUND_LOG);
@@ -103,8 +109,7 @@ describe('leaving a comment', () => {
 
   it('names each problem beside its field, announces it and focuses the first', async () => {
     const page = await openArticle();
-    await fill(page, { comment: '', name: '', email: 'not an address', website: 'javascript://x' });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await send(page, { comment: '', name: '', email: 'not an address', website: 'javascript://x' });
     assert.equal(await status(page).getAttribute('role'), 'status');
     assert.equal(await status(page).textContent(), 'Please correct the 4 problems marked below.');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'comment');
@@ -115,8 +120,7 @@ describe('leaving a comment', () => {
       assert.match(await page.locator(`#${id}-error`).textContent(), message);
     }
     // A name one byte over WordPress's 245: 123 two-byte letters.
-    await fill(page, { comment: 'ok', name: 'é'.repeat(123) });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await send(page, { comment: 'ok', name: 'é'.repeat(123) });
     assert.match(await page.locator('#author-error').textContent(), /246 bytes/);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'author');
     await assertClean(page, NOT_FOUND_LOG);
@@ -132,8 +136,7 @@ describe('leaving a comment', () => {
     await page.waitForFunction((expected) => document.querySelector('#comment')?.value === expected, text);
     await fill(page, { comment: text, name: 'Saved Reader', email: 'saved@example.org' });
     await page.getByLabel('Save my name, email, and website in this browser for the next time I comment.').check();
-    await page.getByRole('button', { name: 'Post Comment' }).click();
-    await outcome(page, 'sent');
+    await send(page, null, 'sent');
     await page.reload();
     await heading(page);
     await page.waitForFunction(() => document.querySelector('#author')?.value === 'Saved Reader');
@@ -146,9 +149,7 @@ describe('leaving a comment', () => {
     await withWordPressOption('comment_moderation', '1', async () => {
       const page = await openArticle();
       const text = unique('Please check this one first');
-      await fill(page, { comment: text });
-      await page.getByRole('button', { name: 'Post Comment' }).click();
-      await outcome(page, 'sent');
+      await send(page, { comment: text }, 'sent');
       assert.equal(await status(page).textContent(), 'Thank you. Your comment is awaiting moderation.');
       const held = page.locator('li.comment', { hasText: text });
       assert.equal(await held.locator('.moderation').textContent(), 'Your comment is awaiting moderation.');
@@ -162,12 +163,8 @@ describe('leaving a comment', () => {
   it('tells a duplicate apart, keeping the draft', async () => {
     const page = await openArticle();
     const text = unique('Said once');
-    await fill(page, { comment: text });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
-    await outcome(page, 'sent');
-    await fill(page, { comment: text });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
-    await outcome(page, 'refused');
+    await send(page, { comment: text }, 'sent');
+    await send(page, { comment: text }, 'refused');
     assert.match(await status(page).textContent(), /already said that/);
     assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
     await assertClean(page, NOT_FOUND_LOG, /status of 409/);
@@ -175,15 +172,11 @@ describe('leaving a comment', () => {
 
   it('explains the flood check and lets the reader send again after 15 seconds', async () => {
     const page = await openArticle();
-    await fill(page, { comment: unique('First in a hurry') });
-    await page.getByRole('button', { name: 'Post Comment' }).click();
-    await outcome(page, 'sent');
+    await send(page, { comment: unique('First in a hurry') }, 'sent');
     // WordPress's own check from here: this address commented a moment ago.
     await withWordPressOption('broadsheet_test_flood_check', '1', async () => {
       const second = unique('Second in a hurry');
-      await fill(page, { comment: second });
-      await page.getByRole('button', { name: 'Post Comment' }).click();
-      await outcome(page, 'waiting');
+      await send(page, { comment: second }, 'waiting');
       assert.match(await status(page).textContent(), /too quickly/);
       assert.equal(await page.getByRole('button', { name: 'Post Comment' }).isDisabled(), true);
       // Real time: the wait is WordPress's, and the page's timer must run as it would.
@@ -198,9 +191,7 @@ describe('leaving a comment', () => {
     await withWordPressOption('comment_registration', '1', async () => {
       const page = await openArticle();
       const text = unique('Can I say this?');
-      await fill(page, { comment: text });
-      await page.getByRole('button', { name: 'Post Comment' }).click();
-      await outcome(page, 'refused');
+      await send(page, { comment: text }, 'refused');
       assert.equal(await status(page).textContent(), 'This site only accepts comments from readers who are logged in to it.');
       assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
       await assertClean(page, NOT_FOUND_LOG, /status of 401/);
@@ -226,8 +217,7 @@ describe('leaving a comment', () => {
     await fill(page, { comment: text });
     try {
       wordpress('stop');
-      await page.getByRole('button', { name: 'Post Comment' }).click();
-      await outcome(page, 'failed');
+      await send(page, null, 'failed');
       assert.match(await status(page).textContent(), /was not sent.*could not be reached/s);
       assert.equal(await page.getByRole('textbox', { name: 'Comment', exact: true }).inputValue(), text);
       // A reload while it is down: the article itself cannot be had, but the draft is kept.
@@ -241,8 +231,7 @@ describe('leaving a comment', () => {
       await page.locator('section.comments h2').filter({ hasNotText: /^Comments$/ }).waitFor();
       // Down again as it is sent, then back: the form's Retry sends the same draft.
       wordpress('stop');
-      await page.getByRole('button', { name: 'Post Comment' }).click();
-      await outcome(page, 'failed');
+      await send(page, null, 'failed');
       wordpress('start');
       await page.locator('.comment-form').getByRole('button', { name: 'Retry' }).click();
       await outcome(page, 'sent');
@@ -283,9 +272,7 @@ describe('comments on the static source', () => {
       await heading(page);
       await page.locator('.comment-form').waitFor();
       const text = unique('Posted from the static site');
-      await fill(page, { comment: text });
-      await page.getByRole('button', { name: 'Post Comment' }).click();
-      await outcome(page, 'sent');
+      await send(page, { comment: text }, 'sent');
       await page.locator('li.comment', { hasText: text }).waitFor();
       await assertClean(page);
     });

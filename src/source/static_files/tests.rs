@@ -16,7 +16,16 @@ struct FakeTransport(fake::FakeTransport);
 
 impl FakeTransport {
     fn with(files: &[(&str, &str)]) -> Self {
-        files.iter().fold(Self::default(), |fake, (path, body)| {
+        Self::default().with_files(files)
+    }
+
+    /// The files, and the directory of authors and tags that every page's files name.
+    fn with_directory(files: &[(&str, &str)]) -> Self {
+        Self::with(&[("authors.json", AUTHORS), ("tags.json", TAGS)]).with_files(files)
+    }
+
+    fn with_files(self, files: &[(&str, &str)]) -> Self {
+        files.iter().fold(self, |fake, (path, body)| {
             fake.answering(path, Ok(json(200, body)))
         })
     }
@@ -80,11 +89,7 @@ fn decodes_the_site() {
 #[test]
 fn decodes_a_listing_with_authors_and_tags_by_name() {
     let page2 = listing(2, 3);
-    let transport = FakeTransport::with(&[
-        ("authors.json", AUTHORS),
-        ("tags.json", TAGS),
-        ("index/page-2.json", &page2),
-    ]);
+    let transport = FakeTransport::with_directory(&[("index/page-2.json", &page2)]);
     let listing = block_on(source(transport).home(2)).unwrap();
     assert_eq!(
         (listing.page, listing.total_pages, listing.total_articles),
@@ -106,11 +111,7 @@ fn decodes_a_listing_with_authors_and_tags_by_name() {
 #[test]
 fn decodes_an_article_and_sanitizes_its_body() {
     let file = article_file("ferry", r#", "language": "ar", "direction": "rtl""#);
-    let transport = FakeTransport::with(&[
-        ("authors.json", AUTHORS),
-        ("tags.json", TAGS),
-        ("articles/ferry.json", &file),
-    ]);
+    let transport = FakeTransport::with_directory(&[("articles/ferry.json", &file)]);
     let article = block_on(source(transport).article(&slug("ferry"))).unwrap();
     assert_eq!(article.body.as_str(), "<p>Text</p>");
     assert_eq!(article.updated().unwrap().as_str(), "2026-11-04T08:30:00Z");
@@ -122,11 +123,7 @@ fn decodes_an_article_and_sanitizes_its_body() {
 #[test]
 fn non_ascii_slugs_are_requested_percent_encoded() {
     let file = article_file("سوق", "");
-    let transport = FakeTransport::with(&[
-        ("authors.json", AUTHORS),
-        ("tags.json", TAGS),
-        ("articles/%D8%B3%D9%88%D9%82.json", &file),
-    ]);
+    let transport = FakeTransport::with_directory(&[("articles/%D8%B3%D9%88%D9%82.json", &file)]);
     assert_eq!(
         block_on(source(transport).article(&slug("سوق")))
             .unwrap()
@@ -138,9 +135,7 @@ fn non_ascii_slugs_are_requested_percent_encoded() {
 #[test]
 fn decodes_tag_and_author_pages() {
     let page1 = listing(1, 2);
-    let transport = FakeTransport::with(&[
-        ("authors.json", AUTHORS),
-        ("tags.json", TAGS),
+    let transport = FakeTransport::with_directory(&[
         ("tags/transport/page-1.json", &page1),
         ("authors/ada/page-1.json", &page1),
     ]);
@@ -155,11 +150,7 @@ fn decodes_tag_and_author_pages() {
 #[test]
 fn unknown_slugs_and_pages_are_not_found() {
     let page1 = listing(1, 1);
-    let transport = FakeTransport::with(&[
-        ("authors.json", AUTHORS),
-        ("tags.json", TAGS),
-        ("index/page-1.json", &page1),
-    ]);
+    let transport = FakeTransport::with_directory(&[("index/page-1.json", &page1)]);
     let source = source(transport);
     let not_found =
         |result: Result<_, DataError>| matches!(result, Err(DataError::NotFound { .. }));
@@ -312,11 +303,7 @@ fn listings_and_articles_are_checked_against_what_was_asked() {
         ),
     ];
     for (path, body, expected) in cases {
-        let source = source(FakeTransport::with(&[
-            ("authors.json", AUTHORS),
-            ("tags.json", TAGS),
-            (path, body),
-        ]));
+        let source = source(FakeTransport::with_directory(&[(path, body)]));
         let result = match path {
             "index/page-2.json" => block_on(source.home(2)).map(|_| ()),
             "index/page-1.json" => block_on(source.home(1)).map(|_| ()),
@@ -366,11 +353,7 @@ fn comments_are_checked_and_sanitized_and_a_missing_file_is_none() {
 #[test]
 fn files_read_once_are_served_from_memory() {
     let page1 = listing(1, 1);
-    let transport = FakeTransport::with(&[
-        ("authors.json", AUTHORS),
-        ("tags.json", TAGS),
-        ("index/page-1.json", &page1),
-    ]);
+    let transport = FakeTransport::with_directory(&[("index/page-1.json", &page1)]);
     let source = source(transport.clone());
     block_on(source.home(1)).unwrap();
     assert_eq!(transport.request_count(), 3);

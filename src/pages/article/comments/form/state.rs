@@ -1,6 +1,6 @@
 //! What the comment form decides, apart from drawing it: what fills its fields when it is drawn,
 //! whether a draft may be sent, and what each of the site's answers means for the reader. Plain
-//! code, tested natively; the view (`super::CommentForm`) keeps it in signals and storage.
+//! code, tested natively; the form (`super::CommentForm`) keeps it in signals and storage.
 
 use crate::error::CommentError;
 use crate::model::{CommentDraft, Field};
@@ -117,26 +117,17 @@ pub fn restored(
     if let Some(details) = details {
         for field in [Field::Name, Field::Email, Field::Website] {
             if draft.get(field).is_empty() {
-                *text_of(&mut draft, field) = details.get(field).to_owned();
+                draft.set(field, details.get(field).to_owned());
             }
         }
     }
     for field in Field::ALL {
         let value = kept.get(field);
         if typed.get(field).is_empty() && (field == Field::Content || !value.is_empty()) {
-            *text_of(&mut draft, field) = value.to_owned();
+            draft.set(field, value.to_owned());
         }
     }
     draft
-}
-
-fn text_of(draft: &mut CommentDraft, field: Field) -> &mut String {
-    match field {
-        Field::Content => &mut draft.content,
-        Field::Name => &mut draft.name,
-        Field::Email => &mut draft.email,
-        Field::Website => &mut draft.website,
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,193 @@
+//! How the thread is drawn: its heading and comments (or a note), each comment with its replies
+//! nested under it, and a Reply button on each.
+
+use super::{focus_soon, FormPlace, ReplyTarget};
+use crate::components::DateTime;
+use crate::error::DataError;
+use crate::format::comment_count;
+use crate::model::{thread, Comment, Field, HeldComment, ThreadNode};
+use crate::sanitize::sanitize_html;
+use leptos::either::{Either, EitherOf3};
+use leptos::prelude::*;
+
+/// The thread's heading and its comments (the approved ones and this reader's held ones), or
+/// "Loading comments…", or why they could not be loaded, with Retry.
+#[component]
+pub fn CommentThread(
+    /// The approved comments, once loaded, or why they could not be.
+    loaded: RwSignal<Option<Result<Vec<Comment>, DataError>>>,
+    /// This reader's comments that await moderation.
+    held: RwSignal<Vec<HeldComment>>,
+    /// BCP 47 language for the dates.
+    language: String,
+    /// Where replies are written, when the site takes comments.
+    form: Option<FormPlace>,
+    /// Loads the comments again.
+    retry: Callback<()>,
+) -> impl IntoView {
+    // Concrete views where the type allows (not the recursive thread): `AnyView` carries
+    // lazy-hydration code that the island would never run.
+    move || match loaded.get() {
+        None => EitherOf3::A(view! {
+            <h2 id="comments-heading">"Comments"</h2>
+            <p class="comments-note">"Loading comments…"</p>
+        }),
+        Some(Ok(mut list)) => {
+            let heading = comment_count(list.len());
+            let held_ids: Vec<u64> = held.with(|held| held.iter().map(|mine| mine.id).collect());
+            list.extend(held.get().into_iter().map(held_as_comment));
+            let nodes = thread(list);
+            let thread = Thread {
+                language: language.clone(),
+                held: held_ids,
+                form: form.clone(),
+            };
+            EitherOf3::B(view! {
+                <h2 id="comments-heading">{heading}</h2>
+                {(!nodes.is_empty()).then(|| view! { <CommentList nodes thread class="comment-list"/> })}
+            })
+        }
+        Some(Err(error)) => EitherOf3::C(view! {
+            <h2 id="comments-heading">"Comments"</h2>
+            <p class="comments-note" role="alert">
+                "The comments could not be loaded: " {error.to_string()} " "
+                <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+            </p>
+        }),
+    }
+}
+
+/// A held comment shown as what its writer typed.
+fn held_as_comment(mine: HeldComment) -> Comment {
+    let paragraphs: String = mine
+        .text
+        .split("\n\n")
+        .filter(|paragraph| !paragraph.trim().is_empty())
+        .map(|paragraph| format!("<p>{}</p>", escape_text(paragraph.trim())))
+        .collect();
+    Comment {
+        id: mine.id,
+        parent: mine.parent,
+        author_name: mine.author_name,
+        author_url: None,
+        avatar: None,
+        date: mine.date,
+        content: sanitize_html(&paragraphs),
+    }
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\n', "<br>")
+}
+
+/// How a thread is drawn.
+#[derive(Clone)]
+pub struct Thread {
+    /// BCP 47 language for the dates.
+    pub language: String,
+    /// Comments of this reader's that await moderation.
+    pub held: Vec<u64>,
+    /// Where replies are written, when the site takes comments.
+    pub form: Option<FormPlace>,
+}
+
+/// A list of comments with their replies nested in lists of their own, as WordPress marks up a
+/// thread, so that assistive technology can tell replies from new comments. The form moves under
+/// the comment being replied to, as WordPress's does.
+#[component]
+pub fn CommentList(
+    /// The comments, each with its replies.
+    nodes: Vec<ThreadNode>,
+    /// How they are drawn.
+    thread: Thread,
+    /// The list's class: `comment-list`, or `children` for replies.
+    class: &'static str,
+) -> AnyView {
+    let items = nodes
+        .into_iter()
+        .map(|node| {
+            let replies = (!node.replies.is_empty()).then(|| {
+                view! { <CommentList nodes=node.replies thread=thread.clone() class="children"/> }
+            });
+            let comment_id = node.comment.id;
+            let form = thread.form.clone().map(|form| {
+                let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
+                move || {
+                    (reply_to.with(|target| target.as_ref().map(|(id, _)| *id)) == Some(comment_id))
+                        .then(|| form.view())
+                }
+            });
+            let held = thread.held.contains(&comment_id);
+            let (language, replies_taken) = (thread.language.clone(), thread.form.is_some());
+            view! {
+                <li class="comment" id=format!("comment-{comment_id}") tabindex="-1">
+                    <CommentBody comment=node.comment language held replies_taken/>
+                    {form}
+                    {replies}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class=class>{items}</ol> }.into_any()
+}
+
+/// One comment: the writer's avatar and name (linked to their site, if they gave one), its date
+/// (a link to the comment), a note while it awaits moderation, its text, and a Reply button.
+#[component]
+pub fn CommentBody(
+    /// The comment.
+    comment: Comment,
+    /// BCP 47 language for the date.
+    language: String,
+    /// Whether this is one of the reader's comments that await moderation (which take no replies).
+    held: bool,
+    /// Whether the site takes replies.
+    replies_taken: bool,
+) -> impl IntoView {
+    let author = match comment.author_url {
+        Some(url) => Either::Left(
+            view! { <a href=url rel="nofollow ugc external">{comment.author_name.clone()}</a> },
+        ),
+        None => Either::Right(comment.author_name.clone()),
+    };
+    let reply = (replies_taken && !held)
+        .then(|| view! { <ReplyButton id=comment.id name=comment.author_name.clone()/> });
+    view! {
+        <article class="comment-body">
+            <footer class="comment-meta">
+                {comment.avatar.map(|avatar| {
+                    view! { <img class="avatar" src=avatar.url width=avatar.width height=avatar.height alt="" loading="lazy"/> }
+                })}
+                <b class="comment-author">{author}</b>
+                <a class="comment-date" href=format!("#comment-{}", comment.id)>
+                    <DateTime time=comment.date language/>
+                </a>
+            </footer>
+            {held.then(|| view! { <p class="moderation">"Your comment is awaiting moderation."</p> })}
+            <div class="comment-content" inner_html=comment.content.clone()></div>
+            {reply}
+        </article>
+    }
+}
+
+/// "Reply": moves the form under the comment `id`, by `name`, and gives its text the focus.
+#[component]
+pub fn ReplyButton(
+    /// The comment replied to.
+    id: u64,
+    /// Its writer's name.
+    name: String,
+) -> impl IntoView {
+    let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
+    let label = format!("Reply to {name}");
+    view! {
+        <button type="button" class="reply-button" aria-label=label
+            on:click=move |_| {
+                reply_to.set(Some((id, name.clone())));
+                focus_soon(Field::Content.id().to_owned());
+            }>"Reply"</button>
+    }
+}
