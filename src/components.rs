@@ -6,6 +6,7 @@ mod comment_form;
 mod comments;
 mod date_time;
 mod error_view;
+mod newer_notice;
 mod page_meta;
 mod pagination;
 mod progress_bar;
@@ -20,6 +21,7 @@ pub use comment_form::TypedFirst;
 pub use comments::{Comments, Discussion};
 pub use date_time::DateTime;
 pub use error_view::{ErrorView, NotFound};
+pub use newer_notice::NewerNotice;
 #[cfg(target_arch = "wasm32")]
 pub use page_meta::discard_prerendered_head;
 pub use page_meta::PageMeta;
