@@ -11,7 +11,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, assertClean, heading, openPage, startConfiguredSite, startServer, startWordPress, useSite, wordpressPhp,
+  ROOT, assertClean, axeViolations, heading, openPage, startConfiguredSite, startServer, startWordPress, useSite, wordpressPhp,
 } from './support.mjs';
 
 const shared = useSite(null);
@@ -99,6 +99,7 @@ describe('static data: pages built before a new article', () => {
     assert.deepEqual(await noticeOf(page), { state: 'newer', text: '1 new article', button: true });
     assert.equal(await page.locator('.card-title', { hasText: added.title }).count(), 0, 'nothing moves until the reader asks');
     assert.equal(await page.evaluate(() => window.layoutShift), 0, 'no layout shift');
+    assert.deepEqual(await axeViolations(page), [], 'axe-core, with the notice shown');
     await assertClean(page);
     assert.equal(await showByReload(page), 'Latest news');
     assert.equal(await page.locator('.card-title').first().textContent(), added.title);
