@@ -127,7 +127,7 @@
   // The notice is fixed to the window's bottom (style/main.css): nothing moves when it fills in.
   // A failure (offline, an error, damaged data, a time-out) leaves the page as it is, complete.
   const checkNewer = () => {
-    for (const notice of document.querySelectorAll('.newer:not([data-state])')) {
+    for (const notice of document.querySelectorAll('.newer-notice:not([data-state])')) {
       notice.dataset.state = 'checking';
       count(notice.dataset).then(([newer, atLeast]) => {
         if (!(newer > 0)) {
@@ -138,9 +138,9 @@
         const category = new Intl.PluralRules(language).select(newer);
         const forms = notice.dataset;
         const form = forms[`plural${category[0].toUpperCase()}${category.slice(1)}`] ?? forms.pluralOther;
-        notice.querySelector('.newer-text').textContent =
+        notice.querySelector('.newer-notice-text').textContent =
           form.replace('#', `${new Intl.NumberFormat(language).format(newer)}${atLeast ? '+' : ''}`);
-        const button = notice.querySelector('.newer-show');
+        const button = notice.querySelector('.newer-notice-show');
         button.hidden = false;
         notice.dataset.state = 'newer';
         // Static pages are written with latest.json, so the host has them; a live source's newer
@@ -172,7 +172,7 @@
     else checkNewer();
     addEventListener('pageshow', (event) => {
       if (!event.persisted) return;
-      for (const notice of document.querySelectorAll('.newer[data-state=current], .newer[data-state=failed]')) delete notice.dataset.state;
+      for (const notice of document.querySelectorAll('.newer-notice[data-state=current], .newer-notice[data-state=failed]')) delete notice.dataset.state;
       checkNewer();
     });
   }, { once: true });

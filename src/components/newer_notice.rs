@@ -23,7 +23,7 @@ pub fn NewerNotice(
     };
     view! {
         <div
-            class="newer"
+            class="newer-notice"
             data-check=attributes.check
             data-url=attributes.url
             data-since=attributes.since
@@ -34,8 +34,8 @@ pub fn NewerNotice(
             data-plural-one=one
             data-plural-other=other
         >
-            <p class="newer-text" role="status"></p>
-            <button type="button" class="button newer-show" hidden>{button}</button>
+            <p class="newer-notice-text" role="status"></p>
+            <button type="button" class="button newer-notice-show" hidden>{button}</button>
         </div>
     }
 }

@@ -46,18 +46,18 @@ async function openOldCopy(url, html, prepare = async () => {}) {
 
 /** The notice once the page has asked: its state (current, newer or failed), text and button. */
 async function noticeOf(page) {
-  await page.waitForFunction(() => /^(current|newer|failed)$/.test(document.querySelector('.newer')?.dataset.state ?? ''), null, { timeout: 15000 });
-  const notice = page.locator('.newer');
+  await page.waitForFunction(() => /^(current|newer|failed)$/.test(document.querySelector('.newer-notice')?.dataset.state ?? ''), null, { timeout: 15000 });
+  const notice = page.locator('.newer-notice');
   return {
     state: await notice.getAttribute('data-state'),
-    text: (await notice.locator('.newer-text').textContent()).trim(),
-    button: await notice.locator('.newer-show').isVisible(),
+    text: (await notice.locator('.newer-notice-text').textContent()).trim(),
+    button: await notice.locator('.newer-notice-show').isVisible(),
   };
 }
 
 /** Clicks the notice's button, which loads the page again, and waits for the page. */
 async function showByReload(page) {
-  await Promise.all([page.waitForEvent('load'), page.locator('.newer-show').click()]);
+  await Promise.all([page.waitForEvent('load'), page.locator('.newer-notice-show').click()]);
   return heading(page);
 }
 
@@ -104,7 +104,7 @@ describe('static data: pages built before a new article', () => {
     assert.equal(await showByReload(page), 'Latest news');
     assert.equal(await page.locator('.card-title').first().textContent(), added.title);
     assert.equal((await noticeOf(page)).state, 'current', 'the page is now as new as the site');
-    assert.equal(await page.locator('.newer-show').isVisible(), false);
+    assert.equal(await page.locator('.newer-notice-show').isVisible(), false);
     await assertClean(page);
   });
 
@@ -133,6 +133,21 @@ describe('static data: pages built before a new article', () => {
       const page = await openPage(shared.browser);
       await page.goto(`${server.url}${sitePath}`);
       assert.deepEqual(await noticeOf(page), { state: 'current', text: '', button: false }, sitePath);
+      await assertClean(page);
+      await page.context().close();
+    }
+  });
+
+  it('a listing\'s later pages ask nothing: what is new is on the first', async () => {
+    for (const sitePath of ['page/2/', 'tag/harbour/page/2/']) {
+      const page = await openPage(shared.browser);
+      const asked = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await page.goto(`${server.url}${sitePath}`);
+      await heading(page);
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.locator('.newer-notice').count(), 0, sitePath);
+      assert.deepEqual(asked.filter((file) => file.endsWith('/latest.json')), [], sitePath);
       await assertClean(page);
       await page.context().close();
     }
@@ -201,7 +216,7 @@ describe('prerendered from a live WordPress', () => {
     await page.goto(`${site.url}tag/${tag}/`);
     assert.deepEqual(await noticeOf(page), { state: 'newer', text: '1 new article', button: true });
     assert.equal(await page.locator('.card-title', { hasText: title }).count(), 0, 'nothing moves until the reader asks');
-    await page.locator('.newer-show').click();
+    await page.locator('.newer-notice-show').click();
     await page.waitForFunction(() => document.documentElement.dataset.app === 'drawn', null, { timeout: 30000 });
     await page.locator('.card-title', { hasText: title }).waitFor({ timeout: 15000 });
     assert.equal(await heading(page), tag);
@@ -228,7 +243,7 @@ describe('prerendered from a live WordPress', () => {
     const article = await openPage(shared.browser);
     await article.goto(`${site.url}${first}/`);
     assert.deepEqual(await noticeOf(article), { state: 'newer', text: 'This article has been updated', button: true });
-    await article.locator('.newer-show').click();
+    await article.locator('.newer-notice-show').click();
     await article.waitForFunction(() => document.documentElement.dataset.app === 'drawn', null, { timeout: 30000 });
     await article.locator('main h1', { hasText: title }).waitFor({ timeout: 15000 });
     await assertClean(article);
