@@ -145,7 +145,6 @@ describe('static data: pages built before a new article', () => {
       page.on('request', (request) => asked.push(new URL(request.url()).pathname));
       await page.goto(`${server.url}${sitePath}`);
       await heading(page);
-      await page.waitForLoadState('networkidle');
       assert.equal(await page.locator('.newer-notice').count(), 0, sitePath);
       assert.deepEqual(asked.filter((file) => file.endsWith('/latest.json')), [], sitePath);
       await assertClean(page);
