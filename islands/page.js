@@ -6,7 +6,9 @@
 //   due to be read again;
 // - the comment form takes typing; its island comes when the form is focused or scrolled near, and
 //   keeps what was typed;
-// - if config.json has changed since the build, the full app draws the page from the new source.
+// - if config.json has changed since the build, the full app draws the page from the new source;
+//   otherwise the page asks its source once whether there is anything newer than the page (new
+//   articles, a newer version of the article), and if so says so, with a button that shows them.
 (() => {
   // In the page's head: the page's parts are there once it is parsed.
   const script = document.currentScript;
@@ -101,6 +103,56 @@
     window.wasmBindings = app;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   };
+  // The check the page's notice carries (src/source/newer.rs writes it): how many articles are
+  // newer than the page, and whether that is only the least there are.
+  const time = (text) => Date.parse(/(z|[+-]\d\d:\d\d)$/i.test(text) ? text : `${text}Z`);
+  const count = async (check) => {
+    const since = check.since ? time(check.since) : -Infinity;
+    const response = await fetch(new URL(check.url, base), { cache: 'no-cache', signal: AbortSignal.timeout(10000) });
+    if (!response.ok) throw new Error(`${check.url}: ${response.status}`);
+    // WordPress counts the posts published since.
+    if (check.check === 'total') return [Number(response.headers.get('X-WP-Total'))];
+    const answer = await response.json();
+    if (check.check === 'modified') return [+(time(answer[0].modified_gmt) > since)];
+    // The site's latest.json.
+    if (check.article) {
+      const entry = answer.articles.find((article) => article.slug === check.article);
+      return [+(time(entry?.modified ?? entry?.published) > since)];
+    }
+    const newer = answer.articles.filter((article) => time(article.published) > since
+      && (!check.tag || article.tags.includes(check.tag)) && (!check.author || article.author === check.author));
+    // It lists the latest changes only: older than those, there may be more.
+    return [newer.length, answer.listed_since && time(answer.listed_since) > since];
+  };
+  // The notice is fixed to the window's bottom (style/main.css): nothing moves when it fills in.
+  // A failure (offline, an error, damaged data, a time-out) leaves the page as it is, complete.
+  const checkNewer = () => {
+    for (const notice of document.querySelectorAll('.newer-notice:not([data-state])')) {
+      notice.dataset.state = 'checking';
+      count(notice.dataset).then(([newer, atLeast]) => {
+        if (!(newer > 0)) {
+          notice.dataset.state = 'current';
+          return;
+        }
+        const language = document.documentElement.lang || undefined;
+        const category = new Intl.PluralRules(language).select(newer);
+        const forms = notice.dataset;
+        const form = forms[`plural${category[0].toUpperCase()}${category.slice(1)}`] ?? forms.pluralOther;
+        notice.querySelector('.newer-notice-text').textContent =
+          form.replace('#', `${new Intl.NumberFormat(language).format(newer)}${atLeast ? '+' : ''}`);
+        const button = notice.querySelector('.newer-notice-show');
+        button.hidden = false;
+        notice.dataset.state = 'newer';
+        // Static pages are written with latest.json, so the host has them; a live source's newer
+        // content is drawn by the app until the next build brings the pages up to date.
+        button.addEventListener('click', () => {
+          if (forms.show !== 'app') return location.reload();
+          button.disabled = true;
+          startApp().catch(() => { button.disabled = false; });
+        });
+      }).catch(() => { notice.dataset.state = 'failed'; });
+    }
+  };
   addEventListener('load', async () => {
     const answers = document.getElementById('broadsheet-answers');
     const built = JSON.parse(answers.textContent).find((answer) => answer.url === 'config.json');
@@ -114,5 +166,14 @@
     }
     if (normal(now) !== normal(built.body)) return startApp();
     document.documentElement.dataset.page = 'prerendered';
+    // A page prerendered by the speculation rules asks once it is shown; one restored from the
+    // back/forward cache, again.
+    if (document.prerendering) document.addEventListener('prerenderingchange', checkNewer, { once: true });
+    else checkNewer();
+    addEventListener('pageshow', (event) => {
+      if (!event.persisted) return;
+      for (const notice of document.querySelectorAll('.newer-notice[data-state=current], .newer-notice[data-state=failed]')) delete notice.dataset.state;
+      checkNewer();
+    });
   }, { once: true });
 })();

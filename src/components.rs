@@ -4,6 +4,7 @@ mod article_list;
 mod author_card;
 mod date_time;
 mod error_view;
+mod newer_notice;
 mod page_meta;
 mod pagination;
 mod progress_bar;
@@ -16,6 +17,7 @@ pub use article_list::{ArticleList, ArticleSummary};
 pub use author_card::AuthorCard;
 pub use date_time::DateTime;
 pub use error_view::{ErrorView, NotFound};
+pub use newer_notice::NewerNotice;
 #[cfg(target_arch = "wasm32")]
 pub use page_meta::discard_prerendered_head;
 pub use page_meta::PageMeta;

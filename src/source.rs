@@ -6,6 +6,7 @@ mod client;
 mod config_file;
 #[cfg(test)]
 mod fake;
+pub mod newer;
 pub mod prefetched;
 pub mod static_files;
 mod transport;
@@ -25,8 +26,10 @@ pub use wordpress::{Catalogue, PostEntry, TermEntry};
 use crate::config::{Config, SourceConfig, WordPressConfig};
 use crate::error::{CommentError, DataError};
 use crate::model::{
-    Article, AuthorPage, Comment, CommentDraft, Headline, Listing, Site, Slug, TagPage,
+    Article, AuthorPage, Comment, CommentDraft, Headline, Listing, Route, Site, Slug, TagPage,
+    Timestamp,
 };
+use newer::NewerCheck;
 
 /// A comment the site accepted.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +129,21 @@ impl DataSource {
         match self {
             Self::Static(source, _) => Box::pin(source.comments(slug, fresh)),
             Self::WordPress(source) => Box::pin(source.comments(slug, fresh)),
+        }
+    }
+
+    /// How the prerendered page of `route`, current to `since` (see [`NewerCheck::since`]), asks
+    /// when it is opened whether there is something newer; `None` for a page that does not ask.
+    /// Static files change only with a deploy, which writes the pages with the site's
+    /// latest.json; a WordPress site is asked itself.
+    pub fn newer_check<'a>(
+        &'a self,
+        route: &'a Route,
+        since: Option<&'a Timestamp>,
+    ) -> LocalBoxFuture<'a, Result<Option<NewerCheck>, DataError>> {
+        match self {
+            Self::Static(..) => Box::pin(async move { Ok(NewerCheck::site_latest(route, since)) }),
+            Self::WordPress(source) => Box::pin(source.newer_check(route, since)),
         }
     }
 

@@ -2,12 +2,17 @@
 
 use broadsheet::error::DataError;
 use broadsheet::model::{ArticleCard, AuthorLink, Route, Site, Slug, TagLink, Timestamp};
+use broadsheet::source::newer::LATEST_FILE;
 use broadsheet::source::DataSource;
 use std::collections::HashMap;
 use std::path::Path;
 
 /// The articles in a feed: the latest fifty, all of a small site.
 const FEED_LENGTH: usize = 50;
+
+/// The articles latest.json lists, as many as a feed: the pages' script reads it on every page
+/// view, so it stays small.
+const LATEST_LENGTH: usize = FEED_LENGTH;
 
 /// Everything the site shows, as its data source reads it.
 pub struct SiteIndex {
@@ -109,6 +114,7 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
     let mut files = vec![
         ("sitemap.xml".to_owned(), sitemap(index)),
         ("robots.txt".to_owned(), robots(&index.site)),
+        (LATEST_FILE.to_owned(), latest(index)),
     ];
     // Static hosts answer /feed/ with feed/index.html; _headers (scripts/post_build.py) gives it
     // the feed's type.
@@ -128,15 +134,16 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
     Ok(vec![
         "sitemap.xml".into(),
         "robots.txt".into(),
+        LATEST_FILE.into(),
         format!("{} feeds", feeds.len()),
     ])
 }
 
-/// Removes what [`write`] wrote (the sitemap, robots.txt and the feeds): they list the data the
+/// Removes what [`write`] wrote (the sitemap, robots.txt, latest.json and the feeds): they list the data the
 /// site was built from, wrong once it reads another source. Returns what it removed.
 pub fn remove(dist: &Path) -> std::io::Result<Vec<String>> {
     let mut removed = Vec::new();
-    for name in ["sitemap.xml", "robots.txt"] {
+    for name in ["sitemap.xml", "robots.txt", LATEST_FILE] {
         if dist.join(name).is_file() {
             std::fs::remove_file(dist.join(name))?;
             removed.push(name.to_owned());
@@ -217,7 +224,7 @@ pub fn sitemap(index: &SiteIndex) -> String {
     for route in index.routes() {
         let url = site.canonical(&route.path());
         xml.push_str(&format!("  <url><loc>{}</loc>", escape(&url)));
-        if let Some(changed) = newest(&route).map(last_change) {
+        if let Some(changed) = newest(&route).map(ArticleCard::last_change) {
             xml.push_str(&format!("<lastmod>{}</lastmod>", escape(changed.as_str())));
         }
         xml.push_str("</url>\n");
@@ -226,11 +233,49 @@ pub fn sitemap(index: &SiteIndex) -> String {
     xml
 }
 
-fn last_change(card: &ArticleCard) -> &Timestamp {
-    card.modified
-        .as_ref()
-        .filter(|modified| **modified > card.published)
-        .unwrap_or(&card.published)
+/// `latest.json` (docs/data-format.md): the articles changed last, newest change first, with
+/// what a page needs to count those it does not show (their times, author and tags). A page
+/// asks for it when it is opened (islands/page.js): written with the pages, it says what the
+/// host has that the reader's copy of a page lacks.
+pub fn latest(index: &SiteIndex) -> String {
+    #[derive(serde::Serialize)]
+    struct Latest<'a> {
+        /// Every article that changed later than this is listed; `None` when all are.
+        listed_since: Option<&'a Timestamp>,
+        articles: Vec<Entry<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct Entry<'a> {
+        slug: &'a str,
+        published: &'a Timestamp,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        modified: Option<&'a Timestamp>,
+        author: &'a str,
+        tags: Vec<&'a str>,
+    }
+    let mut cards: Vec<&ArticleCard> = index.articles.iter().collect();
+    // Ties in slug order, so that the same data gives the same file.
+    cards.sort_by(|a, b| {
+        b.last_change()
+            .cmp(a.last_change())
+            .then_with(|| a.slug.as_str().cmp(b.slug.as_str()))
+    });
+    let listed_since = cards.get(LATEST_LENGTH).map(|card| card.last_change());
+    let articles = cards
+        .into_iter()
+        .take(LATEST_LENGTH)
+        .map(|card| Entry {
+            slug: card.slug.as_str(),
+            published: &card.published,
+            modified: card.updated(),
+            author: card.author.slug.as_str(),
+            tags: card.tags.iter().map(|tag| tag.slug.as_str()).collect(),
+        })
+        .collect();
+    broadsheet::json::encode(&Latest {
+        listed_since,
+        articles,
+    }) + "\n"
 }
 
 /// Crawlers may read everything; the sitemap says what there is.
@@ -257,7 +302,7 @@ pub fn rss(site: &Site, path: &str, title: &str, articles: &[ArticleCard]) -> St
     if let Some(newest) = articles.first() {
         xml.push_str(&format!(
             "<lastBuildDate>{}</lastBuildDate>\n",
-            last_change(newest).rfc822()
+            newest.last_change().rfc822()
         ));
     }
     for card in articles.iter().take(FEED_LENGTH) {
@@ -356,6 +401,59 @@ mod tests {
         assert!(xml.contains("<pubDate>Wed, 04 Nov 2026 08:00:00 +0000</pubDate>"));
         assert!(xml.contains("<category>SPORT</category>"));
         assert_eq!(xml.matches("<item>").count(), 2);
+    }
+
+    #[test]
+    fn latest_lists_the_articles_changed_last_with_their_times_author_and_tags() {
+        let mut index = index();
+        // "first" was published earlier but changed last.
+        index.articles[1].modified = Some(Timestamp::parse("2026-11-05T09:00:00Z").unwrap());
+        // A modification no later than publication is no change.
+        index.articles[0].modified = Some(Timestamp::parse("2026-11-04T08:00:00Z").unwrap());
+        let latest: serde_json::Value = serde_json::from_str(&latest(&index)).unwrap();
+        assert_eq!(
+            latest,
+            serde_json::json!({
+                "listed_since": null,
+                "articles": [
+                    {"slug": "first", "published": "2026-11-03T08:00:00Z", "modified": "2026-11-05T09:00:00Z",
+                     "author": "ada", "tags": ["harbour", "sport"]},
+                    {"slug": "second", "published": "2026-11-04T08:00:00Z", "author": "ada", "tags": ["harbour"]},
+                ]
+            })
+        );
+    }
+
+    #[test]
+    fn latest_says_from_when_it_lists_every_change_once_it_leaves_articles_out() {
+        let mut index = index();
+        index.articles = (0..LATEST_LENGTH + 5)
+            .map(|n| {
+                card(
+                    &format!("a{n:03}"),
+                    &format!("2026-10-01T{:02}:{:02}:00Z", n / 60, n % 60),
+                    &[],
+                )
+            })
+            .collect();
+        let latest: serde_json::Value = serde_json::from_str(&latest(&index)).unwrap();
+        let articles = latest["articles"].as_array().unwrap();
+        assert_eq!(articles.len(), LATEST_LENGTH);
+        let newest = LATEST_LENGTH + 4;
+        assert_eq!(articles[0]["slug"], format!("a{newest:03}"));
+        // The first article left out: every change after it is listed.
+        assert_eq!(latest["listed_since"], "2026-10-01T00:04:00Z");
+    }
+
+    #[test]
+    fn write_and_remove_take_latest_json_with_the_other_files() {
+        let dist = tempfile::tempdir().unwrap();
+        let written = write(&index(), dist.path()).unwrap();
+        assert!(written.contains(&"latest.json".to_owned()), "{written:?}");
+        assert!(dist.path().join("latest.json").is_file());
+        let removed = remove(dist.path()).unwrap();
+        assert!(removed.contains(&"latest.json".to_owned()), "{removed:?}");
+        assert!(!dist.path().join("latest.json").exists());
     }
 
     #[test]

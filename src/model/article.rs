@@ -18,6 +18,16 @@ impl ArticleCard {
     pub fn path(&self) -> String {
         article_path(&self.slug)
     }
+
+    /// The modification time, when it is later than publication.
+    pub fn updated(&self) -> Option<&Timestamp> {
+        updated_after(&self.published, self.modified.as_ref())
+    }
+
+    /// When the article last changed: its modification, if later than publication.
+    pub fn last_change(&self) -> &Timestamp {
+        self.updated().unwrap_or(&self.published)
+    }
 }
 
 /// A whole article, ready to render: the body is already sanitized.
@@ -45,6 +55,11 @@ impl Article {
     /// The modification time, when it is later than publication and so worth an "Updated" line.
     pub fn updated(&self) -> Option<&Timestamp> {
         updated_after(&self.published, self.modified.as_ref())
+    }
+
+    /// When the article last changed: its modification, if later than publication.
+    pub fn last_change(&self) -> &Timestamp {
+        self.updated().unwrap_or(&self.published)
     }
 }
 

@@ -4,9 +4,11 @@
 //! also keeps the wasm small: it is instantiated once, not once per page.
 
 use super::{article, author, home, not_found, tag};
-use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton};
+use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton, NewerNotice};
 use crate::error::DataError;
-use crate::model::{Article, AuthorPage, Listing, Route, Site, TagPage};
+use crate::model::{Article, AuthorPage, Listing, Route, Site, TagPage, Timestamp};
+use crate::render_mode::RenderMode;
+use crate::source::newer::NewerCheck;
 use crate::state::{AppSource, CurrentSite};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -38,10 +40,36 @@ enum PageData {
     Author(AuthorPage),
 }
 
-/// The site and the route's data, fetched side by side.
-async fn load(source: AppSource, route: Route) -> Result<(Site, PageData), DataError> {
-    let (site, data) = futures::join!(source.site(), load_data(&source, route));
-    Ok((site?, data?))
+impl PageData {
+    /// What the page is current to: its newest article's publication, or the article's last
+    /// change (see [`NewerCheck::since`]).
+    fn since(&self) -> Option<&Timestamp> {
+        fn newest(listing: &Listing) -> Option<&Timestamp> {
+            listing.articles.iter().map(|card| &card.published).max()
+        }
+        match self {
+            Self::Home(listing) => newest(listing),
+            Self::Tag(TagPage { listing, .. }) | Self::Author(AuthorPage { listing, .. }) => {
+                newest(listing)
+            }
+            Self::Article(article) => Some(article.last_change()),
+        }
+    }
+}
+
+/// What a page shows: the site, the route's data, and, on a prerendered page, how it asks
+/// whether its source has anything newer.
+type Loaded = (Site, PageData, Option<NewerCheck>);
+
+/// The site and the route's data, fetched side by side; the check when `prerendering`.
+async fn load(source: AppSource, route: Route, prerendering: bool) -> Result<Loaded, DataError> {
+    let (site, data) = futures::join!(source.site(), load_data(&source, route.clone()));
+    let data = data?;
+    let newer = match prerendering {
+        true => source.newer_check(&route, data.since()).await?,
+        false => None,
+    };
+    Ok((site?, data, newer))
 }
 
 async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataError> {
@@ -53,8 +81,9 @@ async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataErr
     })
 }
 
-fn render(site: Site, data: PageData) -> AnyView {
-    match data {
+fn render((site, data, newer): Loaded) -> AnyView {
+    let notice = newer.map(|check| view! { <NewerNotice check/> });
+    let page = match data {
         PageData::Home(listing) => view! { <home::HomeView site listing/> }.into_any(),
         PageData::Article(article) => {
             view! { <article::ArticleView site article=*article/> }.into_any()
@@ -63,7 +92,8 @@ fn render(site: Site, data: PageData) -> AnyView {
         PageData::Author(author_page) => {
             view! { <author::AuthorView site author_page/> }.into_any()
         }
-    }
+    };
+    view! { {page} {notice} }.into_any()
 }
 
 /// The page at the router's path (its only route, `/*path`): what [`Route`] reads the path as,
@@ -90,14 +120,18 @@ fn KindPage(kind: Kind, route: Memo<Option<Route>>) -> impl IntoView {
     // Not a `LocalResource`, which always waits a tick: when the data is at hand (prerendering,
     // hydrating) the first poll has it, so the page is drawn in the first pass, as prerendered.
     let refetches = RwSignal::new(0_u32);
+    // Only a prerendered page can fall behind its source: the app reads it as it is. (Never on
+    // the browser's side, whose app then carries none of it.)
+    let prerendering =
+        !cfg!(target_arch = "wasm32") && RenderMode::current() == RenderMode::Prerendering;
     let data = AsyncDerived::new_unsync(move || {
         refetches.track();
         let route = route.get().unwrap_or(Route::HOME);
-        load(source.clone(), route)
+        load(source.clone(), route, prerendering)
     });
     Effect::new(move || {
         let loaded = data.with(|result| match result {
-            Some(Ok((site, _))) => Some(site.clone()),
+            Some(Ok((site, ..))) => Some(site.clone()),
             _ => None,
         });
         if let Some(site) = loaded {
@@ -115,8 +149,7 @@ fn KindPage(kind: Kind, route: Memo<Option<Route>>) -> impl IntoView {
         <ErrorBoundary fallback=move |errors| view! { <ErrorView errors retry/> }>
             <Transition fallback=skeleton>
                 {move || Suspend::new(async move {
-                    let (site, data) = data.await?;
-                    Ok::<_, DataError>(render(site, data))
+                    Ok::<_, DataError>(render(data.await?))
                 })}
             </Transition>
         </ErrorBoundary>

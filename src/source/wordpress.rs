@@ -20,9 +20,11 @@ use super::{HttpResponse, SharedTransport};
 use crate::config::WordPressConfig;
 use crate::error::{CommentError, DataError};
 use crate::model::{
-    Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Site, Slug, TagPage,
+    Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Route, Site, Slug,
+    TagPage, Timestamp,
 };
 use crate::sanitize::html_to_text;
+use crate::source::newer::{Ask, NewerCheck, News};
 use crate::source::PostedComment;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -250,6 +252,68 @@ impl WordPressSource {
             .into_iter()
             .next()
             .ok_or_else(|| DataError::not_found(format!("the {kind} {slug}")))
+    }
+
+    /// The tag at `slug`, with its id, which posts are listed by.
+    async fn term(&self, slug: &Slug) -> Result<TermJson, DataError> {
+        let route = format!(
+            "wp/v2/tags?slug={}&_fields=id,name,slug,description",
+            slug.path_segment()
+        );
+        self.one_by_slug(&route, "tag", slug).await
+    }
+
+    /// The author at `slug`, with their id, which posts are listed by.
+    async fn user(&self, slug: &Slug) -> Result<UserJson, DataError> {
+        let route = format!(
+            "wp/v2/users?slug={}&_fields=id,name,slug,description,avatar_urls",
+            slug.path_segment()
+        );
+        self.one_by_slug(&route, "author", slug).await
+    }
+
+    /// See [`crate::source::DataSource::newer_check`]: one request of a few bytes, the posts
+    /// published after `since` counted by `X-WP-Total`, or the article's modification time. A
+    /// tag's or an author's id is the one its page was listed by (read already).
+    pub async fn newer_check(
+        &self,
+        route: &Route,
+        since: Option<&Timestamp>,
+    ) -> Result<Option<NewerCheck>, DataError> {
+        let Some(news) = News::of(route) else {
+            return Ok(None);
+        };
+        let api = &self.config.api_url;
+        let filter = match route {
+            Route::Article(slug) => {
+                let url = format!(
+                    "{api}wp/v2/posts?slug={}&_fields=modified_gmt",
+                    slug.path_segment()
+                );
+                return Ok(Some(NewerCheck {
+                    news,
+                    ask: Ask::WordPressModified(url),
+                    since: since.cloned(),
+                }));
+            }
+            Route::Home { .. } => String::new(),
+            Route::Tag { slug, .. } => format!("tags={}&", self.term(slug).await?.id),
+            Route::Author { slug, .. } => format!("author={}&", self.user(slug).await?.id),
+        };
+        // WordPress compares `after` with each post's publication, strictly.
+        let after = since.map_or_else(String::new, |since| {
+            form_urlencoded::Serializer::new(String::new())
+                .append_pair("after", since.as_str())
+                .finish()
+                + "&"
+        });
+        Ok(Some(NewerCheck {
+            news,
+            ask: Ask::WordPressTotal(format!(
+                "{api}wp/v2/posts?{filter}{after}per_page=1&_fields=id"
+            )),
+            since: since.cloned(),
+        }))
     }
 
     /// Every approved comment of an article, oldest first, over as many pages as there are.

@@ -155,6 +155,18 @@ export async function withWordPressOption(name, value, fn) {
 }
 
 /**
+ * Runs PHP `code` inside the test WordPress (loaded by scripts/wordpress.d/bootstrap.php, as
+ * scripts/wordpress's own helpers are) and returns what it prints: how a test publishes, changes and
+ * deletes posts of its own (it must delete them, with force, even when it fails).
+ */
+export function wordpressPhp(code) {
+  const bootstrap = JSON.stringify(path.join(ROOT, 'scripts/wordpress.d/bootstrap.php'));
+  return execFileSync('php', ['-d', 'display_errors=stderr', '-d', 'log_errors=Off', '-r', `require ${bootstrap}; ${code}`], {
+    encoding: 'utf-8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
  * Serves a copy of the release build pointed at a source by `scripts/configure ARGS`, as a site
  * owner would configure it: config.json and the Content-Security-Policy. Resolves to { url, stop }.
  */

@@ -1,7 +1,9 @@
 use super::*;
 use crate::error::CommentError;
+use crate::model::Route;
 use crate::model::{CommentDraft, Direction, Field, Timestamp};
 use crate::source::fake::{self, FakeTransport};
+use crate::source::newer::{Ask, News};
 use crate::source::PostedComment;
 use crate::source::TransportError;
 use futures::executor::block_on;
@@ -304,6 +306,54 @@ fn a_tag_page_looks_the_tag_up_then_lists_its_posts() {
     assert_eq!(page.tag.description, "Frying tonight.");
     assert_eq!(page.tag.article_count, 3);
     assert_eq!(page.listing.total_pages, 2);
+}
+
+#[test]
+fn a_tag_page_asks_for_the_posts_of_its_tag_published_since_its_newest_from_the_tag_it_read() {
+    let transport = FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/tags?slug=fish-chips&_fields=id,name,slug,description"),
+            Ok(collection(r#"[{"id": 4, "name": "Fish", "slug": "fish-chips", "description": ""}]"#, 1, 1)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?tags=4&offset=0&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            Ok(collection(&format!("[{}]", post("a", "A")), 1, 1)),
+        );
+    let source = source(&transport);
+    let route = Route::tag(&slug("fish-chips"));
+    let page = block_on(source.tag_page(&slug("fish-chips"), 1)).unwrap();
+    let since = &page.listing.articles[0].published;
+    let check = block_on(source.newer_check(&route, Some(since)))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        check.ask,
+        Ask::WordPressTotal(format!(
+            "{API}wp/v2/posts?tags=4&after=2026-11-02T08%3A30%3A00Z&per_page=1&_fields=id"
+        ))
+    );
+    assert_eq!(check.news, News::Articles);
+    assert_eq!(transport.requests().len(), 2, "the tag was read once");
+
+    let home = block_on(source.newer_check(&Route::HOME, None))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        home.ask,
+        Ask::WordPressTotal(format!("{API}wp/v2/posts?per_page=1&_fields=id"))
+    );
+    assert_eq!(
+        block_on(source.newer_check(&route.with_page(2), Some(since))).unwrap(),
+        None
+    );
+    let article = block_on(source.newer_check(&Route::Article(slug("a")), Some(since)))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        article.ask,
+        Ask::WordPressModified(format!("{API}wp/v2/posts?slug=a&_fields=modified_gmt"))
+    );
+    assert_eq!(article.news, News::Version);
 }
 
 #[test]

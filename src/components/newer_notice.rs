@@ -1,0 +1,41 @@
+use crate::source::newer::{NewerCheck, News};
+use leptos::prelude::*;
+
+/// Where a prerendered page says that its source has something newer than the page: new
+/// articles ("3 new articles") or a newer version of the article, with a button that shows them.
+/// Empty as built; the page's script (islands/page.js) makes the check it carries and fills it
+/// in. It is a bar fixed to the bottom of the window, so nothing on the page moves when it
+/// appears. Its words are written here, with the plural forms the page's language needs (by
+/// `Intl.PluralRules` category; `#` stands for the number).
+#[component]
+pub fn NewerNotice(
+    /// What to ask, and how to read the answer.
+    check: NewerCheck,
+) -> impl IntoView {
+    let attributes = check.attributes();
+    let (one, other, button) = match check.news {
+        News::Articles => ("# new article", "# new articles", "Show them"),
+        News::Version => (
+            "This article has been updated",
+            "This article has been updated",
+            "Show the new version",
+        ),
+    };
+    view! {
+        <div
+            class="newer-notice"
+            data-check=attributes.check
+            data-url=attributes.url
+            data-since=attributes.since
+            data-tag=attributes.tag
+            data-author=attributes.author
+            data-article=attributes.article
+            data-show=attributes.show
+            data-plural-one=one
+            data-plural-other=other
+        >
+            <p class="newer-notice-text" role="status"></p>
+            <button type="button" class="button newer-notice-show" hidden>{button}</button>
+        </div>
+    }
+}
