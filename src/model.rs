@@ -15,7 +15,7 @@ mod ticker;
 mod time;
 mod url;
 
-pub use article::{Article, ArticleCard};
+pub use article::{Article, ArticleCard, Dated};
 pub use comment::{thread, Comment, ThreadNode, MAX_THREAD_DEPTH};
 #[cfg(test)]
 pub(crate) use comment_form::draft;

@@ -14,7 +14,6 @@ mod headers_file;
 mod redirects_file;
 
 use axum::Router;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tower_http::compression::CompressionLayer;
@@ -81,16 +80,11 @@ fn parse_options() -> Result<Options, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match parse_options() {
-        Ok(options) => options,
-        Err(message) => {
-            if !message.is_empty() {
-                eprintln!("broadsheet-serve: {message}\n");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let options =
+        match broadsheet_serve::options_or_usage("broadsheet-serve", USAGE, parse_options()) {
+            Ok(options) => options,
+            Err(usage_error) => return usage_error,
+        };
     let rules = match headers_file::load(&options.dir.join("_headers")) {
         Ok(rules) => rules,
         Err(message) => {
@@ -133,31 +127,15 @@ async fn main() -> ExitCode {
     ))
     .layer(CompressionLayer::new());
 
-    let listener = match tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await
-    {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!(
-                "broadsheet-serve: cannot listen on {}:{}: {error}",
-                options.host, options.port
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let address: SocketAddr = listener
-        .local_addr()
-        .expect("a bound listener has an address");
-    println!("http://{address}{}", options.base);
-    println!("Serving {} (Ctrl-C stops)", options.dir.display());
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    if let Err(error) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        eprintln!("broadsheet-serve: {error}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    broadsheet_serve::serve_until_ctrl_c(
+        "broadsheet-serve",
+        &options.host,
+        options.port,
+        app,
+        |address| {
+            println!("http://{address}{}", options.base);
+            println!("Serving {} (Ctrl-C stops)", options.dir.display());
+        },
+    )
+    .await
 }

@@ -1,7 +1,7 @@
 //! What the site files list, read through the static source, and the files themselves.
 
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, AuthorLink, Route, Site, Slug, TagLink, Timestamp};
+use broadsheet::model::{ArticleCard, AuthorLink, Dated, Route, Site, Slug, TagLink, Timestamp};
 use broadsheet::source::newer::LATEST_FILE;
 use broadsheet::source::DataSource;
 use std::collections::HashMap;

@@ -18,15 +18,11 @@ impl ArticleCard {
     pub fn path(&self) -> String {
         article_path(&self.slug)
     }
+}
 
-    /// The modification time, when it is later than publication.
-    pub fn updated(&self) -> Option<&Timestamp> {
-        updated_after(&self.published, self.modified.as_ref())
-    }
-
-    /// When the article last changed: its modification, if later than publication.
-    pub fn last_change(&self) -> &Timestamp {
-        self.updated().unwrap_or(&self.published)
+impl Dated for ArticleCard {
+    fn dates(&self) -> (&Timestamp, Option<&Timestamp>) {
+        (&self.published, self.modified.as_ref())
     }
 }
 
@@ -51,15 +47,28 @@ impl Article {
     pub fn path(&self) -> String {
         article_path(&self.slug)
     }
+}
+
+impl Dated for Article {
+    fn dates(&self) -> (&Timestamp, Option<&Timestamp>) {
+        (&self.published, self.modified.as_ref())
+    }
+}
+
+/// An article's publication and modification times, and what the site makes of them.
+pub trait Dated {
+    /// Published, and modified if the source says so.
+    fn dates(&self) -> (&Timestamp, Option<&Timestamp>);
 
     /// The modification time, when it is later than publication and so worth an "Updated" line.
-    pub fn updated(&self) -> Option<&Timestamp> {
-        updated_after(&self.published, self.modified.as_ref())
+    fn updated(&self) -> Option<&Timestamp> {
+        let (published, modified) = self.dates();
+        updated_after(published, modified)
     }
 
     /// When the article last changed: its modification, if later than publication.
-    pub fn last_change(&self) -> &Timestamp {
-        self.updated().unwrap_or(&self.published)
+    fn last_change(&self) -> &Timestamp {
+        self.updated().unwrap_or(self.dates().0)
     }
 }
 

@@ -1,7 +1,7 @@
 //! schema.org JSON-LD, which search engines read for rich results: `NewsArticle` on articles,
 //! `Person` on author pages, `CollectionPage` on tag pages.
 
-use super::{Article, Author, Image, Site, Tag};
+use super::{Article, Author, Dated, Image, Site, Tag};
 use serde::Serialize;
 
 const CONTEXT: &str = "https://schema.org";
@@ -85,7 +85,7 @@ pub fn news_article(site: &Site, article: &Article) -> String {
         headline: &article.title,
         description: &article.excerpt,
         date_published: article.published.as_str(),
-        date_modified: article.updated().unwrap_or(&article.published).as_str(),
+        date_modified: article.last_change().as_str(),
         url: &url,
         main_entity_of_page: &url,
         author: person_of(site, &article.author, false),

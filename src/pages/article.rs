@@ -2,7 +2,7 @@
 
 use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
 use crate::islands::CommentsIsland;
-use crate::model::{structured_data, Article, Site};
+use crate::model::{structured_data, Article, Dated, Site};
 use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;

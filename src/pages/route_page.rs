@@ -6,6 +6,7 @@
 use super::{article, author, home, not_found, tag};
 use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton, NewerNotice};
 use crate::error::DataError;
+use crate::model::Dated;
 use crate::model::{Article, AuthorPage, Listing, Route, Site, TagPage, Timestamp};
 use crate::render_mode::RenderMode;
 use crate::source::newer::NewerCheck;

@@ -135,9 +135,13 @@ pub struct NewerAttributes {
 mod tests {
     use super::*;
 
+    fn harbour() -> Slug {
+        Slug::parse("harbour").unwrap()
+    }
+
     #[test]
     fn a_static_page_asks_the_sites_latest_file_and_shows_by_reloading() {
-        let tag = Slug::parse("harbour").unwrap();
+        let tag = harbour();
         let since = Timestamp::parse("2026-11-03T08:30:00Z").unwrap();
         let check = NewerCheck::site_latest(&Route::tag(&tag), Some(&since)).unwrap();
         assert_eq!(check.news, News::Articles);
@@ -160,7 +164,7 @@ mod tests {
 
     #[test]
     fn later_pages_of_a_listing_ask_nothing() {
-        let tag = Slug::parse("harbour").unwrap();
+        let tag = harbour();
         assert_eq!(
             NewerCheck::site_latest(&Route::Home { page: 2 }, None),
             None

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Direction;
+use crate::model::{Dated, Direction};
 use crate::source::{fake, TransportError};
 use futures::executor::block_on;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 use super::*;
 use crate::error::CommentError;
-use crate::model::Route;
 use crate::model::{CommentDraft, Direction, Field, Timestamp};
+use crate::model::{Dated, Route};
 use crate::source::fake::{self, FakeTransport};
 use crate::source::newer::{Ask, News};
 use crate::source::PostedComment;

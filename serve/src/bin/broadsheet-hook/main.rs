@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use runner::Runner;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -123,16 +122,11 @@ async fn status(State(hook): State<Hook>) -> Json<runner::Status> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let options = match parse_options() {
-        Ok(options) => options,
-        Err(message) => {
-            if !message.is_empty() {
-                eprintln!("broadsheet-hook: {message}\n");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    let options =
+        match broadsheet_serve::options_or_usage("broadsheet-hook", USAGE, parse_options()) {
+            Ok(options) => options,
+            Err(usage_error) => return usage_error,
+        };
     let runner = Runner::new();
     let command = Arc::new(options.command);
     tokio::spawn(runner.clone().serve(move |number| {
@@ -149,31 +143,15 @@ async fn main() -> ExitCode {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(hook);
 
-    let listener = match tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await
-    {
-        Ok(listener) => listener,
-        Err(error) => {
-            eprintln!(
-                "broadsheet-hook: cannot listen on {}:{}: {error}",
-                options.host, options.port
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let address: SocketAddr = listener
-        .local_addr()
-        .expect("a bound listener has an address");
-    println!("http://{address}/");
-    println!("Waiting for signed calls (Ctrl-C stops)");
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    if let Err(error) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        eprintln!("broadsheet-hook: {error}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+    broadsheet_serve::serve_until_ctrl_c(
+        "broadsheet-hook",
+        &options.host,
+        options.port,
+        app,
+        |address| {
+            println!("http://{address}/");
+            println!("Waiting for signed calls (Ctrl-C stops)");
+        },
+    )
+    .await
 }
