@@ -6,8 +6,7 @@
 use super::{article, author, home, not_found, tag};
 use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton, NewerNotice};
 use crate::error::DataError;
-use crate::model::Dated;
-use crate::model::{Article, AuthorPage, Listing, Route, Site, TagPage, Timestamp};
+use crate::model::{Article, AuthorPage, Dated, Listing, Route, Site, TagPage, Timestamp};
 use crate::render_mode::RenderMode;
 use crate::source::newer::NewerCheck;
 use crate::state::{AppSource, CurrentSite};
@@ -65,12 +64,13 @@ type Loaded = (Site, PageData, Option<NewerCheck>);
 /// The site and the route's data, fetched side by side; the check when `prerendering`.
 async fn load(source: AppSource, route: Route, prerendering: bool) -> Result<Loaded, DataError> {
     let (site, data) = futures::join!(source.site(), load_data(&source, route.clone()));
-    let data = data?;
+    // The site's error first, as before the check existed: it names a wrong source.url.
+    let (site, data) = (site?, data?);
     let newer = match prerendering {
         true => source.newer_check(&route, data.since()).await?,
         false => None,
     };
-    Ok((site?, data, newer))
+    Ok((site, data, newer))
 }
 
 async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataError> {
