@@ -1,9 +1,9 @@
 //! What the site files list, read through the static source, and the files themselves.
 
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, AuthorLink, Dated, Route, Site, Slug, TagLink, Timestamp};
+use broadsheet::model::{ArticleCard, Dated, Route, Site, Slug, TagLink, Timestamp};
 use broadsheet::source::newer::LATEST_FILE;
-use broadsheet::source::DataSource;
+use broadsheet::source::{Catalogue, DataSource};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -14,16 +14,53 @@ const FEED_LENGTH: usize = 50;
 /// view, so it stays small.
 const LATEST_LENGTH: usize = FEED_LENGTH;
 
+/// What the list of pages, the sitemap and latest.json need of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed {
+    pub slug: Slug,
+    pub published: Timestamp,
+    pub modified: Option<Timestamp>,
+    pub author: Slug,
+    pub tags: Vec<Slug>,
+}
+
+impl Dated for Listed {
+    fn dates(&self) -> (&Timestamp, Option<&Timestamp>) {
+        (&self.published, self.modified.as_ref())
+    }
+}
+
+impl From<&ArticleCard> for Listed {
+    fn from(card: &ArticleCard) -> Self {
+        Self {
+            slug: card.slug.clone(),
+            published: card.published.clone(),
+            modified: card.modified.clone(),
+            author: card.author.slug.clone(),
+            tags: card.tags.iter().map(|tag| tag.slug.clone()).collect(),
+        }
+    }
+}
+
+/// A tag's listing: its number of pages, and the latest of its articles for its feed.
+pub struct TagIndex {
+    pub link: TagLink,
+    pub pages: u32,
+    /// `None` where the feed on disk is as it should be: a sync read only the tags it touched.
+    pub feed: Option<Vec<ArticleCard>>,
+}
+
 /// Everything the site shows, as its data source reads it.
 pub struct SiteIndex {
     pub site: Site,
-    /// Newest first, as the home page lists them.
-    pub articles: Vec<ArticleCard>,
+    /// Every article, newest first, as the home page lists them.
+    pub articles: Vec<Listed>,
     pub home_pages: u32,
-    /// Each tag with its number of listing pages and its articles, newest first.
-    pub tags: Vec<(TagLink, u32, Vec<ArticleCard>)>,
+    /// The latest articles, newest first: the site's feed.
+    pub latest: Vec<ArticleCard>,
+    pub tags: Vec<TagIndex>,
     /// Each author with the number of listing pages.
-    pub authors: Vec<(AuthorLink, u32)>,
+    pub authors: Vec<(Slug, u32)>,
 }
 
 impl SiteIndex {
@@ -31,61 +68,164 @@ impl SiteIndex {
     /// each tag's and each author's pages, each article.
     pub fn routes(&self) -> Vec<Route> {
         let mut routes: Vec<Route> = Route::HOME.pages(self.home_pages).collect();
-        for (tag, pages, _) in &self.tags {
-            routes.extend(Route::tag(&tag.slug).pages(*pages));
+        for tag in &self.tags {
+            routes.extend(Route::tag(&tag.link.slug).pages(tag.pages));
         }
         for (author, pages) in &self.authors {
-            routes.extend(Route::author(&author.slug).pages(*pages));
+            routes.extend(Route::author(author).pages(*pages));
         }
         routes.extend(
             self.articles
                 .iter()
-                .map(|card| Route::Article(card.slug.clone())),
+                .map(|article| Route::Article(article.slug.clone())),
         );
         routes
     }
 
+    /// Reads every listing page of the site (each page is rendered from what it read).
     pub async fn read(source: &DataSource) -> Result<Self, DataError> {
         let site = source.site().await?;
         let first = source.home(1).await?;
         let home_pages = first.total_pages;
-        let mut articles = first.articles;
+        let mut cards = first.articles;
         for page in 2..=home_pages {
-            articles.extend(source.home(page).await?.articles);
+            cards.extend(source.home(page).await?.articles);
         }
         let mut tags = Vec::new();
-        for tag in unique(articles.iter().flat_map(|card| card.tags.iter()), |tag| {
+        for tag in unique(cards.iter().flat_map(|card| card.tags.iter()), |tag| {
             &tag.slug
         }) {
-            let first = source.tag_page(&tag.slug, 1).await?.listing;
-            let mut tagged = first.articles;
-            for page in 2..=first.total_pages {
-                if tagged.len() >= FEED_LENGTH {
-                    break;
-                }
-                tagged.extend(source.tag_page(&tag.slug, page).await?.listing.articles);
-            }
-            tags.push((tag.clone(), first.total_pages, tagged));
+            let (pages, feed) = tag_feed(source, &tag.slug).await?;
+            tags.push(TagIndex {
+                link: tag.clone(),
+                pages,
+                feed: Some(feed),
+            });
         }
         let mut authors = Vec::new();
-        for author in unique(articles.iter().map(|card| &card.author), |author| {
-            &author.slug
-        }) {
+        for author in unique(cards.iter().map(|card| &card.author), |author| &author.slug) {
             let pages = source
                 .author_page(&author.slug, 1)
                 .await?
                 .listing
                 .total_pages;
-            authors.push((author.clone(), pages));
+            authors.push((author.slug.clone(), pages));
         }
         Ok(Self {
             site,
-            articles,
+            articles: cards.iter().map(Listed::from).collect(),
             home_pages,
+            latest: cards.into_iter().take(FEED_LENGTH).collect(),
             tags,
             authors,
         })
     }
+
+    /// The index of a WordPress site by its `catalogue`, with listings of `per_page` articles:
+    /// only the cards of the site's feed, and of the feeds of the tags `feed_of` names, are read.
+    pub async fn from_catalogue(
+        source: &DataSource,
+        catalogue: &Catalogue,
+        per_page: u32,
+        feed_of: impl Fn(&Slug) -> bool,
+    ) -> Result<Self, DataError> {
+        let per_page = per_page.max(1) as usize;
+        let pages = |count: usize| count.div_ceil(per_page).max(1) as u32;
+        let damaged = |problem: String| DataError::bad_data("wp/v2/posts", problem);
+        let slug = |text: &str| Slug::from_path_segment(text).map_err(&damaged);
+        let authors: HashMap<u64, Slug> = catalogue
+            .authors
+            .iter()
+            .map(|author| Ok((author.id, slug(&author.slug)?)))
+            .collect::<Result<_, DataError>>()?;
+        let tag_links: HashMap<u64, TagLink> = catalogue
+            .tags
+            .iter()
+            .map(|tag| Ok((tag.id, tag.tag_link().map_err(damaged)?)))
+            .collect::<Result<_, DataError>>()?;
+        let mut articles = Vec::with_capacity(catalogue.posts.len());
+        let mut tag_order: Vec<u64> = Vec::new();
+        let mut tag_counts: HashMap<u64, usize> = HashMap::new();
+        let mut author_order: Vec<u64> = Vec::new();
+        let mut author_counts: HashMap<u64, usize> = HashMap::new();
+        for post in &catalogue.posts {
+            let (published, modified) = post.dates().map_err(damaged)?;
+            let author = authors.get(&post.author).ok_or_else(|| {
+                damaged(format!(
+                    "{} is by user {}, who is not listed",
+                    post.slug, post.author
+                ))
+            })?;
+            let count = author_counts.entry(post.author).or_default();
+            if *count == 0 {
+                author_order.push(post.author);
+            }
+            *count += 1;
+            let mut tags = Vec::new();
+            for tag in &post.tags {
+                let Some(link) = tag_links.get(tag) else {
+                    continue;
+                };
+                let count = tag_counts.entry(*tag).or_default();
+                if *count == 0 {
+                    tag_order.push(*tag);
+                }
+                *count += 1;
+                tags.push(link.slug.clone());
+            }
+            articles.push(Listed {
+                slug: slug(&post.slug)?,
+                published,
+                modified,
+                author: author.clone(),
+                tags,
+            });
+        }
+        let mut latest = Vec::new();
+        for page in 1..=pages(FEED_LENGTH.min(articles.len())) {
+            latest.extend(source.home(page).await?.articles);
+        }
+        latest.truncate(FEED_LENGTH);
+        let mut tags = Vec::new();
+        for id in tag_order {
+            let link = tag_links[&id].clone();
+            let feed = if feed_of(&link.slug) {
+                Some(tag_feed(source, &link.slug).await?.1)
+            } else {
+                None
+            };
+            tags.push(TagIndex {
+                pages: pages(tag_counts[&id]),
+                link,
+                feed,
+            });
+        }
+        Ok(Self {
+            site: source.site().await?,
+            home_pages: pages(articles.len()),
+            articles,
+            latest,
+            tags,
+            authors: author_order
+                .into_iter()
+                .map(|id| (authors[&id].clone(), pages(author_counts[&id])))
+                .collect(),
+        })
+    }
+}
+
+/// The number of pages of the tag at `slug`, and its latest articles.
+async fn tag_feed(source: &DataSource, slug: &Slug) -> Result<(u32, Vec<ArticleCard>), DataError> {
+    let first = source.tag_page(slug, 1).await?.listing;
+    let mut feed = first.articles;
+    for page in 2..=first.total_pages {
+        if feed.len() >= FEED_LENGTH {
+            break;
+        }
+        feed.extend(source.tag_page(slug, page).await?.listing.articles);
+    }
+    feed.truncate(FEED_LENGTH);
+    Ok((first.total_pages, feed))
 }
 
 /// The items in first-seen order, each once by `key`.
@@ -106,10 +246,13 @@ fn unique<'a, T, K: PartialEq>(
 pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
     // (the feed's site path, its title, its articles): the site's, then each tag's.
     let feed = |route: Route| route.feed_path().unwrap_or_default();
-    let mut feeds = vec![(feed(Route::HOME), index.site.title.clone(), &index.articles)];
-    for (tag, _, articles) in &index.tags {
-        let title = format!("{} — {}", tag.name, index.site.title);
-        feeds.push((feed(Route::tag(&tag.slug)), title, articles));
+    let mut feeds = vec![(feed(Route::HOME), index.site.title.clone(), &index.latest)];
+    for tag in &index.tags {
+        let Some(articles) = &tag.feed else {
+            continue;
+        };
+        let title = format!("{} — {}", tag.link.name, index.site.title);
+        feeds.push((feed(Route::tag(&tag.link.slug)), title, articles));
     }
     let mut files = vec![
         ("sitemap.xml".to_owned(), sitemap(index)),
@@ -195,21 +338,20 @@ fn escape(text: &str) -> String {
 pub fn sitemap(index: &SiteIndex) -> String {
     let site = &index.site;
     // Looked up once per page: a site has tens of thousands of articles.
-    let articles: HashMap<&Slug, &ArticleCard> = index
+    let articles: HashMap<&Slug, &Listed> = index
         .articles
         .iter()
-        .map(|card| (&card.slug, card))
+        .map(|article| (&article.slug, article))
         .collect();
-    let mut authors_newest: HashMap<&Slug, &ArticleCard> = HashMap::new();
-    for card in &index.articles {
-        authors_newest.entry(&card.author.slug).or_insert(card);
+    let mut authors_newest: HashMap<&Slug, &Listed> = HashMap::new();
+    let mut tags_newest: HashMap<&Slug, &Listed> = HashMap::new();
+    for article in &index.articles {
+        authors_newest.entry(&article.author).or_insert(article);
+        for tag in &article.tags {
+            tags_newest.entry(tag).or_insert(article);
+        }
     }
-    let tags_newest: HashMap<&Slug, &ArticleCard> = index
-        .tags
-        .iter()
-        .filter_map(|(tag, _, articles)| Some((&tag.slug, articles.first()?)))
-        .collect();
-    let newest = |route: &Route| -> Option<&ArticleCard> {
+    let newest = |route: &Route| -> Option<&Listed> {
         match route {
             Route::Home { page: 1 } => index.articles.first(),
             Route::Tag { slug, page: 1 } => tags_newest.get(slug).copied(),
@@ -224,7 +366,7 @@ pub fn sitemap(index: &SiteIndex) -> String {
     for route in index.routes() {
         let url = site.canonical(&route.path());
         xml.push_str(&format!("  <url><loc>{}</loc>", escape(&url)));
-        if let Some(changed) = newest(&route).map(ArticleCard::last_change) {
+        if let Some(changed) = newest(&route).map(Listed::last_change) {
             xml.push_str(&format!("<lastmod>{}</lastmod>", escape(changed.as_str())));
         }
         xml.push_str("</url>\n");
@@ -253,7 +395,7 @@ pub fn latest(index: &SiteIndex) -> String {
         author: &'a str,
         tags: Vec<&'a str>,
     }
-    let mut cards: Vec<&ArticleCard> = index.articles.iter().collect();
+    let mut cards: Vec<&Listed> = index.articles.iter().collect();
     // Ties in slug order, so that the same data gives the same file.
     cards.sort_by(|a, b| {
         b.last_change()
@@ -268,8 +410,8 @@ pub fn latest(index: &SiteIndex) -> String {
             slug: card.slug.as_str(),
             published: &card.published,
             modified: card.updated(),
-            author: card.author.slug.as_str(),
-            tags: card.tags.iter().map(|tag| tag.slug.as_str()).collect(),
+            author: card.author.as_str(),
+            tags: card.tags.iter().map(Slug::as_str).collect(),
         })
         .collect();
     broadsheet::json::encode(&Latest {
@@ -326,7 +468,7 @@ pub fn rss(site: &Site, path: &str, title: &str, articles: &[ArticleCard]) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use broadsheet::model::{Direction, Slug};
+    use broadsheet::model::{AuthorLink, Direction, Slug};
 
     fn site() -> Site {
         Site {
@@ -365,13 +507,17 @@ mod tests {
             card("second", "2026-11-04T08:00:00Z", &["harbour"]),
             card("first", "2026-11-03T08:00:00Z", &["harbour", "sport"]),
         ];
-        let harbour = articles[0].tags[0].clone();
         SiteIndex {
             site: site(),
             home_pages: 2,
-            tags: vec![(harbour, 1, articles.clone())],
-            authors: vec![(articles[0].author.clone(), 1)],
-            articles,
+            tags: vec![TagIndex {
+                link: articles[0].tags[0].clone(),
+                pages: 1,
+                feed: Some(articles.clone()),
+            }],
+            authors: vec![(articles[0].author.slug.clone(), 1)],
+            articles: articles.iter().map(Listed::from).collect(),
+            latest: articles,
         }
     }
 
@@ -393,7 +539,7 @@ mod tests {
     #[test]
     fn feeds_escape_text_and_date_items_as_rss_does() {
         let index = index();
-        let xml = rss(&index.site, "/feed/", &index.site.title, &index.articles);
+        let xml = rss(&index.site, "/feed/", &index.site.title, &index.latest);
         assert!(xml.contains("<title>The Herald &amp; Co</title>"), "{xml}");
         assert!(xml.contains("<description>News &lt;daily&gt;</description>"));
         assert!(xml.contains("<atom:link href=\"https://herald.example/news/feed/\""));
@@ -429,11 +575,11 @@ mod tests {
         let mut index = index();
         index.articles = (0..LATEST_LENGTH + 5)
             .map(|n| {
-                card(
+                Listed::from(&card(
                     &format!("a{n:03}"),
                     &format!("2026-10-01T{:02}:{:02}:00Z", n / 60, n % 60),
                     &[],
-                )
+                ))
             })
             .collect();
         let latest: serde_json::Value = serde_json::from_str(&latest(&index)).unwrap();

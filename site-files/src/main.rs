@@ -194,7 +194,7 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         cache.as_deref(),
     )?;
     if let Some(catalogue) = catalogue {
-        sync::remember(&built, dist, catalogue)?;
+        sync::remember(&built, dist, &catalogue, &[])?;
     }
     written.push(format!(
         "{} pages ({} rendered, {} unchanged)",

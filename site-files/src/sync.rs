@@ -13,13 +13,21 @@
 //! Nothing in the dist changes until every page and file has been rendered: they are written
 //! into a folder aside ([`STAGING`]) and then renamed into place, so a source that fails half-way
 //! (an error, a time-out, damaged data) leaves the previous site as it was.
+//!
+//! What readers look for first goes first: the changed articles, the first page of each listing
+//! they are on, the feeds, the sitemap and latest.json are swapped in together. The pages whose
+//! change can wait (the later pages of a listing, whose articles shift by one with every new
+//! post, and articles whose author card counts one more) follow, [`LATER_BATCH`] at a time, each
+//! batch swapped in as it is done. They are kept in the state until they are, so a sync that
+//! stops between batches (a failure, or [`YIELD_ENV`]'s file: a newer change is waiting) leaves
+//! them to the next.
 
 mod changes;
 
 use crate::{files, incremental, pages, redirects, Built};
 use broadsheet::config::SourceConfig;
 use broadsheet::error::DataError;
-use broadsheet::model::Route;
+use broadsheet::model::{Route, Slug};
 use broadsheet::source::{Catalogue, DataSource};
 use futures::FutureExt;
 use serde::{Deserialize, Serialize};
@@ -31,14 +39,24 @@ use std::path::{Path, PathBuf};
 pub const STATE: &str = ".broadsheet-sync.json";
 /// Where a sync writes its pages before they are swapped in.
 const STAGING: &str = ".broadsheet-sync-staging";
+/// How many of the pages that can wait are swapped in at once.
+const LATER_BATCH: usize = 100;
+/// Names a file that, once it exists, asks a sync to stop after its batch of later pages: a
+/// receiver of build hooks (broadsheet-hook) creates it when a newer change is waiting.
+pub const YIELD_ENV: &str = "BROADSHEET_HOOK_WAITING";
 
+/// The state file: `Catalogue` as it is read, `&Catalogue` as it is written.
 #[derive(Serialize, Deserialize)]
-struct State {
+struct State<C = Catalogue> {
     /// Of the page shell and config.json: the pages of another build show other things.
     build: String,
     /// When the catalogue was read, in seconds since 1970.
     read_at: u64,
-    catalogue: Catalogue,
+    catalogue: C,
+    /// The paths of the pages that still show an earlier catalogue: the later pages of a sync
+    /// that stopped before it had rendered them.
+    #[serde(default)]
+    later: Vec<String>,
 }
 
 /// The source's catalogue, for a source that has one (WordPress).
@@ -51,14 +69,20 @@ pub fn catalogue(built: &Built) -> Result<Option<Catalogue>, String> {
     }
 }
 
-/// Keeps `catalogue` as what the pages in `dist` were built from.
-pub fn remember(built: &Built, dist: &Path, catalogue: Catalogue) -> Result<(), String> {
+/// Keeps `catalogue` as what the pages in `dist` were built from, but for those of `later`.
+pub fn remember(
+    built: &Built,
+    dist: &Path,
+    catalogue: &Catalogue,
+    later: &[Route],
+) -> Result<(), String> {
     let state = State {
         build: build_of(built),
         read_at: std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_secs()),
         catalogue,
+        later: later.iter().map(Route::path).collect(),
     };
     let file = dist.join(STATE);
     let aside = dist.join(format!("{STATE}.new"));
@@ -101,18 +125,25 @@ fn previous(built: &Built, dist: &Path) -> Result<State, String> {
 pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let built = Built::open(dist)?;
     let failed = |problem: String| format!("{problem}; {} is as it was", dist.display());
-    let Some(now) = catalogue(&built).map_err(failed)? else {
+    let (DataSource::WordPress(wordpress), SourceConfig::WordPress(config)) =
+        (&built.source, &built.config.source)
+    else {
         return everything(&built, dist, cache, None, "static source").map_err(failed);
+    };
+    let read = |catalogue: Result<Catalogue, DataError>| {
+        catalogue.map_err(|error| failed(format!("{}: {error}", built.source_url)))
     };
     let state = match previous(&built, dist) {
         Ok(state) => state,
-        Err(why) => return everything(&built, dist, cache, Some(now), &why).map_err(failed),
+        Err(why) => {
+            let now = read(futures::executor::block_on(wordpress.catalogue()))?;
+            return everything(&built, dist, cache, Some(now), &why).map_err(failed);
+        }
     };
-    let per_page = match &built.config.source {
-        SourceConfig::WordPress(wordpress) => wordpress.per_page,
-        SourceConfig::Static { .. } => unreachable!("a static source has no catalogue"),
-    };
-    let changes = changes::between(&state.catalogue, &now, per_page).map_err(failed)?;
+    let now = read(futures::executor::block_on(
+        wordpress.catalogue_since(&state.catalogue),
+    ))?;
+    let changes = changes::between(&state.catalogue, &now, config.per_page).map_err(failed)?;
     if changes.everything {
         return everything(&built, dist, cache, Some(now), "the site's name changed")
             .map_err(failed);
@@ -125,14 +156,30 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         changes.moved.len(),
         now.posts.len()
     );
-    if changes.is_empty() {
+    if changes.is_empty() && state.later.is_empty() {
         if state.catalogue != now {
-            remember(&built, dist, now)?;
+            remember(&built, dist, &now, &[])?;
         }
         return Ok(format!("up to date ({posts})"));
     }
-    let index = built.read_index().map_err(failed)?;
-    let rendered = render_aside(&built, dist, &index, &changes.render, None).map_err(failed)?;
+    // The tags whose pages change: their feeds are written again.
+    let tags: HashSet<&Slug> = changes
+        .render
+        .iter()
+        .chain(&changes.later)
+        .filter_map(|route| match route {
+            Route::Tag { slug, .. } => Some(slug),
+            _ => None,
+        })
+        .collect();
+    let index = futures::executor::block_on(files::SiteIndex::from_catalogue(
+        &built.source,
+        &now,
+        config.per_page,
+        |slug| tags.contains(slug),
+    ))
+    .map_err(|error| failed(format!("{}: {error}", built.source_url)))?;
+    let rendered = render_aside(&built, dist, &index, &changes.render, true).map_err(failed)?;
     // The new pages are in place: now the old ones go. What fails from here on is done by the
     // next sync, which finds the same changes (the state is kept last).
     let failed = |problem: String| {
@@ -169,14 +216,63 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         })
         .collect();
     let gone: HashSet<String> = changes.remove.iter().cloned().map(public).collect();
-    let pages: HashSet<String> = index.routes().into_iter().map(public).collect();
+    let routes = index.routes();
+    let pages: HashSet<String> = routes.iter().cloned().map(public).collect();
     redirects::write(dist, &moved, &gone, &pages)
         .map_err(|error| failed(format!("{}: {error}", redirects::FILE)))?;
-    remember(&built, dist, now)?;
+
+    // The pages that can wait: this sync's, then those an earlier one left, each once and only
+    // if the site still has it.
+    let first: HashSet<String> = changes.render.iter().map(Route::path).collect();
+    let current: HashSet<String> = routes.iter().map(Route::path).collect();
+    let mut seen = HashSet::new();
+    let later: Vec<Route> = changes
+        .later
+        .iter()
+        .cloned()
+        .chain(state.later.iter().filter_map(|path| Route::parse(path)))
+        .filter(|route| {
+            let path = route.path();
+            current.contains(&path) && !first.contains(&path) && seen.insert(path)
+        })
+        .collect();
+    remember(&built, dist, &now, &later)?;
+    let (later_rendered, left) = render_later(&built, dist, &index, &now, later)?;
+    let left = if left == 0 {
+        String::new()
+    } else {
+        format!(", {left} left for the next sync")
+    };
     Ok(format!(
-        "synced from {}: {posts}; {rendered} pages rendered, {removed} removed",
-        built.source_url
+        "synced from {}: {posts}; {} pages rendered, {removed} removed{left}",
+        built.source_url,
+        rendered + later_rendered
     ))
+}
+
+/// Renders the pages of `later` and swaps them in, [`LATER_BATCH`] at a time, keeping in the
+/// state those not yet done; stops early when [`YIELD_ENV`] asks. Returns how many were rendered
+/// and how many are left.
+fn render_later(
+    built: &Built,
+    dist: &Path,
+    index: &files::SiteIndex,
+    catalogue: &Catalogue,
+    mut later: Vec<Route>,
+) -> Result<(usize, usize), String> {
+    let yield_file = std::env::var_os(YIELD_ENV).map(PathBuf::from);
+    let mut rendered = 0;
+    while !later.is_empty() {
+        if yield_file.as_deref().is_some_and(Path::exists) {
+            break;
+        }
+        let batch: Vec<Route> = later.drain(..later.len().min(LATER_BATCH)).collect();
+        rendered += render_aside(built, dist, index, &batch, false).map_err(|problem| {
+            format!("{problem}; the first pages are in place, the next sync renders the rest")
+        })?;
+        remember(built, dist, catalogue, &later)?;
+    }
+    Ok((rendered, later.len()))
 }
 
 /// Renders every page (those whose content is unchanged are taken from `cache`), swaps them in,
@@ -191,7 +287,7 @@ fn everything(
     let index = built.read_index()?;
     let routes = index.routes();
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
-    let rendered = render_aside(built, dist, &index, &routes, cache.as_deref())?;
+    let rendered = render_pages_aside(built, dist, &index, &routes, cache.as_deref(), true)?;
     let current: HashSet<PathBuf> = routes
         .iter()
         .map(|route| pages::file_for(dist, &route.path()))
@@ -206,7 +302,7 @@ fn everything(
         }
     }
     if let Some(catalogue) = catalogue {
-        remember(built, dist, catalogue)?;
+        remember(built, dist, &catalogue, &[])?;
     }
     Ok(format!(
         "every page of {} ({why}): {} pages, {rendered} rendered, {removed} removed",
@@ -215,14 +311,27 @@ fn everything(
     ))
 }
 
-/// Renders the pages of `routes` and the site files (sitemap, robots.txt, feeds) into a folder
-/// aside, then renames each into `dist`. Returns how many pages were rendered.
+/// Renders the pages of `routes`, and with `site_files` the sitemap, robots.txt, latest.json
+/// and the feeds, into a folder aside, then renames each into `dist`. Returns how many pages
+/// were rendered.
 fn render_aside(
     built: &Built,
     dist: &Path,
     index: &files::SiteIndex,
     routes: &[Route],
+    site_files: bool,
+) -> Result<usize, String> {
+    render_pages_aside(built, dist, index, routes, None, site_files)
+}
+
+/// [`render_aside`], taking the pages whose content is unchanged from `cache`.
+fn render_pages_aside(
+    built: &Built,
+    dist: &Path,
+    index: &files::SiteIndex,
+    routes: &[Route],
     cache: Option<&Path>,
+    site_files: bool,
 ) -> Result<usize, String> {
     let staging = dist.join(STAGING);
     let clear = |folder: &Path| match std::fs::remove_dir_all(folder) {
@@ -245,6 +354,9 @@ fn render_aside(
         cache,
     )
     .and_then(|written| {
+        if !site_files {
+            return Ok(written);
+        }
         files::write(index, &staging)
             .map(|_| written)
             .map_err(|error| format!("{}: {error}", staging.display()))

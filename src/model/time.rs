@@ -103,7 +103,12 @@ impl Timestamp {
 
     /// The calendar date in UTC as (year, month, day), for rendering where `Intl` is not available.
     pub fn utc_date(&self) -> (i64, u32, u32) {
-        civil_from_days(self.unix_seconds.div_euclid(86_400))
+        self.utc_date_days_before(0)
+    }
+
+    /// The calendar date in UTC `days` days before this instant's.
+    pub fn utc_date_days_before(&self, days: i64) -> (i64, u32, u32) {
+        civil_from_days(self.unix_seconds.div_euclid(86_400) - days)
     }
 
     /// The instant in UTC as RFC 822 writes it (with a four-digit year, as RFC 2822 does), the

@@ -9,8 +9,12 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 /// What a sync does to the dist.
 #[derive(Debug, Default, PartialEq)]
 pub struct Changes {
-    /// The pages to render again (new ones among them), each once.
+    /// The pages to render again first (new ones among them), each once: those that readers
+    /// look for a change on, the changed articles themselves and the first page of each listing.
     pub render: Vec<Route>,
+    /// The other pages to render again, once those are in place: the later pages of the
+    /// listings, whose articles shifted, and articles that show a changed count or name.
+    pub later: Vec<Route>,
     /// The pages that are gone, each once; none of them is in `render`.
     pub remove: Vec<Route>,
     /// Articles whose slug changed: from the old slug to the new.
@@ -27,7 +31,10 @@ pub struct Changes {
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        !self.everything && self.render.is_empty() && self.remove.is_empty()
+        !self.everything
+            && self.render.is_empty()
+            && self.later.is_empty()
+            && self.remove.is_empty()
     }
 }
 
@@ -47,6 +54,8 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
     };
     // Posts whose card or page shows something new: themselves, or their tags' or author's names.
     let mut touched = HashSet::new();
+    // Of those, the posts that changed themselves.
+    let mut own = HashSet::new();
     for post in &new.posts {
         let shows_new = match old_posts.get(&post.id) {
             None => {
@@ -59,6 +68,9 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
             }
             Some(_) => false,
         };
+        if shows_new {
+            own.insert(post.id);
+        }
         if shows_new
             || changed_authors.contains(&post.author)
             || post.tags.iter().any(|tag| changed_tags.contains(tag))
@@ -74,16 +86,20 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
             .count();
 
     let mut render = BTreeSet::new();
+    let mut later = BTreeSet::new();
     let mut remove = BTreeSet::new();
     // An article's author card counts the author's articles: a new or gone article changes it on
     // each of the author's pages.
     let old_counts = articles_by_author(&old.posts);
     let new_counts = articles_by_author(&new.posts);
     for post in &new.posts {
-        if touched.contains(&post.id)
+        let page = || slug(&post.slug).map(|slug| RouteKey::of(Route::Article(slug)));
+        if own.contains(&post.id) {
+            render.insert(page()?);
+        } else if touched.contains(&post.id)
             || old_counts.get(&post.author) != new_counts.get(&post.author)
         {
-            render.insert(RouteKey::of(Route::Article(slug(&post.slug)?)));
+            later.insert(page()?);
         }
     }
     for post in &old.posts {
@@ -165,16 +181,19 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
         });
     }
     for listing in &listings {
-        listing.pages(per_page, &touched, &mut render, &mut remove);
+        listing.pages(per_page, &touched, [&mut render, &mut later], &mut remove);
     }
 
-    remove.retain(|route| !render.contains(route));
+    later.retain(|route| !render.contains(route));
+    remove.retain(|route| !render.contains(route) && !later.contains(route));
     changes.render = render.into_iter().map(|key| key.route).collect();
+    changes.later = later.into_iter().map(|key| key.route).collect();
     changes.remove = remove.into_iter().map(|key| key.route).collect();
     changes.gone_tags.retain(|gone| {
         !changes
             .render
             .iter()
+            .chain(&changes.later)
             .any(|route| matches!(route, Route::Tag { slug, .. } if slug == gone))
     });
     Ok(changes)
@@ -190,14 +209,14 @@ struct Listing {
 }
 
 impl Listing {
-    /// Adds the pages of this listing that show something new to `render`, and those that are
-    /// gone to `remove`. A listing whose length changed shows new totals and pagination on every
-    /// page (and its articles shift across them all).
+    /// Adds the pages of this listing that show something new to `render` (the first page) and
+    /// `later` (the others), and those that are gone to `remove`. A listing whose length changed
+    /// shows new totals and pagination on every page (and its articles shift across them all).
     fn pages(
         &self,
         per_page: usize,
         touched: &HashSet<u64>,
-        render: &mut BTreeSet<RouteKey>,
+        [render, later]: [&mut BTreeSet<RouteKey>; 2],
         remove: &mut BTreeSet<RouteKey>,
     ) {
         let page_count = |posts: &[u64]| posts.len().div_ceil(per_page).max(1) as u32;
@@ -218,7 +237,12 @@ impl Listing {
                     .and_then(|old| old.chunks(per_page).nth(index))
                     .unwrap_or_default();
                 if all || shown != was || shown.iter().any(|id| touched.contains(id)) {
-                    render.insert(RouteKey::of(page));
+                    if index == 0 {
+                        &mut *render
+                    } else {
+                        &mut *later
+                    }
+                    .insert(RouteKey::of(page));
                 }
             }
         }

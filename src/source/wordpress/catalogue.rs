@@ -1,10 +1,14 @@
 //! What a sync of prerendered pages compares between runs (site-files' `--sync`): every published
 //! post with what places it on the site's pages, and every tag and author with what their pages
-//! and the cards show of them. Small answers (`_fields`), 100 items each, however large the site.
+//! and the cards show of them. Small answers (`_fields`), 100 items each, however large the site;
+//! and after the first, only the posts modified since (see [`WordPressSource::catalogue_since`]).
 
+use super::wire::{parse_gmt, TermJson};
 use super::{DataError, WordPressSource, MAX_PER_PAGE};
+use crate::model::{TagLink, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// Every published post, tag and author, as WordPress lists them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -23,6 +27,7 @@ pub struct Catalogue {
 pub struct PostEntry {
     pub id: u64,
     pub slug: String,
+    pub date_gmt: String,
     pub modified_gmt: String,
     pub author: u64,
     #[serde(default)]
@@ -38,13 +43,38 @@ pub struct TermEntry {
     pub shown: String,
 }
 
+impl PostEntry {
+    /// When the post was published, and last modified, as its card reads them.
+    pub fn dates(&self) -> Result<(Timestamp, Option<Timestamp>), String> {
+        Ok((
+            parse_gmt(&self.date_gmt)?,
+            Some(parse_gmt(&self.modified_gmt)?),
+        ))
+    }
+}
+
+impl TermEntry {
+    /// The tag's link, as a card shows it.
+    pub fn tag_link(&self) -> Result<TagLink, String> {
+        let mut fields: serde_json::Map<String, Value> =
+            crate::json::decode(&self.shown).map_err(|error| error.detail().to_owned())?;
+        fields.insert("id".into(), self.id.into());
+        fields.insert("slug".into(), self.slug.clone().into());
+        let term: TermJson = serde_json::from_value(Value::Object(fields))
+            .map_err(|error| format!("tag {}: {error}", self.slug))?;
+        Ok(term.link())
+    }
+}
+
 #[derive(Deserialize)]
-struct TermJson {
+struct ListedTermJson {
     id: u64,
     slug: String,
     #[serde(flatten)]
     shown: serde_json::Map<String, Value>,
 }
+
+const POST_FIELDS: &str = "id,slug,date_gmt,modified_gmt,author,tags";
 
 /// How many times a walk over a collection starts again when it changed under it.
 const WALKS: usize = 3;
@@ -55,9 +85,53 @@ impl WordPressSource {
     /// a post missed would look deleted.
     pub async fn catalogue(&self) -> Result<Catalogue, DataError> {
         let posts = self
-            .walk::<PostEntry>("wp/v2/posts?_fields=id,slug,modified_gmt,author,tags&")
+            .walk::<PostEntry>(&format!("wp/v2/posts?_fields={POST_FIELDS}&"))
             .await?;
-        let terms = |items: Vec<TermJson>| {
+        self.catalogue_with(posts).await
+    }
+
+    /// The catalogue now, reading only the posts modified since the newest change in `previous`
+    /// (a day either side, as `modified_after` compares with the site's local time), when no post
+    /// of `previous` is gone: if the site now has fewer posts than `previous` and those modified
+    /// make, one was unpublished or deleted, and every post is read again to find which.
+    pub async fn catalogue_since(&self, previous: &Catalogue) -> Result<Catalogue, DataError> {
+        let newest = previous
+            .posts
+            .iter()
+            .filter_map(|post| parse_gmt(&post.modified_gmt).ok())
+            .max();
+        let Some(newest) = newest else {
+            return self.catalogue().await;
+        };
+        let (year, month, day) = newest.utc_date_days_before(1);
+        let modified = self
+            .walk::<PostEntry>(&format!(
+                "wp/v2/posts?_fields={POST_FIELDS}&orderby=modified&order=asc&\
+                 modified_after={year:04}-{month:02}-{day:02}T00:00:00&"
+            ))
+            .await?;
+        let (total, _) = self
+            .get_from("wp/v2/posts?per_page=1&_fields=id", true)
+            .await?
+            .totals()?;
+        let mut posts: HashMap<u64, PostEntry> = previous
+            .posts
+            .iter()
+            .map(|post| (post.id, post.clone()))
+            .collect();
+        posts.extend(modified.into_iter().map(|post| (post.id, post)));
+        if posts.len() != total as usize {
+            return self.catalogue().await;
+        }
+        self.catalogue_with(posts.into_values().collect()).await
+    }
+
+    /// The catalogue of `posts`, with every tag and author and the site's name read now.
+    async fn catalogue_with(&self, mut posts: Vec<PostEntry>) -> Result<Catalogue, DataError> {
+        // As WordPress lists them, newest first; posts published in the same second by id, as
+        // WordPress leaves their order to the database, so that two reads of one site agree.
+        posts.sort_by(|a, b| b.date_gmt.cmp(&a.date_gmt).then_with(|| b.id.cmp(&a.id)));
+        let terms = |items: Vec<ListedTermJson>| {
             items
                 .into_iter()
                 .map(|item| TermEntry {

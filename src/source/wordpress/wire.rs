@@ -83,11 +83,12 @@ fn slug<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Slug, D::Error> {
 }
 
 /// WordPress's `*_gmt` times are UTC without a zone designator.
+pub fn parse_gmt(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(text).or_else(|_| Timestamp::parse(&format!("{text}Z")))
+}
+
 fn gmt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-    let text = String::deserialize(deserializer)?;
-    Timestamp::parse(&text)
-        .or_else(|_| Timestamp::parse(&format!("{text}Z")))
-        .map_err(D::Error::custom)
+    parse_gmt(&String::deserialize(deserializer)?).map_err(D::Error::custom)
 }
 
 fn optional_gmt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Timestamp>, D::Error> {
@@ -150,10 +151,7 @@ impl PostJson {
             .iter()
             .flatten()
             .filter(|term| term.taxonomy.as_deref() == Some("post_tag"))
-            .map(|term| TagLink {
-                slug: term.slug.clone(),
-                name: html_to_text(&term.name),
-            })
+            .map(TermJson::link)
             .collect()
     }
 
@@ -270,6 +268,13 @@ pub struct TermJson {
 }
 
 impl TermJson {
+    pub fn link(&self) -> TagLink {
+        TagLink {
+            name: html_to_text(&self.name),
+            slug: self.slug.clone(),
+        }
+    }
+
     pub fn into_tag(self, article_count: u32) -> Result<Tag, String> {
         Ok(Tag {
             name: html_to_text(&self.name),

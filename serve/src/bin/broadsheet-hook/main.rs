@@ -4,7 +4,9 @@
 //! - `POST /` (or any path but `/status`) with a valid `X-Broadsheet-Signature` is answered at
 //!   once with 202, and the command runs in the background; a missing or wrong signature gets 401
 //!   and runs nothing;
-//! - the command runs one at a time; triggers during a run give exactly one more run after it;
+//! - the command runs one at a time; triggers during a run give exactly one more run after it,
+//!   and create the file that [`runner::WAITING_ENV`] names to the command, which may stop early
+//!   for it (a sync leaves the pages that can wait to its next run);
 //! - `GET /status` says what ran, as JSON.
 
 mod runner;
@@ -127,11 +129,16 @@ async fn main() -> ExitCode {
             Ok(options) => options,
             Err(usage_error) => return usage_error,
         };
-    let runner = Runner::new();
+    let runner = Runner::with_waiting_file(
+        std::env::temp_dir().join(format!("broadsheet-hook-{}.waiting", std::process::id())),
+    );
     let command = Arc::new(options.command);
-    tokio::spawn(runner.clone().serve(move |number| {
-        let command = command.clone();
-        async move { runner::run_command(&command, number).await }
+    tokio::spawn(runner.clone().serve({
+        let runner = runner.clone();
+        move |number| {
+            let (command, runner) = (command.clone(), runner.clone());
+            async move { runner::run_command(&command, number, runner.waiting_file()).await }
+        }
     }));
     let hook = Hook {
         secret: options.secret.into(),

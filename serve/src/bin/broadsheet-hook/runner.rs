@@ -3,6 +3,7 @@
 //! meanwhile, so more would only repeat it.
 
 use std::future::Future;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::Notify;
@@ -33,11 +34,26 @@ pub struct Runner {
     // Notify keeps at most one permit while nobody waits: that is the "one more run".
     wake: Notify,
     status: Mutex<Status>,
+    /// The file of [`WAITING_ENV`]: it exists while a run is under way and another waits.
+    waiting: Option<PathBuf>,
 }
 
 impl Runner {
+    #[cfg(test)]
     pub fn new() -> Arc<Self> {
         Arc::default()
+    }
+
+    /// A runner that keeps `waiting` as [`WAITING_ENV`] says.
+    pub fn with_waiting_file(waiting: PathBuf) -> Arc<Self> {
+        Arc::new(Self {
+            waiting: Some(waiting),
+            ..Self::default()
+        })
+    }
+
+    pub fn waiting_file(&self) -> Option<&Path> {
+        self.waiting.as_deref()
     }
 
     pub fn trigger(&self) {
@@ -45,6 +61,11 @@ impl Runner {
         status.triggers += 1;
         if status.running {
             status.pending = true;
+            if let Some(waiting) = &self.waiting {
+                if let Err(error) = std::fs::write(waiting, b"") {
+                    eprintln!("broadsheet-hook: {}: {error}", waiting.display());
+                }
+            }
         }
         self.wake.notify_one();
     }
@@ -65,6 +86,14 @@ impl Runner {
                 let mut status = self.status.lock().expect("status lock");
                 status.running = true;
                 status.pending = false;
+                if let Some(waiting) = &self.waiting {
+                    match std::fs::remove_file(waiting) {
+                        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                            eprintln!("broadsheet-hook: {}: {error}", waiting.display());
+                        }
+                        _ => {}
+                    }
+                }
                 status.runs_started += 1;
                 status.runs_started
             };
@@ -83,12 +112,25 @@ impl Runner {
     }
 }
 
-/// Runs `command` (program and arguments) with the receiver's stdout and stderr, and says how it ended.
-pub async fn run_command(command: &[String], number: u64) -> Result<Option<i32>, String> {
+/// Names, to the command, a file that exists once a trigger came during its run: a command that
+/// works in steps may stop early for it, since the run after it follows at once.
+pub const WAITING_ENV: &str = "BROADSHEET_HOOK_WAITING";
+
+/// Runs `command` (program and arguments) with the receiver's stdout and stderr, and says how it
+/// ended; `waiting` is the file [`WAITING_ENV`] names to it.
+pub async fn run_command(
+    command: &[String],
+    number: u64,
+    waiting: Option<&Path>,
+) -> Result<Option<i32>, String> {
     let (program, args) = command.split_first().expect("a command was given");
     eprintln!("broadsheet-hook: run {number}: {}", command.join(" "));
     let started = Instant::now();
-    let status = tokio::process::Command::new(program)
+    let mut child = tokio::process::Command::new(program);
+    if let Some(waiting) = waiting {
+        child.env(WAITING_ENV, waiting);
+    }
+    let status = child
         .args(args)
         .stdin(std::process::Stdio::null())
         .kill_on_drop(true)
@@ -121,7 +163,10 @@ mod tests {
 
     /// A runner whose job waits for a permit of the returned semaphore, so a test decides when runs end.
     fn held_runner() -> (Arc<Runner>, Arc<Semaphore>) {
-        let runner = Runner::new();
+        held(Runner::new())
+    }
+
+    fn held(runner: Arc<Runner>) -> (Arc<Runner>, Arc<Semaphore>) {
         let gate = Arc::new(Semaphore::new(0));
         let job_gate = gate.clone();
         tokio::spawn(runner.clone().serve(move |_| {
@@ -138,6 +183,23 @@ mod tests {
         while runner.status().runs_started < started || !runner.status().running {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
+    }
+
+    #[tokio::test]
+    async fn the_waiting_file_exists_from_a_trigger_during_a_run_until_the_next_run_starts() {
+        let folder = tempfile::tempdir().unwrap();
+        let waiting = folder.path().join("waiting");
+        let (runner, gate) = held(Runner::with_waiting_file(waiting.clone()));
+        runner.trigger();
+        until_running(&runner, 1).await;
+        assert!(!waiting.exists(), "nothing waits yet");
+        runner.trigger();
+        assert!(waiting.exists(), "a trigger during the run");
+        gate.add_permits(1);
+        until_running(&runner, 2).await;
+        assert!(!waiting.exists(), "the run it waited for has started");
+        gate.add_permits(1);
+        settled(&runner, 2).await;
     }
 
     #[tokio::test]
@@ -198,7 +260,7 @@ mod tests {
         let command = vec!["/nonexistent/broadsheet-sync".to_string()];
         tokio::spawn(runner.clone().serve(move |number| {
             let command = command.clone();
-            async move { run_command(&command, number).await }
+            async move { run_command(&command, number, None).await }
         }));
         runner.trigger();
         let status = settled(&runner, 1).await;
@@ -216,7 +278,7 @@ mod tests {
     async fn a_command_exit_code_is_reported() {
         let runner = Runner::new();
         tokio::spawn(runner.clone().serve(|number| async move {
-            run_command(&["sh".into(), "-c".into(), "exit 3".into()], number).await
+            run_command(&["sh".into(), "-c".into(), "exit 3".into()], number, None).await
         }));
         runner.trigger();
         assert_eq!(
