@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +21,11 @@ function post(...args) {
  * scripts/sync over `dir`: { status, output } (stdout and stderr), whether it succeeds or not.
  * Asynchronous: the proxy it reads through answers from this process.
  */
-async function sync(dir) {
+async function sync(dir, env = {}) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(path.join(ROOT, 'scripts/sync'), [dir], { encoding: 'utf-8' });
+    const { stdout, stderr } = await promisify(execFile)(path.join(ROOT, 'scripts/sync'), [dir], {
+      encoding: 'utf-8', env: { ...process.env, ...env },
+    });
     return { status: 0, output: `${stdout}${stderr}` };
   } catch (error) {
     return { status: error.code, output: `${error.stdout}${error.stderr}` };
@@ -76,6 +78,7 @@ describe('a site prerendered from WordPress, synced', () => {
   let proxy;
   let site;
   let id;
+  let second;
   const html = async (address) => {
     const response = await fetch(`${site.url}${address}`);
     return { status: response.status, text: await response.text() };
@@ -94,6 +97,7 @@ describe('a site prerendered from WordPress, synced', () => {
   after(async () => {
     try {
       if (id) post('delete', id);
+      if (second) post('delete', second);
     } finally {
       await site?.stop();
       await proxy?.stop();
@@ -184,6 +188,30 @@ describe('a site prerendered from WordPress, synced', () => {
       assert.ok(!(await html(address)).text.includes(title), `${title} still on /${address}`);
     }
     assert.ok(!(await html('sitemap.xml')).text.includes(renamed));
+  });
+
+  it('puts a new post in first, and leaves the pages that can wait to the next sync when a newer call is waiting', async () => {
+    const card = async () => (await html('harbour-redevelopment-explained/')).text.replace(/<!>|<!--[^]*?-->/g, '');
+    assert.match(await card(), /About Ada Okafor \(7 Articles\)/);
+    const waiting = path.join(dir, '..', `${path.basename(dir)}.waiting`);
+    writeFileSync(waiting, '');
+    try {
+      second = post('create', JSON.stringify({ title: `${title} again`, tag: 'harbour', author: 'ada-okafor', content: '<p>Again.</p>' }));
+      const first = await sync(dir, { BROADSHEET_HOOK_WAITING: waiting });
+      assert.equal(first.status, 0, first.output);
+      assert.match(first.output, /1 new, 0 changed, 0 gone, 0 moved of \d+ posts; \d+ pages rendered, 0 removed, \d+ left for the next sync/);
+      for (const address of [`${slug}-again/`, '', 'tag/harbour/', 'author/ada-okafor/', 'feed/']) {
+        assert.ok((await html(address)).text.includes(`${title} again`), `${title} again on /${address}`);
+      }
+      assert.match(await card(), /About Ada Okafor \(7 Articles\)/, 'her other articles wait');
+    } finally {
+      rmSync(waiting, { force: true });
+    }
+    const next = await sync(dir);
+    assert.equal(next.status, 0, next.output);
+    assert.match(next.output, /0 new, 0 changed, 0 gone, 0 moved of \d+ posts; \d+ pages rendered, 0 removed in/);
+    assert.match(await card(), /About Ada Okafor \(8 Articles\)/);
+    assert.match((await sync(dir)).output, /up to date/);
   });
 });
 
