@@ -123,6 +123,7 @@ fn previous(built: &Built, dist: &Path) -> Result<State, String> {
 
 /// `--sync`: see the module's documentation. Returns the summary line.
 pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
+    let started = std::time::Instant::now();
     let built = Built::open(dist)?;
     let failed = |problem: String| format!("{problem}; {} is as it was", dist.display());
     let (DataSource::WordPress(wordpress), SourceConfig::WordPress(config)) =
@@ -220,6 +221,7 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let pages: HashSet<String> = routes.iter().cloned().map(public).collect();
     redirects::write(dist, &moved, &gone, &pages)
         .map_err(|error| failed(format!("{}: {error}", redirects::FILE)))?;
+    let first_in_place = started.elapsed().as_secs_f64();
 
     // The pages that can wait: this sync's, then those an earlier one left, each once and only
     // if the site still has it.
@@ -244,7 +246,8 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         format!(", {left} left for the next sync")
     };
     Ok(format!(
-        "synced from {}: {posts}; {} pages rendered, {removed} removed{left}",
+        "synced from {}: {posts}; {} pages rendered, {removed} removed{left} \
+         (the first {rendered} in place after {first_in_place:.2} s)",
         built.source_url,
         rendered + later_rendered
     ))
