@@ -180,47 +180,15 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         |slug| tags.contains(slug),
     ))
     .map_err(|error| failed(format!("{}: {error}", built.source_url)))?;
-    let rendered = render_aside(&built, dist, &index, &changes.render, true).map_err(failed)?;
+    let rendered =
+        render_aside(&built, dist, &index, &changes.render, None, true).map_err(failed)?;
     // The new pages are in place: now the old ones go. What fails from here on is done by the
     // next sync, which finds the same changes (the state is kept last).
     let failed = |problem: String| {
         format!("{problem}; the new pages are in place, and the next sync finishes the rest")
     };
-    let mut removed = 0;
-    for route in &changes.remove {
-        removed += usize::from(remove_page(dist, route).map_err(failed)?);
-    }
-    for tag in &changes.gone_tags {
-        let feed = Route::tag(tag).feed_path().unwrap_or_default();
-        let folder = pages::file_for(dist, &feed);
-        if let Some(folder) = folder.parent().filter(|folder| folder.is_dir()) {
-            std::fs::remove_dir_all(folder)
-                .and_then(|()| pages::remove_empty_folders(folder.parent(), dist))
-                .map_err(|error| failed(format!("{}: {error}", folder.display())))?;
-        }
-    }
-    let public = |route: Route| {
-        format!(
-            "{}{}",
-            built.shell.public_url().trim_end_matches('/'),
-            route.path()
-        )
-    };
-    let moved: Vec<(String, String)> = changes
-        .moved
-        .iter()
-        .map(|(from, to)| {
-            (
-                public(Route::Article(from.clone())),
-                public(Route::Article(to.clone())),
-            )
-        })
-        .collect();
-    let gone: HashSet<String> = changes.remove.iter().cloned().map(public).collect();
     let routes = index.routes();
-    let pages: HashSet<String> = routes.iter().cloned().map(public).collect();
-    redirects::write(dist, &moved, &gone, &pages)
-        .map_err(|error| failed(format!("{}: {error}", redirects::FILE)))?;
+    let removed = take_away(&built, dist, &changes, &routes).map_err(failed)?;
     let first_in_place = started.elapsed().as_secs_f64();
 
     // The pages that can wait: this sync's, then those an earlier one left, each once and only
@@ -253,6 +221,51 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     ))
 }
 
+/// Removes the pages and feeds that `changes` says are gone, and writes `_redirects` for the
+/// pages that moved, given the site's `routes` now. Returns how many pages it removed.
+fn take_away(
+    built: &Built,
+    dist: &Path,
+    changes: &changes::Changes,
+    routes: &[Route],
+) -> Result<usize, String> {
+    let mut removed = 0;
+    for route in &changes.remove {
+        removed += usize::from(remove_page(dist, route)?);
+    }
+    for tag in &changes.gone_tags {
+        let feed = Route::tag(tag).feed_path().unwrap_or_default();
+        let folder = pages::file_for(dist, &feed);
+        if let Some(folder) = folder.parent().filter(|folder| folder.is_dir()) {
+            std::fs::remove_dir_all(folder)
+                .and_then(|()| pages::remove_empty_folders(folder.parent(), dist))
+                .map_err(|error| format!("{}: {error}", folder.display()))?;
+        }
+    }
+    let public = |route: Route| {
+        format!(
+            "{}{}",
+            built.shell.public_url().trim_end_matches('/'),
+            route.path()
+        )
+    };
+    let moved: Vec<(String, String)> = changes
+        .moved
+        .iter()
+        .map(|(from, to)| {
+            (
+                public(Route::Article(from.clone())),
+                public(Route::Article(to.clone())),
+            )
+        })
+        .collect();
+    let gone: HashSet<String> = changes.remove.iter().cloned().map(public).collect();
+    let pages: HashSet<String> = routes.iter().cloned().map(public).collect();
+    redirects::write(dist, &moved, &gone, &pages)
+        .map_err(|error| format!("{}: {error}", redirects::FILE))?;
+    Ok(removed)
+}
+
 /// Renders the pages of `later` and swaps them in, [`LATER_BATCH`] at a time, keeping in the
 /// state those not yet done; stops early when [`YIELD_ENV`] asks. Returns how many were rendered
 /// and how many are left.
@@ -270,7 +283,7 @@ fn render_later(
             break;
         }
         let batch: Vec<Route> = later.drain(..later.len().min(LATER_BATCH)).collect();
-        rendered += render_aside(built, dist, index, &batch, false).map_err(|problem| {
+        rendered += render_aside(built, dist, index, &batch, None, false).map_err(|problem| {
             format!("{problem}; the first pages are in place, the next sync renders the rest")
         })?;
         remember(built, dist, catalogue, &later)?;
@@ -290,7 +303,7 @@ fn everything(
     let index = built.read_index()?;
     let routes = index.routes();
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
-    let rendered = render_pages_aside(built, dist, &index, &routes, cache.as_deref(), true)?;
+    let rendered = render_aside(built, dist, &index, &routes, cache.as_deref(), true)?;
     let current: HashSet<PathBuf> = routes
         .iter()
         .map(|route| pages::file_for(dist, &route.path()))
@@ -314,21 +327,10 @@ fn everything(
     ))
 }
 
-/// Renders the pages of `routes`, and with `site_files` the sitemap, robots.txt, latest.json
-/// and the feeds, into a folder aside, then renames each into `dist`. Returns how many pages
-/// were rendered.
+/// Renders the pages of `routes` (those whose content is unchanged are taken from `cache`), and
+/// with `site_files` the sitemap, robots.txt, latest.json and the feeds, into a folder aside, then
+/// renames each into `dist`. Returns how many pages were rendered.
 fn render_aside(
-    built: &Built,
-    dist: &Path,
-    index: &files::SiteIndex,
-    routes: &[Route],
-    site_files: bool,
-) -> Result<usize, String> {
-    render_pages_aside(built, dist, index, routes, None, site_files)
-}
-
-/// [`render_aside`], taking the pages whose content is unchanged from `cache`.
-fn render_pages_aside(
     built: &Built,
     dist: &Path,
     index: &files::SiteIndex,
