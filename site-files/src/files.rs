@@ -254,11 +254,12 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
         let title = format!("{} — {}", tag.link.name, index.site.title);
         feeds.push((feed(Route::tag(&tag.link.slug)), title, articles));
     }
-    let mut files = vec![
-        ("sitemap.xml".to_owned(), sitemap(index)),
+    let sitemaps = sitemaps(index, SITEMAP_LIMIT);
+    let mut files = sitemaps.clone();
+    files.extend([
         ("robots.txt".to_owned(), robots(&index.site)),
         (LATEST_FILE.to_owned(), latest(index)),
-    ];
+    ]);
     // Static hosts answer /feed/ with feed/index.html; _headers (scripts/post_build.py) gives it
     // the feed's type.
     for (path, title, articles) in &feeds {
@@ -274,8 +275,13 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
         }
         std::fs::write(file, text)?;
     }
+    prune_sitemaps(dist, sitemaps.len() - 1)?;
     Ok(vec![
-        "sitemap.xml".into(),
+        if sitemaps.len() == 1 {
+            "sitemap.xml".into()
+        } else {
+            format!("sitemap.xml (an index of {})", sitemaps.len() - 1)
+        },
         "robots.txt".into(),
         LATEST_FILE.into(),
         format!("{} feeds", feeds.len()),
@@ -292,6 +298,7 @@ pub fn remove(dist: &Path) -> std::io::Result<Vec<String>> {
             removed.push(name.to_owned());
         }
     }
+    removed.extend(prune_sitemaps(dist, 0)?);
     let tags = dist.join("tag");
     let mut feeds = vec![dist.join("feed")];
     if tags.is_dir() {
@@ -333,9 +340,80 @@ fn escape(text: &str) -> String {
     escaped
 }
 
-/// Every page of the site, with the date it last changed where the data has one: a listing's
-/// first page by its newest article.
-pub fn sitemap(index: &SiteIndex) -> String {
+/// How many addresses one sitemap file may list (sitemaps.org).
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// The name of the `number`th part of a sitemap too long for one file.
+fn sitemap_part(number: usize) -> String {
+    format!("sitemap-{number}.xml")
+}
+
+/// Removes the parts of a sitemap past the first `parts` (those of a larger site, earlier);
+/// returns their names.
+pub fn prune_sitemaps(dist: &Path, parts: usize) -> std::io::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for number in parts + 1.. {
+        let name = sitemap_part(number);
+        match std::fs::remove_file(dist.join(&name)) {
+            Ok(()) => removed.push(name),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(removed),
+            Err(error) => return Err(error),
+        }
+    }
+    unreachable!("the parts end")
+}
+
+/// How many parts the sitemap of `pages` pages has: none when `sitemap.xml` lists them all.
+fn parts_of(pages: usize, limit: usize) -> usize {
+    if pages <= limit {
+        0
+    } else {
+        pages.div_ceil(limit)
+    }
+}
+
+/// How many parts the sitemap of `index` has ([`sitemaps`]).
+pub fn sitemap_parts(index: &SiteIndex) -> usize {
+    parts_of(index.routes().len(), SITEMAP_LIMIT)
+}
+
+/// The sitemap files, by name: `sitemap.xml` alone when the site has at most `limit` pages;
+/// otherwise it is an index of parts of `limit` pages each.
+pub fn sitemaps(index: &SiteIndex, limit: usize) -> Vec<(String, String)> {
+    let urls = sitemap_urls(index);
+    let urlset = |urls: &[String]| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n{}</urlset>\n",
+            urls.concat()
+        )
+    };
+    if parts_of(urls.len(), limit) == 0 {
+        return vec![("sitemap.xml".into(), urlset(&urls))];
+    }
+    let parts: Vec<(String, String)> = urls
+        .chunks(limit)
+        .enumerate()
+        .map(|(at, urls)| (sitemap_part(at + 1), urlset(urls)))
+        .collect();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (name, _) in &parts {
+        let url = index.site.canonical(&format!("/{name}"));
+        xml.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape(&url)
+        ));
+    }
+    xml.push_str("</sitemapindex>\n");
+    let mut files = vec![("sitemap.xml".to_owned(), xml)];
+    files.extend(parts);
+    files
+}
+
+/// Every page of the site as a sitemap's `<url>` line, with the date it last changed where the
+/// data has one: a listing's first page by its newest article.
+fn sitemap_urls(index: &SiteIndex) -> Vec<String> {
     let site = &index.site;
     // Looked up once per page: a site has tens of thousands of articles.
     let articles: HashMap<&Slug, &Listed> = index
@@ -360,19 +438,20 @@ pub fn sitemap(index: &SiteIndex) -> String {
             _ => None,
         }
     };
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for route in index.routes() {
-        let url = site.canonical(&route.path());
-        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&url)));
-        if let Some(changed) = newest(&route).map(Listed::last_change) {
-            xml.push_str(&format!("<lastmod>{}</lastmod>", escape(changed.as_str())));
-        }
-        xml.push_str("</url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    xml
+    index
+        .routes()
+        .into_iter()
+        .map(|route| {
+            let url = escape(&site.canonical(&route.path()));
+            match newest(&route).map(Listed::last_change) {
+                Some(changed) => format!(
+                    "  <url><loc>{url}</loc><lastmod>{}</lastmod></url>\n",
+                    escape(changed.as_str())
+                ),
+                None => format!("  <url><loc>{url}</loc></url>\n"),
+            }
+        })
+        .collect()
 }
 
 /// `latest.json` (docs/data-format.md): the articles changed last, newest change first, with
@@ -523,7 +602,9 @@ mod tests {
 
     #[test]
     fn the_sitemap_lists_every_page_under_the_public_address() {
-        let xml = sitemap(&index());
+        let files = sitemaps(&index(), SITEMAP_LIMIT);
+        assert_eq!(files.len(), 1);
+        let xml = &files[0].1;
         for url in [
             "<loc>https://herald.example/news/</loc><lastmod>2026-11-04T08:00:00Z</lastmod>",
             "<loc>https://herald.example/news/page/2/</loc></url>",
@@ -534,6 +615,30 @@ mod tests {
             assert!(xml.contains(url), "{url} missing from\n{xml}");
         }
         assert_eq!(xml.matches("<url>").count(), 6);
+    }
+
+    #[test]
+    fn a_sitemap_too_long_for_one_file_is_an_index_of_parts() {
+        let files = sitemaps(&index(), 4);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+        assert!(files[0].1.contains("<sitemapindex"), "{}", files[0].1);
+        assert!(files[0]
+            .1
+            .contains("<sitemap><loc>https://herald.example/news/sitemap-2.xml</loc></sitemap>"));
+        assert_eq!(files[1].1.matches("<url>").count(), 4);
+        assert_eq!(files[2].1.matches("<url>").count(), 2);
+
+        // Written, then the site shrinks to one file: the parts go.
+        let dist = tempfile::tempdir().unwrap();
+        for (name, text) in &files {
+            std::fs::write(dist.path().join(name), text).unwrap();
+        }
+        write(&index(), dist.path()).unwrap();
+        assert!(!dist.path().join("sitemap-1.xml").exists());
+        assert!(std::fs::read_to_string(dist.path().join("sitemap.xml"))
+            .unwrap()
+            .contains("<urlset"));
     }
 
     #[test]

@@ -373,7 +373,15 @@ fn render_aside(
             return Err(problem);
         }
     };
-    swap_in(&staging, &staging, dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    swap_in(&staging, &staging, dist)
+        .and_then(|()| {
+            // A sitemap of fewer parts than before leaves the later ones behind.
+            if site_files {
+                files::prune_sitemaps(dist, files::sitemap_parts(index))?;
+            }
+            Ok(())
+        })
+        .map_err(|error| format!("{}: {error}", dist.display()))?;
     clear(&staging)?;
     Ok(written.rendered)
 }
