@@ -579,109 +579,116 @@ fn every_refusal_has_its_own_error() {
     );
 }
 
-/// The catalogue's answers: `posts` (JSON entries) at `posts_route`, one tag, one author.
-fn catalogue_site(
-    transport: FakeTransport,
-    posts_route: &str,
-    posts: &str,
-    count: u32,
-) -> FakeTransport {
-    transport
-        .answering(
-            &format!("{API}{posts_route}offset=0&per_page=100"),
-            Ok(collection(posts, count, 1)),
+/// The catalogue is read at build time only.
+#[cfg(not(target_arch = "wasm32"))]
+mod catalogue {
+    use super::*;
+
+    /// The catalogue's answers: `posts` (JSON entries) at `posts_route`, one tag, one author.
+    fn catalogue_site(
+        transport: FakeTransport,
+        posts_route: &str,
+        posts: &str,
+        count: u32,
+    ) -> FakeTransport {
+        transport
+            .answering(
+                &format!("{API}{posts_route}offset=0&per_page=100"),
+                Ok(collection(posts, count, 1)),
+            )
+            .answering(
+                &format!("{API}wp/v2/tags?_fields=id,slug,name,description&offset=0&per_page=100"),
+                Ok(collection(r#"[{"id":10,"slug":"harbour","name":"Harbour &amp; Sea","description":""}]"#, 1, 1)),
+            )
+            .answering(
+                &format!("{API}wp/v2/users?_fields=id,slug,name,description,avatar_urls&offset=0&per_page=100"),
+                Ok(collection(r#"[{"id":1,"slug":"ada","name":"Ada","description":"","avatar_urls":{}}]"#, 1, 1)),
+            )
+            .answering(&format!("{API}?_fields=name,description"), Ok(json(200, r#"{"name":"Herald","description":""}"#)))
+    }
+
+    fn entry(id: u64, date: &str, modified: &str) -> String {
+        format!(
+            r#"{{"id":{id},"slug":"post-{id}","date_gmt":"{date}","modified_gmt":"{modified}","author":1,"tags":[10]}}"#
         )
-        .answering(
-            &format!("{API}wp/v2/tags?_fields=id,slug,name,description&offset=0&per_page=100"),
-            Ok(collection(r#"[{"id":10,"slug":"harbour","name":"Harbour &amp; Sea","description":""}]"#, 1, 1)),
-        )
-        .answering(
-            &format!("{API}wp/v2/users?_fields=id,slug,name,description,avatar_urls&offset=0&per_page=100"),
-            Ok(collection(r#"[{"id":1,"slug":"ada","name":"Ada","description":"","avatar_urls":{}}]"#, 1, 1)),
-        )
-        .answering(&format!("{API}?_fields=name,description"), Ok(json(200, r#"{"name":"Herald","description":""}"#)))
-}
+    }
 
-fn entry(id: u64, date: &str, modified: &str) -> String {
-    format!(
-        r#"{{"id":{id},"slug":"post-{id}","date_gmt":"{date}","modified_gmt":"{modified}","author":1,"tags":[10]}}"#
-    )
-}
+    const ALL_POSTS: &str = "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags&";
+    /// The posts modified from the day before the newest change of the catalogue below.
+    const MODIFIED_POSTS: &str = "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags&orderby=modified&order=asc&modified_after=2026-11-03T00:00:00&";
+    const TOTAL: &str = "wp/v2/posts?per_page=1&_fields=id";
 
-const ALL_POSTS: &str = "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags&";
-/// The posts modified from the day before the newest change of the catalogue below.
-const MODIFIED_POSTS: &str = "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags&orderby=modified&order=asc&modified_after=2026-11-03T00:00:00&";
-const TOTAL: &str = "wp/v2/posts?per_page=1&_fields=id";
-
-fn two_posts() -> Catalogue {
-    let posts = format!(
-        "[{}, {}]",
-        entry(2, "2026-11-02T08:00:00", "2026-11-04T09:00:00"),
-        entry(1, "2026-11-01T08:00:00", "2026-11-01T08:00:00")
-    );
-    let transport = catalogue_site(FakeTransport::default(), ALL_POSTS, &posts, 2);
-    block_on(source(&transport).catalogue()).unwrap()
-}
-
-#[test]
-fn a_catalogue_lists_posts_newest_first_and_tags_by_what_cards_show() {
-    let catalogue = two_posts();
-    let ids: Vec<u64> = catalogue.posts.iter().map(|post| post.id).collect();
-    assert_eq!(ids, [2, 1]);
-    let (published, modified) = catalogue.posts[0].dates().unwrap();
-    assert_eq!(published.as_str(), "2026-11-02T08:00:00Z");
-    assert_eq!(modified.unwrap().as_str(), "2026-11-04T09:00:00Z");
-    let tag = catalogue.tags[0].tag_link().unwrap();
-    assert_eq!(
-        (tag.slug.as_str(), tag.name.as_str()),
-        ("harbour", "Harbour & Sea")
-    );
-}
-
-#[test]
-fn a_later_catalogue_reads_only_the_posts_modified_since() {
-    let previous = two_posts();
-    let modified = format!(
-        "[{}, {}]",
-        entry(2, "2026-11-02T08:00:00", "2026-11-04T09:00:00"),
-        entry(3, "2026-11-05T08:00:00", "2026-11-05T08:00:00")
-    );
-    let transport = catalogue_site(FakeTransport::default(), MODIFIED_POSTS, &modified, 2)
-        .answering(
-            &format!("{API}{TOTAL}"),
-            Ok(collection("[{\"id\":3}]", 3, 3)),
+    fn two_posts() -> Catalogue {
+        let posts = format!(
+            "[{}, {}]",
+            entry(2, "2026-11-02T08:00:00", "2026-11-04T09:00:00"),
+            entry(1, "2026-11-01T08:00:00", "2026-11-01T08:00:00")
         );
-    let now = block_on(source(&transport).catalogue_since(&previous)).unwrap();
-    let ids: Vec<u64> = now.posts.iter().map(|post| post.id).collect();
-    assert_eq!(ids, [3, 2, 1]);
-    assert!(
-        !transport
-            .requests()
-            .iter()
-            .any(|url| url.contains(&format!("{ALL_POSTS}offset"))),
-        "{:?}",
-        transport.requests()
-    );
-}
+        let transport = catalogue_site(FakeTransport::default(), ALL_POSTS, &posts, 2);
+        block_on(source(&transport).catalogue()).unwrap()
+    }
 
-#[test]
-fn a_later_catalogue_reads_every_post_again_when_one_is_gone() {
-    let previous = two_posts();
-    // Post 1 was deleted: the site has one post, and the posts modified since give none.
-    let transport = catalogue_site(FakeTransport::default(), MODIFIED_POSTS, "[]", 0).answering(
-        &format!("{API}{TOTAL}"),
-        Ok(collection("[{\"id\":2}]", 1, 1)),
-    );
-    let transport = catalogue_site(
-        transport,
-        ALL_POSTS,
-        &format!(
-            "[{}]",
-            entry(2, "2026-11-02T08:00:00", "2026-11-04T09:00:00")
-        ),
-        1,
-    );
-    let now = block_on(source(&transport).catalogue_since(&previous)).unwrap();
-    let ids: Vec<u64> = now.posts.iter().map(|post| post.id).collect();
-    assert_eq!(ids, [2]);
+    #[test]
+    fn a_catalogue_lists_posts_newest_first_and_tags_by_what_cards_show() {
+        let catalogue = two_posts();
+        let ids: Vec<u64> = catalogue.posts.iter().map(|post| post.id).collect();
+        assert_eq!(ids, [2, 1]);
+        let (published, modified) = catalogue.posts[0].dates().unwrap();
+        assert_eq!(published.as_str(), "2026-11-02T08:00:00Z");
+        assert_eq!(modified.unwrap().as_str(), "2026-11-04T09:00:00Z");
+        let tag = catalogue.tags[0].tag_link().unwrap();
+        assert_eq!(
+            (tag.slug.as_str(), tag.name.as_str()),
+            ("harbour", "Harbour & Sea")
+        );
+    }
+
+    #[test]
+    fn a_later_catalogue_reads_only_the_posts_modified_since() {
+        let previous = two_posts();
+        let modified = format!(
+            "[{}, {}]",
+            entry(2, "2026-11-02T08:00:00", "2026-11-04T09:00:00"),
+            entry(3, "2026-11-05T08:00:00", "2026-11-05T08:00:00")
+        );
+        let transport = catalogue_site(FakeTransport::default(), MODIFIED_POSTS, &modified, 2)
+            .answering(
+                &format!("{API}{TOTAL}"),
+                Ok(collection("[{\"id\":3}]", 3, 3)),
+            );
+        let now = block_on(source(&transport).catalogue_since(&previous)).unwrap();
+        let ids: Vec<u64> = now.posts.iter().map(|post| post.id).collect();
+        assert_eq!(ids, [3, 2, 1]);
+        assert!(
+            !transport
+                .requests()
+                .iter()
+                .any(|url| url.contains(&format!("{ALL_POSTS}offset"))),
+            "{:?}",
+            transport.requests()
+        );
+    }
+
+    #[test]
+    fn a_later_catalogue_reads_every_post_again_when_one_is_gone() {
+        let previous = two_posts();
+        // Post 1 was deleted: the site has one post, and the posts modified since give none.
+        let transport = catalogue_site(FakeTransport::default(), MODIFIED_POSTS, "[]", 0)
+            .answering(
+                &format!("{API}{TOTAL}"),
+                Ok(collection("[{\"id\":2}]", 1, 1)),
+            );
+        let transport = catalogue_site(
+            transport,
+            ALL_POSTS,
+            &format!(
+                "[{}]",
+                entry(2, "2026-11-02T08:00:00", "2026-11-04T09:00:00")
+            ),
+            1,
+        );
+        let now = block_on(source(&transport).catalogue_since(&previous)).unwrap();
+        let ids: Vec<u64> = now.posts.iter().map(|post| post.id).collect();
+        assert_eq!(ids, [2]);
+    }
 }
