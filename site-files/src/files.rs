@@ -1,7 +1,7 @@
 //! What the site files list, read through the static source, and the files themselves.
 
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, Dated, Route, Site, Slug, TagLink, Timestamp};
+use broadsheet::model::{ArticleCard, Dated, Listing, Route, Site, Slug, TagLink, Timestamp};
 use broadsheet::source::newer::LATEST_FILE;
 use broadsheet::source::{Catalogue, DataSource};
 use std::collections::HashMap;
@@ -129,8 +129,7 @@ impl SiteIndex {
         per_page: u32,
         feed_of: impl Fn(&Slug) -> bool,
     ) -> Result<Self, DataError> {
-        let per_page = per_page.max(1) as usize;
-        let pages = |count: usize| count.div_ceil(per_page).max(1) as u32;
+        let pages = |count: usize| Listing::page_count(count, per_page);
         let damaged = |problem: String| DataError::bad_data("wp/v2/posts", problem);
         let slug = |text: &str| Slug::from_path_segment(text).map_err(&damaged);
         let authors: HashMap<u64, Slug> = catalogue
@@ -144,10 +143,6 @@ impl SiteIndex {
             .map(|tag| Ok((tag.id, tag.tag_link().map_err(damaged)?)))
             .collect::<Result<_, DataError>>()?;
         let mut articles = Vec::with_capacity(catalogue.posts.len());
-        let mut tag_order: Vec<u64> = Vec::new();
-        let mut tag_counts: HashMap<u64, usize> = HashMap::new();
-        let mut author_order: Vec<u64> = Vec::new();
-        let mut author_counts: HashMap<u64, usize> = HashMap::new();
         for post in &catalogue.posts {
             let (published, modified) = post.dates().map_err(damaged)?;
             let author = authors.get(&post.author).ok_or_else(|| {
@@ -156,23 +151,11 @@ impl SiteIndex {
                     post.slug, post.author
                 ))
             })?;
-            let count = author_counts.entry(post.author).or_default();
-            if *count == 0 {
-                author_order.push(post.author);
-            }
-            *count += 1;
-            let mut tags = Vec::new();
-            for tag in &post.tags {
-                let Some(link) = tag_links.get(tag) else {
-                    continue;
-                };
-                let count = tag_counts.entry(*tag).or_default();
-                if *count == 0 {
-                    tag_order.push(*tag);
-                }
-                *count += 1;
-                tags.push(link.slug.clone());
-            }
+            let tags = post
+                .tags
+                .iter()
+                .filter_map(|tag| Some(tag_links.get(tag)?.slug.clone()))
+                .collect();
             articles.push(Listed {
                 slug: slug(&post.slug)?,
                 published,
@@ -186,16 +169,20 @@ impl SiteIndex {
             latest.extend(source.home(page).await?.articles);
         }
         latest.truncate(FEED_LENGTH);
+        let listed_tags = catalogue
+            .posts
+            .iter()
+            .flat_map(|post| post.tags.iter().filter(|tag| tag_links.contains_key(tag)));
         let mut tags = Vec::new();
-        for id in tag_order {
-            let link = tag_links[&id].clone();
+        for (id, count) in counted(listed_tags) {
+            let link = tag_links[id].clone();
             let feed = if feed_of(&link.slug) {
                 Some(tag_feed(source, &link.slug).await?.1)
             } else {
                 None
             };
             tags.push(TagIndex {
-                pages: pages(tag_counts[&id]),
+                pages: pages(count),
                 link,
                 feed,
             });
@@ -206,9 +193,9 @@ impl SiteIndex {
             articles,
             latest,
             tags,
-            authors: author_order
+            authors: counted(catalogue.posts.iter().map(|post| &post.author))
                 .into_iter()
-                .map(|id| (authors[&id].clone(), pages(author_counts[&id])))
+                .map(|(id, count)| (authors[id].clone(), pages(count)))
                 .collect(),
         })
     }
@@ -226,6 +213,20 @@ async fn tag_feed(source: &DataSource, slug: &Slug) -> Result<(u32, Vec<ArticleC
     }
     feed.truncate(FEED_LENGTH);
     Ok((first.total_pages, feed))
+}
+
+/// Each id once, in first-seen order, with how many times it came.
+fn counted<'a>(ids: impl Iterator<Item = &'a u64>) -> Vec<(&'a u64, usize)> {
+    let mut counts: Vec<(&u64, usize)> = Vec::new();
+    let mut at: HashMap<&u64, usize> = HashMap::new();
+    for id in ids {
+        let index = *at.entry(id).or_insert_with(|| {
+            counts.push((id, 0));
+            counts.len() - 1
+        });
+        counts[index].1 += 1;
+    }
+    counts
 }
 
 /// The items in first-seen order, each once by `key`.

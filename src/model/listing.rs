@@ -10,6 +10,13 @@ pub struct Listing {
     pub articles: Vec<ArticleCard>,
 }
 
+impl Listing {
+    /// How many pages a listing of `articles` has, `per_page` a page: one, when it has none.
+    pub fn page_count(articles: usize, per_page: u32) -> u32 {
+        articles.div_ceil(per_page.max(1) as usize).max(1) as u32
+    }
+}
+
 /// One entry of a pagination bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageLink {

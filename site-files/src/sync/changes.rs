@@ -219,7 +219,8 @@ impl Listing {
         [render, later]: [&mut BTreeSet<RouteKey>; 2],
         remove: &mut BTreeSet<RouteKey>,
     ) {
-        let page_count = |posts: &[u64]| posts.len().div_ceil(per_page).max(1) as u32;
+        let page_count =
+            |posts: &[u64]| broadsheet::model::Listing::page_count(posts.len(), per_page as u32);
         let same_listing = match (&self.old, &self.new) {
             (Some((old, _)), Some((new, _))) => old == new,
             _ => false,
