@@ -11,8 +11,8 @@
   (islands/page.js) in place of the app's boot script. Prerendered pages load no app: the page's
   script loads the islands (islands/, built by scripts/build_bundles) when a reader needs one, and
   the app only if config.json has changed since the build;
-- every page prerendered to `<path>/index.html`, `sitemap.xml`, `robots.txt` and the RSS feeds
-  (`/feed/`, `/tag/<slug>/feed/`), from the data in the folder, by broadsheet-site-files
+- every page prerendered to `<path>/index.html`, `sitemap.xml`, `news-sitemap.xml`, `robots.txt`, the
+  RSS feeds (`/feed/`, `/tag/<slug>/feed/`) and `/feed.json`, from the data in the folder, by broadsheet-site-files
   (site-files/), after the pages' shell;
 - `speculation-rules.json`, named by a `Speculation-Rules` header on every page: a link is
   prefetched while hovered and prerendered when pressed, so moving between prerendered pages (ordinary
@@ -195,6 +195,8 @@ def write_headers(dist):
     # Static hosts answer the feeds (site-files writes them as feed/index.html) as HTML otherwise.
     for feed in ("/feed/", "/tag/:tag/feed/"):
         lines += [feed, "  Content-Type: application/rss+xml; charset=utf-8"]
+    # JSON Feed's own type (jsonfeed.org); a host would say application/json.
+    lines += ["/feed.json", "  Content-Type: application/feed+json; charset=utf-8"]
     for name in immutable:
         lines += [f"/{name}", "  Cache-Control: public, max-age=31536000, immutable"]
     (dist / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")

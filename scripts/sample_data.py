@@ -263,7 +263,7 @@ def check_with_the_app(out: Path) -> int:
     """The format's rules are the app's: its own decoders read what was written and name every problem
     (broadsheet-site-files --check-data)."""
     checked = subprocess.run(
-        ["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", "--check-data", str(out.resolve())],
+        ["cargo", "run", "-q", "--release", "-p", "broadsheet-site-files", "--", "--check-data", str(out.resolve())],
         cwd=REPO,
     )
     return 0 if checked.returncode == 0 else 1

@@ -107,6 +107,16 @@ pub fn article_count(count: u32) -> String {
     }
 }
 
+/// The title of a listing's own feed, such as a tag's: "Harbour — The Harbour Herald".
+pub fn listing_feed_title(name: &str, site_title: &str) -> String {
+    format!("{name} — {site_title}")
+}
+
+/// An article's reading time: "4 min read".
+pub fn reading_time(minutes: u32) -> String {
+    format!("{minutes} min read")
+}
+
 /// A listing page's title: "Harbour" on its first page, then "Harbour, page 2".
 pub fn listing_page_title(name: &str, page: u32) -> String {
     match page {

@@ -17,7 +17,7 @@ pub use not_found::NotFoundPage;
 pub use route_page::RoutePage;
 
 use crate::components::{ArticleList, PageMeta};
-use crate::format::{description_or, listing_page_title};
+use crate::format::{description_or, listing_feed_title, listing_page_title};
 use crate::model::{Image, Listing, Route, Site};
 use leptos::prelude::*;
 
@@ -47,6 +47,9 @@ fn OwnedListing(
     children: Children,
 ) -> impl IntoView {
     let route = first.with_page(listing.page);
+    let feed = first
+        .feed_path()
+        .map(|path| (listing_feed_title(&name, &site.title), path));
     view! {
         <PageMeta
             site=site.clone()
@@ -56,6 +59,7 @@ fn OwnedListing(
             og_type
             image
             structured_data=Some(structured_data)
+            feed
         />
         {children()}
         <ArticleList listing route language=site.language/>

@@ -10,6 +10,16 @@ use std::path::Path;
 /// The articles in a feed: the latest fifty, all of a small site.
 const FEED_LENGTH: usize = 50;
 
+/// How many days an article stays in the news sitemap: Google News reads the articles of the
+/// last two.
+const NEWS_DAYS: i64 = 2;
+
+/// The most articles one news sitemap may list (Google News).
+const NEWS_LIMIT: usize = 1000;
+
+/// The news sitemap, beside `sitemap.xml`.
+pub const NEWS_SITEMAP_FILE: &str = "news-sitemap.xml";
+
 /// The articles latest.json lists, as many as a feed: the pages' script reads it on every page
 /// view, so it stays small.
 const LATEST_LENGTH: usize = FEED_LENGTH;
@@ -56,11 +66,41 @@ pub struct SiteIndex {
     /// Every article, newest first, as the home page lists them.
     pub articles: Vec<Listed>,
     pub home_pages: u32,
-    /// The latest articles, newest first: the site's feed.
+    /// The latest articles, newest first: the site's feeds, and every article the news sitemap
+    /// lists (see [`latest_length`]).
     pub latest: Vec<ArticleCard>,
     pub tags: Vec<TagIndex>,
     /// Each author with the number of listing pages.
     pub authors: Vec<(Slug, u32)>,
+    /// When the index was read: the news sitemap lists the articles of the days before.
+    pub built: Timestamp,
+}
+
+/// The time a build is made at: `SOURCE_DATE_EPOCH` (seconds) where it is set, as reproducible
+/// builds set it, and the clock otherwise.
+pub fn build_time() -> Result<Timestamp, String> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH={text:?} is not a number of seconds"))?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|error| format!("the clock is before 1970: {error}"))?
+            .as_secs() as i64,
+    };
+    Ok(Timestamp::from_unix_seconds(seconds))
+}
+
+/// How many of `articles` (newest first) the index keeps as cards: the feed's, or every article
+/// published in the news sitemap's days before `built` if there are more, up to its limit.
+fn latest_length(articles: &[Listed], built: &Timestamp) -> usize {
+    let since = built.unix_seconds() - NEWS_DAYS * 86_400;
+    let news = articles
+        .iter()
+        .take_while(|article| article.published.unix_seconds() >= since)
+        .count();
+    news.clamp(FEED_LENGTH, NEWS_LIMIT)
 }
 
 impl SiteIndex {
@@ -83,7 +123,7 @@ impl SiteIndex {
     }
 
     /// Reads every listing page of the site (each page is rendered from what it read).
-    pub async fn read(source: &DataSource) -> Result<Self, DataError> {
+    pub async fn read(source: &DataSource, built: Timestamp) -> Result<Self, DataError> {
         let site = source.site().await?;
         let first = source.home(1).await?;
         let home_pages = first.total_pages;
@@ -111,13 +151,16 @@ impl SiteIndex {
                 .total_pages;
             authors.push((author.slug.clone(), pages));
         }
+        let articles: Vec<Listed> = cards.iter().map(Listed::from).collect();
+        cards.truncate(latest_length(&articles, &built));
         Ok(Self {
             site,
-            articles: cards.iter().map(Listed::from).collect(),
+            articles,
             home_pages,
-            latest: cards.into_iter().take(FEED_LENGTH).collect(),
+            latest: cards,
             tags,
             authors,
+            built,
         })
     }
 
@@ -128,6 +171,7 @@ impl SiteIndex {
         catalogue: &Catalogue,
         per_page: u32,
         feed_of: impl Fn(&Slug) -> bool,
+        built: Timestamp,
     ) -> Result<Self, DataError> {
         let pages = |count: usize| Listing::page_count(count, per_page);
         let damaged = |problem: String| DataError::bad_data("wp/v2/posts", problem);
@@ -164,11 +208,12 @@ impl SiteIndex {
                 tags,
             });
         }
+        let length = latest_length(&articles, &built);
         let mut latest = Vec::new();
-        for page in 1..=pages(FEED_LENGTH.min(articles.len())) {
+        for page in 1..=pages(length.min(articles.len())) {
             latest.extend(source.home(page).await?.articles);
         }
-        latest.truncate(FEED_LENGTH);
+        latest.truncate(length);
         let listed_tags = catalogue
             .posts
             .iter()
@@ -197,6 +242,7 @@ impl SiteIndex {
                 .into_iter()
                 .map(|(id, count)| (authors[id].clone(), pages(count)))
                 .collect(),
+            built,
         })
     }
 }
@@ -252,14 +298,16 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
         let Some(articles) = &tag.feed else {
             continue;
         };
-        let title = format!("{} — {}", tag.link.name, index.site.title);
+        let title = broadsheet::format::listing_feed_title(&tag.link.name, &index.site.title);
         feeds.push((feed(Route::tag(&tag.link.slug)), title, articles));
     }
     let sitemaps = sitemaps(index, SITEMAP_LIMIT);
     let mut files = sitemaps.clone();
     files.extend([
+        (NEWS_SITEMAP_FILE.to_owned(), news_sitemap(index)),
         ("robots.txt".to_owned(), robots(&index.site)),
         (LATEST_FILE.to_owned(), latest(index)),
+        (Route::JSON_FEED_PATH[1..].to_owned(), json_feed(index)),
     ]);
     // Static hosts answer /feed/ with feed/index.html; _headers (scripts/post_build.py) gives it
     // the feed's type.
@@ -283,17 +331,24 @@ pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
         } else {
             format!("sitemap.xml (an index of {})", sitemaps.len() - 1)
         },
+        NEWS_SITEMAP_FILE.into(),
         "robots.txt".into(),
         LATEST_FILE.into(),
-        format!("{} feeds", feeds.len()),
+        format!("{} feeds and {}", feeds.len(), &Route::JSON_FEED_PATH[1..]),
     ])
 }
 
-/// Removes what [`write`] wrote (the sitemap, robots.txt, latest.json and the feeds): they list the data the
+/// Removes what [`write`] wrote (the sitemaps, robots.txt, latest.json and the feeds): they list the data the
 /// site was built from, wrong once it reads another source. Returns what it removed.
 pub fn remove(dist: &Path) -> std::io::Result<Vec<String>> {
     let mut removed = Vec::new();
-    for name in ["sitemap.xml", "robots.txt", LATEST_FILE] {
+    for name in [
+        "sitemap.xml",
+        NEWS_SITEMAP_FILE,
+        "robots.txt",
+        LATEST_FILE,
+        &Route::JSON_FEED_PATH[1..],
+    ] {
         if dist.join(name).is_file() {
             std::fs::remove_file(dist.join(name))?;
             removed.push(name.to_owned());
@@ -500,12 +555,128 @@ pub fn latest(index: &SiteIndex) -> String {
     }) + "\n"
 }
 
-/// Crawlers may read everything; the sitemap says what there is.
+/// Crawlers may read everything; the sitemaps say what there is.
 pub fn robots(site: &Site) -> String {
     format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        site.canonical("/sitemap.xml")
+        "User-agent: *\nAllow: /\n\nSitemap: {}\nSitemap: {}\n",
+        site.canonical("/sitemap.xml"),
+        site.canonical(&format!("/{NEWS_SITEMAP_FILE}"))
     )
+}
+
+/// The Google News sitemap: the articles published in the [`NEWS_DAYS`] before the build, newest
+/// first, each with the publication's name and language, its date and its title.
+pub fn news_sitemap(index: &SiteIndex) -> String {
+    let site = &index.site;
+    let since = index.built.unix_seconds() - NEWS_DAYS * 86_400;
+    let publication = format!(
+        "<news:publication><news:name>{}</news:name><news:language>{}</news:language></news:publication>",
+        escape(&site.title),
+        news_language(&site.language)
+    );
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
+    );
+    for card in index
+        .latest
+        .iter()
+        .filter(|card| card.published.unix_seconds() >= since)
+        .take(NEWS_LIMIT)
+    {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc><news:news>{publication}\
+             <news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>\n",
+            escape(&site.canonical(&card.path())),
+            escape(card.published.as_str()),
+            escape(&card.title)
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// A language as Google News names it: the ISO 639 code, except Chinese, which is `zh-cn` or
+/// `zh-tw` by its script.
+fn news_language(tag: &str) -> String {
+    let lower = tag.to_ascii_lowercase();
+    let mut subtags = lower.split(['-', '_']);
+    let language = subtags.next().unwrap_or_default().to_owned();
+    if language != "zh" {
+        return language;
+    }
+    match subtags.any(|subtag| matches!(subtag, "hant" | "tw" | "hk" | "mo")) {
+        true => "zh-tw".into(),
+        false => "zh-cn".into(),
+    }
+}
+
+/// The site's feed as JSON Feed 1.1 (jsonfeed.org), of the same articles as its RSS feed.
+pub fn json_feed(index: &SiteIndex) -> String {
+    #[derive(serde::Serialize)]
+    struct Feed<'a> {
+        version: &'static str,
+        title: &'a str,
+        home_page_url: String,
+        feed_url: String,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        description: &'a str,
+        language: &'a str,
+        items: Vec<Item<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct Item<'a> {
+        id: String,
+        url: String,
+        title: &'a str,
+        content_text: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        image: Option<&'a str>,
+        date_published: &'a Timestamp,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date_modified: Option<&'a Timestamp>,
+        authors: [Author<'a>; 1],
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        tags: Vec<&'a str>,
+    }
+    #[derive(serde::Serialize)]
+    struct Author<'a> {
+        name: &'a str,
+        url: String,
+    }
+    let site = &index.site;
+    let items = index
+        .latest
+        .iter()
+        .take(FEED_LENGTH)
+        .map(|card| {
+            let url = site.canonical(&card.path());
+            Item {
+                id: url.clone(),
+                url,
+                title: &card.title,
+                content_text: &card.excerpt,
+                image: card.image.as_ref().map(|image| image.url.as_str()),
+                date_published: &card.published,
+                date_modified: card.updated(),
+                authors: [Author {
+                    name: &card.author.name,
+                    url: site.canonical(&card.author.path()),
+                }],
+                tags: card.tags.iter().map(|tag| tag.name.as_str()).collect(),
+            }
+        })
+        .collect();
+    broadsheet::json::encode(&Feed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &site.title,
+        home_page_url: site.canonical("/"),
+        feed_url: site.canonical(Route::JSON_FEED_PATH),
+        description: &site.tagline,
+        language: &site.language,
+        items,
+    }) + "\n"
 }
 
 /// An RSS 2.0 feed at `path` of the latest of `articles` (newest first).
@@ -598,7 +769,74 @@ mod tests {
             authors: vec![(articles[0].author.slug.clone(), 1)],
             articles: articles.iter().map(Listed::from).collect(),
             latest: articles,
+            built: Timestamp::parse("2026-11-05T09:00:00Z").unwrap(),
         }
+    }
+
+    #[test]
+    fn the_news_sitemap_lists_the_articles_of_the_last_two_days_with_their_titles() {
+        let xml = news_sitemap(&index());
+        assert!(xml.contains("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\""));
+        assert!(xml.contains(
+            "<url><loc>https://herald.example/news/second/</loc><news:news><news:publication>\
+             <news:name>The Herald &amp; Co</news:name><news:language>en</news:language></news:publication>\
+             <news:publication_date>2026-11-04T08:00:00Z</news:publication_date>\
+             <news:title>Title of second &quot;quoted&quot;</news:title></news:news></url>"
+        ), "{xml}");
+        // Published 49 hours before the build: no longer news.
+        assert!(!xml.contains("/first/"), "{xml}");
+        assert_eq!(xml.matches("<url>").count(), 1);
+    }
+
+    #[test]
+    fn news_languages_are_iso_639_codes_but_chinese_names_its_script() {
+        assert_eq!(news_language("en-GB"), "en");
+        assert_eq!(news_language("ar"), "ar");
+        assert_eq!(news_language("zh-Hant-HK"), "zh-tw");
+        assert_eq!(news_language("zh_CN"), "zh-cn");
+        assert_eq!(news_language("zh"), "zh-cn");
+    }
+
+    #[test]
+    fn the_index_keeps_every_article_of_the_news_days_even_past_the_feed() {
+        let built = Timestamp::parse("2026-11-05T00:00:00Z").unwrap();
+        let at = |seconds_before: i64| Listed {
+            published: Timestamp::from_unix_seconds(built.unix_seconds() - seconds_before),
+            ..Listed::from(&card("any", "2026-01-01T00:00:00Z", &[]))
+        };
+        let recent: Vec<Listed> = (0..120).map(|minutes| at(minutes * 60)).collect();
+        assert_eq!(latest_length(&recent, &built), 120);
+        let old: Vec<Listed> = (0..120).map(|days| at(3 * 86_400 + days)).collect();
+        assert_eq!(latest_length(&old, &built), FEED_LENGTH);
+        let flood: Vec<Listed> = (0..1500).map(at).collect();
+        assert_eq!(latest_length(&flood, &built), NEWS_LIMIT);
+    }
+
+    #[test]
+    fn the_json_feed_is_json_feed_1_1_of_the_rss_feeds_articles() {
+        let mut index = index();
+        index.latest[0].modified = Some(Timestamp::parse("2026-11-04T10:00:00Z").unwrap());
+        let feed: serde_json::Value = serde_json::from_str(&json_feed(&index)).unwrap();
+        assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+        assert_eq!(feed["title"], "The Herald & Co");
+        assert_eq!(feed["home_page_url"], "https://herald.example/news/");
+        assert_eq!(feed["feed_url"], "https://herald.example/news/feed.json");
+        assert_eq!(feed["language"], "en-GB");
+        let items = feed["items"].as_array().unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0]["id"], "https://herald.example/news/second/");
+        assert_eq!(items[0]["url"], items[0]["id"]);
+        assert_eq!(items[0]["title"], "Title of second \"quoted\"");
+        assert_eq!(items[0]["content_text"], "Fish & chips <b>");
+        assert_eq!(items[0]["date_published"], "2026-11-04T08:00:00Z");
+        assert_eq!(items[0]["date_modified"], "2026-11-04T10:00:00Z");
+        assert_eq!(items[0]["authors"][0]["name"], "Ada");
+        assert_eq!(
+            items[0]["authors"][0]["url"],
+            "https://herald.example/news/author/ada/"
+        );
+        assert_eq!(items[1]["tags"], serde_json::json!(["HARBOUR", "SPORT"]));
+        assert!(items[1].get("date_modified").is_none());
     }
 
     #[test]
@@ -698,14 +936,22 @@ mod tests {
     }
 
     #[test]
-    fn write_and_remove_take_latest_json_with_the_other_files() {
+    fn write_and_remove_take_latest_json_the_news_sitemap_and_json_feed_with_the_other_files() {
         let dist = tempfile::tempdir().unwrap();
-        let written = write(&index(), dist.path()).unwrap();
-        assert!(written.contains(&"latest.json".to_owned()), "{written:?}");
-        assert!(dist.path().join("latest.json").is_file());
-        let removed = remove(dist.path()).unwrap();
-        assert!(removed.contains(&"latest.json".to_owned()), "{removed:?}");
-        assert!(!dist.path().join("latest.json").exists());
+        write(&index(), dist.path()).unwrap();
+        let names = [
+            "latest.json",
+            "news-sitemap.xml",
+            "feed.json",
+            "feed/index.html",
+        ];
+        for name in names {
+            assert!(dist.path().join(name).is_file(), "{name} written");
+        }
+        remove(dist.path()).unwrap();
+        for name in names {
+            assert!(!dist.path().join(name).exists(), "{name} removed");
+        }
     }
 
     #[test]
@@ -714,10 +960,11 @@ mod tests {
     }
 
     #[test]
-    fn robots_points_at_the_sitemap() {
+    fn robots_points_at_the_sitemaps() {
         assert_eq!(
             robots(&site()),
-            "User-agent: *\nAllow: /\n\nSitemap: https://herald.example/news/sitemap.xml\n"
+            "User-agent: *\nAllow: /\n\nSitemap: https://herald.example/news/sitemap.xml\n\
+             Sitemap: https://herald.example/news/news-sitemap.xml\n"
         );
     }
 }

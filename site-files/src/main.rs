@@ -1,7 +1,8 @@
 //! `broadsheet-site-files DIST`: finishes a built site from the data it ships. Every page is
 //! prerendered to `<path>/index.html` (see `pages`), and the files that crawlers and feed readers
-//! ask for are written: `sitemap.xml`, `robots.txt`, the RSS 2.0 feed of the latest articles at
-//! `/feed/` and one per tag at `/tag/<slug>/feed/`, as WordPress serves them.
+//! ask for are written: `sitemap.xml`, the news sitemap, `robots.txt`, the RSS 2.0 feed of the
+//! latest articles at `/feed/` and one per tag at `/tag/<slug>/feed/`, as WordPress serves them,
+//! and the JSON Feed at `/feed.json`.
 //!
 //! With `--cache DIR`, pages are kept there with what they were built from, and a rebuild renders
 //! only the pages whose data changed (see `incremental`). With `--remove`, what it wrote is taken
@@ -167,7 +168,8 @@ impl Built {
     }
 
     pub fn read_index(&self) -> Result<files::SiteIndex, String> {
-        futures::executor::block_on(files::SiteIndex::read(&self.source))
+        let built = files::build_time()?;
+        futures::executor::block_on(files::SiteIndex::read(&self.source, built))
             .map_err(|error| format!("{}: {error}", self.source_url))
     }
 }

@@ -178,6 +178,7 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         &now,
         config.per_page,
         |slug| tags.contains(slug),
+        files::build_time().map_err(failed)?,
     ))
     .map_err(|error| failed(format!("{}: {error}", built.source_url)))?;
     let rendered =

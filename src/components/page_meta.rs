@@ -1,4 +1,4 @@
-use crate::model::{Direction, Image, Site};
+use crate::model::{Direction, Image, Route, Site};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Script, Title};
 
@@ -32,6 +32,9 @@ pub fn PageMeta(
     /// schema.org JSON-LD describing the page (`model::structured_data`).
     #[prop(default = None)]
     structured_data: Option<String>,
+    /// The page's own RSS feed beside the site's, as (its title, its path): a tag's.
+    #[prop(default = None)]
+    feed: Option<(String, String)>,
 ) -> impl IntoView {
     let full_title = match &title {
         Some(title) => format!("{title} – {}", site.title),
@@ -78,10 +81,19 @@ pub fn PageMeta(
             false => view! { <Meta name=key content/> },
         })
         .collect_view();
+    // Feed readers and browsers find the feeds by these, as on a WordPress page.
+    let site_feed = site.canonical(&Route::HOME.feed_path().unwrap_or_default());
+    let json_feed = site.canonical(Route::JSON_FEED_PATH);
+    let own_feed = feed.map(|(title, path)| {
+        view! { <Link rel="alternate" type_="application/rss+xml" title href=site.canonical(&path)/> }
+    });
     let head = view! {
         <Html {..} lang=language dir=direction/>
         <Title text=full_title/>
         <Link rel="canonical" href=canonical/>
+        <Link rel="alternate" type_="application/rss+xml" title=site.title.clone() href=site_feed/>
+        <Link rel="alternate" type_="application/feed+json" title=site.title.clone() href=json_feed/>
+        {own_feed}
         {tags}
         {structured_data.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
     };

@@ -100,6 +100,9 @@ impl Route {
         segments(path) == ["embed", "ticker"]
     }
 
+    /// The site's JSON Feed, beside its RSS feed at `/feed/`.
+    pub const JSON_FEED_PATH: &'static str = "/feed.json";
+
     /// The listing's RSS feed, as WordPress serves it: `/feed/`, `/tag/<slug>/feed/`. Articles and
     /// authors have none here.
     pub fn feed_path(&self) -> Option<String> {

@@ -92,6 +92,21 @@ impl Timestamp {
         })
     }
 
+    /// The instant `unix_seconds` after the epoch, written in UTC: `2026-11-03T08:30:00Z`.
+    pub fn from_unix_seconds(unix_seconds: i64) -> Self {
+        let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
+        let seconds = unix_seconds.rem_euclid(86_400);
+        Self {
+            text: format!(
+                "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+                seconds / 3600,
+                seconds / 60 % 60,
+                seconds % 60
+            ),
+            unix_seconds,
+        }
+    }
+
     /// The text as the source sent it, fit for `<time datetime>` and for `Intl`.
     pub fn as_str(&self) -> &str {
         &self.text
@@ -210,6 +225,17 @@ mod tests {
         assert_eq!(utc, offset);
         assert_eq!(utc.unix_seconds(), 1_793_694_600);
         assert_eq!(offset.as_str(), "2026-11-03T10:30:00+02:00");
+    }
+
+    #[test]
+    fn an_instant_in_seconds_is_written_in_utc_and_reads_back() {
+        let written = Timestamp::from_unix_seconds(1_793_694_600);
+        assert_eq!(written.as_str(), "2026-11-03T08:30:00Z");
+        assert_eq!(Timestamp::parse(written.as_str()).unwrap(), written);
+        assert_eq!(
+            Timestamp::from_unix_seconds(-1).as_str(),
+            "1969-12-31T23:59:59Z"
+        );
     }
 
     #[test]

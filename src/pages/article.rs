@@ -1,6 +1,7 @@
 //! An article's page, with the discussion under it ([`comments`]).
 
 use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
+use crate::format::reading_time;
 use crate::islands::CommentsIsland;
 use crate::model::{structured_data, Article, Dated, Site};
 use crate::state::site_href;
@@ -22,6 +23,7 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
     let author = article.author.clone();
     let (author_path, author_name) = (site_href(&author.path()), author.name.clone());
     let json_ld = structured_data::news_article(&site, &article);
+    let reading_time = reading_time(article.reading_minutes());
     view! {
         <PageMeta
             site=site.clone()
@@ -43,6 +45,7 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
                 <p class="dates">
                     "Published " <DateTime time=article.published language=language.clone()/>
                     {updated.map(|updated| view! { " · Updated " <DateTime time=updated language=language.clone()/> })}
+                    " · " <span class="reading-time">{reading_time}</span>
                 </p>
             </header>
             {article.image.map(|image| {

@@ -119,6 +119,7 @@ describe('prerendered pages', () => {
     await page.goto(`${shared.server.url}harbour-redevelopment-explained/`);
     assert.equal(await page.locator('main h1').count(), 1);
     assert.ok((await page.locator('.article-body p').count()) > 3, 'paragraphs');
+    assert.match(await page.locator('.article-header .reading-time').textContent(), /^[1-9]\d* min read$/);
     assert.ok(await page.locator('.article-body figure img').evaluate((img) => img.complete && img.naturalWidth > 0), 'the figure shows');
     assert.ok((await page.locator('.tag-list a').count()) >= 1, 'tags');
     assert.equal(await page.locator('.author-card h2').textContent(), 'About Ada Okafor (7 Articles)');

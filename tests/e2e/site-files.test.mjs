@@ -1,5 +1,5 @@
-// The files built beside the app for crawlers and feed readers: sitemap.xml, robots.txt and the
-// RSS feeds, served as a static host would, well-formed XML that lists every article.
+// The files built beside the app for crawlers and feed readers: the sitemaps, robots.txt, the RSS
+// feeds and the JSON Feed, served as a static host would, well-formed, listing every article.
 
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +20,7 @@ function readXml(sitePath) {
       type: response.headers.get('content-type'),
       error: doc.querySelector('parsererror')?.textContent ?? null,
       root: doc.documentElement.nodeName,
+      newsNamespace: doc.documentElement.lookupNamespaceURI('news'),
       locs: [...doc.getElementsByTagName('loc')].map((loc) => loc.textContent),
       links: [...doc.querySelectorAll('item > link')].map((link) => link.textContent),
       title: doc.querySelector('channel > title')?.textContent,
@@ -35,10 +36,52 @@ describe('site files', () => {
     await page.goto(`${site.server.url}robots.txt`);
   });
 
-  it('robots.txt names the sitemap', async () => {
+  it('robots.txt names the sitemap and the news sitemap', async () => {
     const text = await page.evaluate(() => document.body.innerText);
     assert.match(text, /^User-agent: \*/);
     assert.match(text, /Sitemap: https:\/\/herald\.example\/sitemap\.xml/);
+    assert.match(text, /Sitemap: https:\/\/herald\.example\/news-sitemap\.xml/);
+  });
+
+  it('the news sitemap is well-formed Google News XML of articles only', async () => {
+    const news = await readXml('news-sitemap.xml');
+    assert.equal(news.error, null);
+    assert.equal(news.root, 'urlset');
+    assert.equal(news.newsNamespace, 'http://www.google.com/schemas/sitemap-news/0.9');
+    // The sample's articles are older than two days, unless the site was built within two days of
+    // the newest (the sync test publishes one and finds it there).
+    for (const loc of news.locs) assert.ok(articleSlugs.some((slug) => loc === `https://herald.example/${slug}/`), loc);
+  });
+
+  it('the JSON Feed at /feed.json is JSON Feed 1.1 of the RSS feed\'s articles', async () => {
+    const { type, feed } = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { type: response.headers.get('content-type'), feed: await response.json() };
+    }, `${site.server.url}feed.json`);
+    assert.match(type, /^application\/feed\+json/);
+    assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
+    assert.equal(feed.title, 'The Harbour Herald');
+    assert.equal(feed.feed_url, 'https://herald.example/feed.json');
+    assert.equal(feed.home_page_url, 'https://herald.example/');
+    const rss = await readXml('feed/');
+    assert.deepEqual(feed.items.map((item) => item.url), rss.links);
+    for (const item of feed.items) {
+      assert.equal(item.id, item.url);
+      assert.ok(item.title && (item.content_text || item.content_html), `${item.url} has a title and content`);
+      assert.ok(!Number.isNaN(Date.parse(item.date_published)), item.date_published);
+      assert.ok(item.authors[0].name, `${item.url} has an author`);
+    }
+  });
+
+  it('pages name the site\'s feeds in their head, and a tag page its own feed', async () => {
+    const alternates = async (sitePath) => {
+      await page.goto(`${site.server.url}${sitePath}`);
+      return page.locator('head link[rel=alternate]').evaluateAll((links) => links.map((link) => `${link.type} ${link.href}`));
+    };
+    const siteFeeds = ['application/rss+xml https://herald.example/feed/', 'application/feed+json https://herald.example/feed.json'];
+    assert.deepEqual(await alternates(''), siteFeeds);
+    assert.deepEqual(await alternates(`${articleSlugs[0]}/`), siteFeeds);
+    assert.deepEqual(await alternates('tag/harbour/'), [...siteFeeds, 'application/rss+xml https://herald.example/tag/harbour/feed/']);
   });
 
   it('the sitemap is well-formed and lists every article and listing', async () => {

@@ -111,19 +111,23 @@ describe('a site prerendered from WordPress, synced', () => {
     assert.match(output, /up to date \(0 new, 0 changed, 0 gone, 0 moved of \d+ posts\)/);
   });
 
-  it('gives a published post its page, and puts it on the home page, its tag\'s and author\'s pages, the feeds and the sitemap', async () => {
+  it('gives a published post its page, and puts it on the home page, its tag\'s and author\'s pages, the feeds and the sitemaps', async () => {
     id = post('create', JSON.stringify({
       title, tag: 'harbour', author: 'ada-okafor', content: '<p>Published for the sync test.</p>', excerpt: 'The sync test.',
     }));
     const { status, output } = await sync(dir);
     assert.equal(status, 0, output);
     assert.match(output, /synced from .*: 1 new, 0 changed, 0 gone, 0 moved of \d+ posts; \d+ pages rendered, 0 removed/);
-    for (const address of ['', 'tag/harbour/', 'author/ada-okafor/', 'feed/', 'tag/harbour/feed/']) {
+    for (const address of ['', 'tag/harbour/', 'author/ada-okafor/', 'feed/', 'tag/harbour/feed/', 'feed.json']) {
       const page = await html(address);
       assert.equal(page.status, 200, address);
       assert.ok(page.text.includes(title), `${title} on /${address}`);
     }
     assert.ok((await html('sitemap.xml')).text.includes(`/${slug}/</loc>`));
+    // Published just now, it is news: the news sitemap lists it first, with its title.
+    assert.match((await html('news-sitemap.xml')).text, new RegExp(
+      `<urlset [^>]*>\\n  <url><loc>[^<]*/${slug}/</loc><news:news>.*<news:title>${title}</news:title>`,
+    ));
     // The author card of each of her articles counts one more.
     const card = (await html('harbour-redevelopment-explained/')).text.replace(/<!>|<!--[^]*?-->/g, '');
     assert.match(card, /About Ada Okafor \(8 Articles\)/);
@@ -184,7 +188,7 @@ describe('a site prerendered from WordPress, synced', () => {
     assert.match(output, /0 new, 0 changed, 1 gone, 0 moved of \d+ posts; \d+ pages rendered, \d+ removed/);
     assert.equal((await html(`${renamed}/`)).status, 404);
     assert.equal((await fetch(`${site.url}${slug}/`, { redirect: 'manual' })).status, 404, 'no redirect to a page that is gone');
-    for (const address of ['', 'tag/harbour/', 'feed/']) {
+    for (const address of ['', 'tag/harbour/', 'feed/', 'feed.json', 'news-sitemap.xml']) {
       assert.ok(!(await html(address)).text.includes(title), `${title} still on /${address}`);
     }
     assert.ok(!(await html('sitemap.xml')).text.includes(renamed));
