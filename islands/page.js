@@ -6,6 +6,7 @@
 //   due to be read again;
 // - the comment form takes typing; its island comes when the form is focused or scrolled near, and
 //   keeps what was typed;
+// - on the search page, the search's script (islands/search.js) finds and lists the results;
 // - if config.json has changed since the build, the full app draws the page from the new source;
 //   otherwise the page asks its source once whether there is anything newer than the page (new
 //   articles, a newer version of the article), and if so says so, with a button that shows them.
@@ -44,6 +45,14 @@
   });
 
   const start = () => {
+    const searchPage = document.querySelector('[data-search]');
+    if (searchPage) {
+      import(new URL('islands/search.js', base).href).then((module) => module.search(searchPage)).catch((error) => {
+        searchPage.dataset.state = 'failed';
+        searchPage.querySelector('.search-status').textContent = searchPage.dataset.failed;
+        console.warn('Broadsheet: search failed:', error);
+      });
+    }
     for (const root of document.querySelectorAll('[data-island=ticker]')) {
       const ticker = root.querySelector('.ticker');
       const track = ticker?.querySelector('.ticker-track');

@@ -9,6 +9,7 @@ mod embed_ticker;
 mod home;
 mod not_found;
 mod route_page;
+mod search;
 mod tag;
 
 pub use config_error::ConfigErrorPage;

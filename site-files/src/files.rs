@@ -104,8 +104,8 @@ fn latest_length(articles: &[Listed], built: &Timestamp) -> usize {
 }
 
 impl SiteIndex {
-    /// Every page of the site, each prerendered and in the sitemap: the home page and its pages,
-    /// each tag's and each author's pages, each article.
+    /// Every page of the site, each prerendered: the home page and its pages, each tag's and each
+    /// author's pages, each article, and the search page.
     pub fn routes(&self) -> Vec<Route> {
         let mut routes: Vec<Route> = Route::HOME.pages(self.home_pages).collect();
         for tag in &self.tags {
@@ -119,6 +119,15 @@ impl SiteIndex {
                 .iter()
                 .map(|article| Route::Article(article.slug.clone())),
         );
+        routes.push(Route::Search);
+        routes
+    }
+
+    /// The pages the sitemap lists: every page but the search page, which search engines are
+    /// asked not to index.
+    fn sitemap_routes(&self) -> Vec<Route> {
+        let mut routes = self.routes();
+        routes.retain(|route| *route != Route::Search);
         routes
     }
 
@@ -430,7 +439,7 @@ fn parts_of(pages: usize, limit: usize) -> usize {
 
 /// How many parts the sitemap of `index` has ([`sitemaps`]).
 pub fn sitemap_parts(index: &SiteIndex) -> usize {
-    parts_of(index.routes().len(), SITEMAP_LIMIT)
+    parts_of(index.sitemap_routes().len(), SITEMAP_LIMIT)
 }
 
 /// The sitemap files, by name: `sitemap.xml` alone when the site has at most `limit` pages;
@@ -495,7 +504,7 @@ fn sitemap_urls(index: &SiteIndex) -> Vec<String> {
         }
     };
     index
-        .routes()
+        .sitemap_routes()
         .into_iter()
         .map(|route| {
             let url = escape(&site.canonical(&route.path()));
@@ -854,6 +863,9 @@ mod tests {
             assert!(xml.contains(url), "{url} missing from\n{xml}");
         }
         assert_eq!(xml.matches("<url>").count(), 6);
+        // The search page is prerendered but not listed: search engines are asked not to index it.
+        assert!(index().routes().contains(&Route::Search));
+        assert!(!xml.contains("/search/"), "{xml}");
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub fn content_fingerprint(source: &DataSource, route: &Route) -> Option<u64> {
         }
         Route::Tag { slug, page } => shown(source.tag_page(slug, *page).now_or_never()?),
         Route::Author { slug, page } => shown(source.author_page(slug, *page).now_or_never()?),
+        Route::Search => String::new(),
     };
     let mut hasher = DefaultHasher::new();
     (site, content).hash(&mut hasher);

@@ -26,6 +26,7 @@ mod http;
 mod incremental;
 mod pages;
 mod redirects;
+mod search_index;
 mod sync;
 
 use broadsheet::config::{parse_config, Config, SourceConfig};
@@ -82,6 +83,9 @@ fn main() -> ExitCode {
 fn remove(dist: &Path) -> Result<String, String> {
     let pages = pages::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
     let mut files = files::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
+    files.extend(
+        search_index::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?,
+    );
     if sync::forget(dist).map_err(|error| format!("{}: {error}", dist.display()))? {
         files.push(sync::STATE.to_owned());
     }
@@ -90,6 +94,16 @@ fn remove(dist: &Path) -> Result<String, String> {
         files.len(),
         files.join(", ")
     ))
+}
+
+/// Indexes the pages for search ([`search_index::write`]); what it did, or why it could not, for
+/// the summary. The pages are there either way: a site without search is still a site, so a
+/// missing index is said (on stderr too), not fatal.
+fn search_index(dist: &Path, language: &str) -> String {
+    search_index::write(dist, language).unwrap_or_else(|problem| {
+        eprintln!("broadsheet-site-files: {problem}");
+        problem
+    })
 }
 
 /// `--check-data`: every problem with a folder of static data, read with the app's decoders.
@@ -204,6 +218,7 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         pages.rendered,
         pages.pages - pages.rendered
     ));
+    written.push(search_index(dist, &index.site.language));
     Ok(format!(
         "{} for {} articles, {} tags and {} authors",
         written.join(", "),

@@ -191,6 +191,7 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let routes = index.routes();
     let removed = take_away(&built, dist, &changes, &routes).map_err(failed)?;
     let first_in_place = started.elapsed().as_secs_f64();
+    let search = crate::search_index(dist, &index.site.language);
 
     // The pages that can wait: this sync's, then those an earlier one left, each once and only
     // if the site still has it.
@@ -216,7 +217,7 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     };
     Ok(format!(
         "synced from {}: {posts}; {} pages rendered, {removed} removed{left} \
-         (the first {rendered} in place after {first_in_place:.2} s)",
+         (the first {rendered} in place after {first_in_place:.2} s); {search}",
         built.source_url,
         rendered + later_rendered
     ))
@@ -322,9 +323,10 @@ fn everything(
         remember(built, dist, &catalogue, &[])?;
     }
     Ok(format!(
-        "every page of {} ({why}): {} pages, {rendered} rendered, {removed} removed",
+        "every page of {} ({why}): {} pages, {rendered} rendered, {removed} removed; {}",
         built.source_url,
-        routes.len()
+        routes.len(),
+        crate::search_index(dist, &index.site.language)
     ))
 }
 
@@ -420,6 +422,8 @@ pub fn answered(source: &DataSource, route: &Route) -> Result<(), String> {
                 .map(|comments| comments.map(drop))
                 .now_or_never()
         }
+        // It shows the site alone.
+        Route::Search => Some(Ok(())),
     })
 }
 

@@ -35,6 +35,9 @@ pub fn PageMeta(
     /// The page's own RSS feed beside the site's, as (its title, its path): a tag's.
     #[prop(default = None)]
     feed: Option<(String, String)>,
+    /// Kept out of search engines' results, as WordPress keeps its search pages.
+    #[prop(default = false)]
+    noindex: bool,
 ) -> impl IntoView {
     let full_title = match &title {
         Some(title) => format!("{title} – {}", site.title),
@@ -65,6 +68,9 @@ pub fn PageMeta(
         (false, "twitter:title", og_title),
         (false, "twitter:description", description),
     ];
+    if noindex {
+        tags.push((false, "robots", "noindex".to_owned()));
+    }
     if let Some(image) = image {
         tags.extend([
             (true, "og:image", image.url.clone()),

@@ -1,8 +1,9 @@
+use super::SearchForm;
 use crate::state::{site_href, CurrentSite};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The masthead: the site's name (a link home) and its tagline; a placeholder of the same size
+/// The masthead: the site's name (a link home), its tagline and the search field; a placeholder of the same size
 /// until the first page has loaded the site.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -16,6 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
                     view! {
                         <A exact=true href=home.clone() attr:class="site-title">{site.title}</A>
                         {tagline}
+                        <SearchForm id="site-search-field" class="site-search" label="Site search"/>
                     }
                     .into_any()
                 }

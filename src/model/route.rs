@@ -14,6 +14,9 @@ pub enum Route {
     Tag { slug: Slug, page: u32 },
     /// `/author/<slug>/`, then `/author/<slug>/page/2/`...
     Author { slug: Slug, page: u32 },
+    /// `/search/`, WordPress's search base; the query is in `?q=`, which the page reads in the
+    /// browser: the one page serves every search.
+    Search,
 }
 
 impl Route {
@@ -41,6 +44,7 @@ impl Route {
             Self::Article(slug) => return format!("/{}/", slug.path_segment()),
             Self::Tag { slug, page } => (format!("/tag/{}/", slug.path_segment()), *page),
             Self::Author { slug, page } => (format!("/author/{}/", slug.path_segment()), *page),
+            Self::Search => return "/search/".to_owned(),
         };
         match page {
             0 | 1 => first,
@@ -70,6 +74,7 @@ impl Route {
                 slug: slug(name)?,
                 page: page(number)?,
             },
+            ["search"] => Self::Search,
             [name] => Self::Article(slug(name)?),
             _ => return None,
         })
@@ -110,7 +115,7 @@ impl Route {
             Self::Home { .. } | Self::Tag { .. } => {
                 Some(format!("{}feed/", self.with_page(1).path()))
             }
-            Self::Article(_) | Self::Author { .. } => None,
+            Self::Article(_) | Self::Author { .. } | Self::Search => None,
         }
     }
 }
@@ -155,6 +160,8 @@ mod tests {
         );
         assert_eq!(Route::Home { page: 4 }.feed_path().unwrap(), "/feed/");
         assert_eq!(Route::author(&slug("ada")).feed_path(), None);
+        assert_eq!(Route::Search.path(), "/search/");
+        assert_eq!(Route::Search.feed_path(), None);
     }
 
     #[test]
@@ -164,6 +171,7 @@ mod tests {
             Route::Home { page: 12 },
             Route::Article(slug("ferry-back")),
             Route::Article(slug("سوق-السمك")),
+            Route::Search,
             Route::tag(&slug("harbour")),
             Route::Tag {
                 slug: slug("harbour"),

@@ -36,7 +36,8 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             direction=Some(direction)
             structured_data=Some(json_ld)
         />
-        <article class="article" lang=language.clone() dir=direction.as_str()>
+        // The search index (Pagefind) reads articles only, and of each only this element.
+        <article class="article" lang=language.clone() dir=direction.as_str() data-pagefind-body="">
             <header class="article-header">
                 <h1 class="headline">{article.title}</h1>
                 <p class="byline">

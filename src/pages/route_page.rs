@@ -3,7 +3,7 @@
 //! hands the data to the route's view. Keeping the async and error machinery in one place
 //! also keeps the wasm small: it is instantiated once, not once per page.
 
-use super::{article, author, home, not_found, tag};
+use super::{article, author, home, not_found, search, tag};
 use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton, NewerNotice};
 use crate::error::DataError;
 use crate::model::{Article, AuthorPage, Dated, Listing, Route, Site, TagPage, Timestamp};
@@ -26,7 +26,9 @@ impl Kind {
     fn of(route: &Route) -> Self {
         match route {
             Route::Article(_) => Self::Article,
-            Route::Home { .. } | Route::Tag { .. } | Route::Author { .. } => Self::Listing,
+            Route::Home { .. } | Route::Tag { .. } | Route::Author { .. } | Route::Search => {
+                Self::Listing
+            }
         }
     }
 }
@@ -38,6 +40,8 @@ enum PageData {
     Article(Box<Article>),
     Tag(TagPage),
     Author(AuthorPage),
+    /// The search page, which needs nothing but the site: its script finds the results.
+    Search,
 }
 
 impl PageData {
@@ -53,6 +57,7 @@ impl PageData {
                 newest(listing)
             }
             Self::Article(article) => Some(article.last_change()),
+            Self::Search => None,
         }
     }
 }
@@ -66,7 +71,7 @@ async fn load(source: AppSource, route: Route, prerendering: bool) -> Result<Loa
     let (site, data) = futures::join!(source.site(), load_data(&source, route.clone()));
     // The site's error first, as before the check existed: it names a wrong source.url.
     let (site, data) = (site?, data?);
-    let newer = match prerendering {
+    let newer = match prerendering && route != Route::Search {
         true => source.newer_check(&route, data.since()).await?,
         false => None,
     };
@@ -79,6 +84,7 @@ async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataErr
         Route::Article(slug) => PageData::Article(Box::new(source.article(&slug).await?)),
         Route::Tag { slug, page } => PageData::Tag(source.tag_page(&slug, page).await?),
         Route::Author { slug, page } => PageData::Author(source.author_page(&slug, page).await?),
+        Route::Search => PageData::Search,
     })
 }
 
@@ -93,6 +99,7 @@ fn render((site, data, newer): Loaded) -> AnyView {
         PageData::Author(author_page) => {
             view! { <author::AuthorView site author_page/> }.into_any()
         }
+        PageData::Search => view! { <search::SearchView site/> }.into_any(),
     };
     view! { {page} {notice} }.into_any()
 }

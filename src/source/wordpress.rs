@@ -299,6 +299,8 @@ impl WordPressSource {
             Route::Home { .. } => String::new(),
             Route::Tag { slug, .. } => format!("tags={}&", self.term(slug).await?.id),
             Route::Author { slug, .. } => format!("author={}&", self.user(slug).await?.id),
+            // The search page shows no articles of its own.
+            Route::Search => return Ok(None),
         };
         // WordPress compares `after` with each post's publication, strictly.
         let after = since.map_or_else(String::new, |since| {

@@ -33,6 +33,7 @@ for (const colorScheme of ['light', 'dark']) {
       ['right-to-left article', 'fish-market-dawn-ar/'],
       ['tag page', 'tag/harbour/page/2/'],
       ['author page', 'author/yusuf-haddad/'],
+      ['search page with results', 'search/?q=harbour'],
       ['not-found page', 'no-such-page/'],
     ]) {
       it(`finds nothing on the ${what}`, async () => {
