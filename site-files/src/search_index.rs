@@ -3,11 +3,14 @@
 //! (islands/search.js) reads it. Pagefind reads each article's `data-pagefind-body` element only
 //! (src/pages/article.rs), so listings, the ticker and comments are not searched.
 
+use broadsheet::model::Route;
 use std::path::Path;
 use std::process::Command;
 
-/// The index's folder in the dist, as the search page asks for it.
-pub const FOLDER: &str = "pagefind";
+/// The index's folder in the dist, where the search page asks for it.
+fn folder() -> &'static str {
+    Route::SEARCH_INDEX_PATH.trim_matches('/')
+}
 
 /// Where a new index is written before it replaces the old one: a reader searching meanwhile
 /// reads the old index whole.
@@ -56,7 +59,7 @@ pub fn write(dist: &Path, language: &str) -> Result<String, String> {
             String::from_utf8_lossy(&run.stderr)
         ));
     }
-    let index = dist.join(FOLDER);
+    let index = dist.join(folder());
     let old = dist.join(".pagefind-old");
     let place = || -> std::io::Result<()> {
         if index.exists() {
@@ -83,12 +86,12 @@ pub fn write(dist: &Path, language: &str) -> Result<String, String> {
 
 /// Removes the index: it lists what the pages showed, wrong once the site reads another source.
 pub fn remove(dist: &Path) -> std::io::Result<Option<String>> {
-    let index = dist.join(FOLDER);
+    let index = dist.join(folder());
     if !index.is_dir() {
         return Ok(None);
     }
     std::fs::remove_dir_all(&index)?;
-    Ok(Some(format!("{FOLDER}/")))
+    Ok(Some(format!("{}/", folder())))
 }
 
 #[cfg(test)]
@@ -98,7 +101,7 @@ mod tests {
     #[test]
     fn a_missing_pagefind_is_named_and_leaves_the_old_index() {
         let dist = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dist.path().join(FOLDER)).unwrap();
+        std::fs::create_dir(dist.path().join(folder())).unwrap();
         std::env::set_var("BROADSHEET_PAGEFIND", "/nonexistent/pagefind");
         let problem = write(dist.path(), "en").unwrap_err();
         std::env::remove_var("BROADSHEET_PAGEFIND");
@@ -106,6 +109,6 @@ mod tests {
             problem.contains("/nonexistent/pagefind was not found"),
             "{problem}"
         );
-        assert!(dist.path().join(FOLDER).is_dir());
+        assert!(dist.path().join(folder()).is_dir());
     }
 }

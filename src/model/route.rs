@@ -105,6 +105,9 @@ impl Route {
         segments(path) == ["embed", "ticker"]
     }
 
+    /// The search index's folder (Pagefind's), which the build writes and the search page reads.
+    pub const SEARCH_INDEX_PATH: &'static str = "/pagefind/";
+
     /// The site's JSON Feed, beside its RSS feed at `/feed/`.
     pub const JSON_FEED_PATH: &'static str = "/feed.json";
 

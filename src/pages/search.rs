@@ -15,7 +15,7 @@ pub fn SearchView(site: Site) -> impl IntoView {
     let description = format!("Search {}", site.title);
     view! {
         <PageMeta site title=Some("Search".to_owned()) description path=Route::Search.path() noindex=true/>
-        <section class="search-page" data-search="" data-index=site_href("/pagefind/")
+        <section class="search-page" data-search="" data-index=site_href(Route::SEARCH_INDEX_PATH)
             data-searching="Searching…"
             data-result-one="# result for “%”"
             data-result-other="# results for “%”"
