@@ -2,10 +2,14 @@ use super::{HttpRequest, HttpResponse, SharedTransport, TransportError};
 use crate::error::DataError;
 use std::sync::{Arc, Mutex};
 
-/// GETs through the shared transport, keeping every successful answer in memory so that going
-/// back to a page is instant and shared data (authors, tags, the site) is fetched once.
-/// Failures are not kept: Retry asks again. A visit reads tens of URLs, so a list searched in
-/// order serves as well as a hash map, for less wasm.
+/// GETs through the shared transport, keeping the latest successful answers in memory so that
+/// going back to a page is instant and shared data (authors, tags, the site) is fetched once.
+/// Failures are not kept: Retry asks again.
+///
+/// At most [`CACHE_CAPACITY`] answers are kept, the least recently used going first: a visit
+/// reads tens of URLs, but a build reads every file of the site through one source, and keeping
+/// them all would make each lookup slower and the memory grow with the site. So few a list
+/// searched in order serves as well as a hash map, for less wasm.
 #[derive(Clone)]
 pub struct CachingClient {
     timeout_ms: u32,
@@ -15,6 +19,9 @@ pub struct CachingClient {
 
 /// A URL and what it answered.
 type Cached = (String, Arc<HttpResponse>);
+
+/// How many answers a [`CachingClient`] keeps.
+pub const CACHE_CAPACITY: usize = 128;
 
 impl CachingClient {
     pub fn new(timeout_ms: u32, transport: SharedTransport) -> Self {
@@ -38,11 +45,13 @@ impl CachingClient {
         if let Some(cached) = (!fresh)
             .then(|| self.cache.lock().ok())
             .flatten()
-            .and_then(|cache| {
-                cache
-                    .iter()
-                    .find(|(cached, _)| cached == url)
-                    .map(|(_, response)| Arc::clone(response))
+            .and_then(|mut cache| {
+                let found = cache.iter().position(|(cached, _)| cached == url)?;
+                // Most recently used last, so that the first is the one to let go.
+                let entry = cache.remove(found);
+                let response = Arc::clone(&entry.1);
+                cache.push(entry);
+                Some(response)
             })
         {
             return Ok(cached);
@@ -61,6 +70,9 @@ impl CachingClient {
         if (200..300).contains(&response.status) {
             if let Ok(mut cache) = self.cache.lock() {
                 cache.retain(|(cached, _)| cached != url);
+                if cache.len() >= CACHE_CAPACITY {
+                    cache.remove(0);
+                }
                 cache.push((url.to_owned(), Arc::clone(&response)));
             }
         }

@@ -367,6 +367,38 @@ fn files_read_once_are_served_from_memory() {
 }
 
 #[test]
+fn only_the_latest_answers_are_kept_and_shared_files_stay() {
+    // A build reads every file of a large site through one source.
+    let pages = (crate::source::client::CACHE_CAPACITY + 10) as u32;
+    let files: Vec<(String, String)> = (1..=pages)
+        .map(|page| (format!("index/page-{page}.json"), listing(page, pages)))
+        .collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(path, body)| (path.as_str(), body.as_str()))
+        .collect();
+    let transport = FakeTransport::with_directory(&files);
+    let source = source(transport.clone());
+    for page in 1..=pages {
+        block_on(source.home(page)).unwrap();
+    }
+    let read_once = 2 + pages as usize;
+    assert_eq!(
+        transport.request_count(),
+        read_once,
+        "the directory is read once, though every listing asks for it"
+    );
+    block_on(source.home(pages)).unwrap();
+    assert_eq!(transport.request_count(), read_once, "a recent page is kept");
+    block_on(source.home(1)).unwrap();
+    assert_eq!(
+        transport.request_count(),
+        read_once + 1,
+        "the first page has been let go"
+    );
+}
+
+#[test]
 fn failures_are_not_remembered() {
     let transport = FakeTransport::default().answering("site.json", Ok(json(503, "busy")));
     let source = source(transport.clone());
