@@ -129,7 +129,8 @@
       return [+(time(entry?.modified ?? entry?.published) > since)];
     }
     const newer = answer.articles.filter((article) => time(article.published) > since
-      && (!check.tag || article.tags.includes(check.tag)) && (!check.author || article.author === check.author));
+      && (!check.tag || article.tags.includes(check.tag)) && (!check.section || article.sections?.includes(check.section))
+      && (!check.author || article.author === check.author));
     // It lists the latest changes only: older than those, there may be more.
     return [newer.length, answer.listed_since && time(answer.listed_since) > since];
   };

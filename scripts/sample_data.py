@@ -4,8 +4,8 @@
 Usage:
     python3 scripts/sample_data.py [--source content/sample.json] [--out public/data] [--check]
 
-The output follows docs/data-format.md: site.json, authors.json, tags.json,
-index/page-N.json, tags/<slug>/page-N.json, authors/<slug>/page-N.json,
+The output follows docs/data-format.md: site.json, authors.json, tags.json, sections.json,
+index/page-N.json, tags/<slug>/page-N.json, sections/<slug>/page-N.json, authors/<slug>/page-N.json,
 articles/<slug>.json, comments/<slug>.json (articles with comments only) and
 ticker.json. Everything the script owns is removed and written again; any other
 file in the output folder (media/ in particular) is left alone.
@@ -36,8 +36,12 @@ DEFAULT_SOURCE = REPO / "content" / "sample.json"
 DEFAULT_OUT = REPO / "public" / "data"
 
 # Files and folders this script owns inside the output folder.
-OWNED_FILES = ("site.json", "authors.json", "tags.json", "ticker.json")
-OWNED_DIRS = ("index", "tags", "authors", "articles", "comments")
+OWNED_FILES = ("site.json", "authors.json", "tags.json", "sections.json", "ticker.json")
+OWNED_DIRS = ("index", "tags", "sections", "authors", "articles", "comments")
+
+# The two taxonomies: (the key of the source, of the terms file and of an article's field; the name of the
+# terms file and of the folder of listings).
+TAXONOMIES = (("tags", "tags"), ("sections", "sections"))
 
 
 
@@ -59,6 +63,7 @@ def summary(a: dict) -> dict:
         s["modified"] = a["modified"]
     s["author"] = a["author"]
     s["tags"] = list(a.get("tags", []))
+    s["sections"] = list(a.get("sections", []))
     if "image" in a:
         s["image"] = image_out(a["image"], caption=False)
     return s
@@ -129,24 +134,26 @@ def build(src: dict) -> dict[str, object]:
         author_rows.append(row)
     files["authors.json"] = {"authors": author_rows}
 
-    tag_rows = []
-    for tag in src["tags"]:
-        tag_rows.append(
-            {
-                "slug": tag["slug"],
-                "name": tag["name"],
-                "description": tag["description"],
-                "article_count": sum(1 for s in summaries if tag["slug"] in s["tags"]),
-            }
-        )
-    files["tags.json"] = {"tags": tag_rows}
+    for key, name in TAXONOMIES:
+        rows = []
+        for term in src.get(key, []):
+            rows.append(
+                {
+                    "slug": term["slug"],
+                    "name": term["name"],
+                    "description": term["description"],
+                    "article_count": sum(1 for s in summaries if term["slug"] in s[key]),
+                }
+            )
+        files[f"{name}.json"] = {key: rows}
 
     for page in paginate(summaries, per_page):
         files[f"index/page-{page['page']}.json"] = page
-    for tag in src["tags"]:
-        listing = [s for s in summaries if tag["slug"] in s["tags"]]
-        for page in paginate(listing, per_page):
-            files[f"tags/{tag['slug']}/page-{page['page']}.json"] = page
+    for key, folder in TAXONOMIES:
+        for term in src.get(key, []):
+            listing = [s for s in summaries if term["slug"] in s[key]]
+            for page in paginate(listing, per_page):
+                files[f"{folder}/{term['slug']}/page-{page['page']}.json"] = page
     for author in src["authors"]:
         listing = [s for s in summaries if s["author"] == author["slug"]]
         for page in paginate(listing, per_page):

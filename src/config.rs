@@ -1,6 +1,6 @@
 //! `config.json` in the site root picks the data source at run time, so one build deploys anywhere.
 
-use crate::model::{resolve_url, Direction, TickerSettings};
+use crate::model::{resolve_url, Direction, Slug, TickerSettings};
 use serde_json::Value;
 use thiserror::Error;
 
@@ -24,6 +24,9 @@ pub struct WordPressConfig {
     pub language: String,
     pub direction: Direction,
     pub per_page: u32,
+    /// The sections the section bar leads with, in this order; the rest follow, the largest
+    /// first.
+    pub section_order: Vec<Slug>,
 }
 
 impl WordPressConfig {
@@ -77,6 +80,8 @@ struct SourceFile {
     language: Option<String>,
     direction: Option<String>,
     per_page: Option<u32>,
+    #[serde(default)]
+    sections: Vec<Slug>,
 }
 
 /// The source kinds this build can read.
@@ -138,6 +143,7 @@ pub fn parse_config(text: &str, site_root: &str) -> Result<Config, ConfigError> 
                 language,
                 direction,
                 per_page,
+                section_order: source_file.sections.clone(),
             })
         }
         other => {
@@ -266,10 +272,11 @@ mod tests {
                 language: "en".into(),
                 direction: Direction::Ltr,
                 per_page: 10,
+                section_order: Vec::new(),
             })
         );
         let config = parse_config(
-            r#"{"source": {"kind": "wordpress", "url": "/wp-json/", "language": "ar-EG", "per_page": 5}}"#,
+            r#"{"source": {"kind": "wordpress", "url": "/wp-json/", "language": "ar-EG", "per_page": 5, "sections": ["sport", "news"]}}"#,
             ROOT,
         )
         .unwrap();
@@ -281,6 +288,8 @@ mod tests {
             (wordpress.direction, wordpress.per_page),
             (Direction::Rtl, 5)
         );
+        let order: Vec<&str> = wordpress.section_order.iter().map(Slug::as_str).collect();
+        assert_eq!(order, ["sport", "news"]);
     }
 
     #[test]

@@ -24,9 +24,9 @@ pub use comment_form::{
 };
 pub use image::Image;
 pub use listing::{page_links, Listing, PageLink};
-pub use people::{Author, AuthorLink, AuthorPage, Tag, TagLink, TagPage};
+pub use people::{Author, AuthorLink, AuthorPage, Taxonomy, Term, TermLink, TermPage};
 pub use route::Route;
-pub use site::{Direction, Site};
+pub use site::{order_sections, Direction, Site};
 pub use slug::Slug;
 pub use ticker::{
     query_pairs, Headline, HeadlineLink, TickerDirection, TickerSettings, TickerTheme,

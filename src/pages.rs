@@ -10,7 +10,7 @@ mod home;
 mod not_found;
 mod route_page;
 mod search;
-mod tag;
+mod term;
 
 pub use config_error::ConfigErrorPage;
 pub use embed_ticker::TickerEmbedPage;

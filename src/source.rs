@@ -26,8 +26,8 @@ pub use wordpress::{Catalogue, PostEntry, TermEntry};
 use crate::config::{Config, SourceConfig, WordPressConfig};
 use crate::error::{CommentError, DataError};
 use crate::model::{
-    Article, AuthorPage, Comment, CommentDraft, Headline, Listing, Route, Site, Slug, TagPage,
-    Timestamp,
+    Article, AuthorPage, Comment, CommentDraft, Headline, Listing, Route, Site, Slug, Taxonomy,
+    TermPage, Timestamp,
 };
 use newer::NewerCheck;
 
@@ -60,6 +60,7 @@ impl DataSource {
                         language: WordPressConfig::DEFAULT_LANGUAGE.to_owned(),
                         direction: Default::default(),
                         per_page: WordPressConfig::DEFAULT_PER_PAGE,
+                        section_order: Vec::new(),
                     };
                     WordPressSource::new(wordpress, config.timeout_ms, transport.clone())
                 });
@@ -98,14 +99,16 @@ impl DataSource {
         }
     }
 
-    pub fn tag_page<'a>(
+    /// Page `page` (from 1) of a tag's or a section's articles, newest first.
+    pub fn term_page<'a>(
         &'a self,
+        taxonomy: Taxonomy,
         slug: &'a Slug,
         page: u32,
-    ) -> LocalBoxFuture<'a, Result<TagPage, DataError>> {
+    ) -> LocalBoxFuture<'a, Result<TermPage, DataError>> {
         match self {
-            Self::Static(source, _) => Box::pin(source.tag_page(slug, page)),
-            Self::WordPress(source) => Box::pin(source.tag_page(slug, page)),
+            Self::Static(source, _) => Box::pin(source.term_page(taxonomy, slug, page)),
+            Self::WordPress(source) => Box::pin(source.term_page(taxonomy, slug, page)),
         }
     }
 

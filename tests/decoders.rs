@@ -10,7 +10,7 @@
 
 use broadsheet::config::parse_config;
 use broadsheet::error::DataError;
-use broadsheet::model::{CommentDraft, Slug};
+use broadsheet::model::{CommentDraft, Slug, Taxonomy};
 use broadsheet::source::prefetched::read_answers;
 use broadsheet::source::{DataSource, HttpRequest, HttpResponse, Transport, TransportError};
 use futures::executor::block_on;
@@ -166,6 +166,7 @@ impl Files {
             route if route.contains("_fields=slug,title") => (200, file("ticker.json"), true),
             route if route.starts_with("wp/v2/posts") => (200, file("posts.json"), true),
             route if route.starts_with("wp/v2/tags") => (200, file("tags.json"), true),
+            route if route.starts_with("wp/v2/categories") => (200, file("categories.json"), true),
             route if route.starts_with("wp/v2/users") => (200, file("users.json"), true),
             route if route.starts_with("wp/v2/comments") => (200, file("comments.json"), true),
             _ => (
@@ -235,11 +236,12 @@ fn assert_explained(error: &DataError) {
     }
 }
 
-/// Which article, tag and author pages a reader opens.
+/// Which article, tag, section and author pages a reader opens.
 struct Reads {
     article: Slug,
     home_page: u32,
     tag: (Slug, u32),
+    section: (Slug, u32),
     author: (Slug, u32),
 }
 
@@ -256,12 +258,14 @@ impl Reads {
             article: slug("harbour-redevelopment-explained"),
             home_page: 1,
             tag: (slug("harbour"), 1),
+            section: (slug("news"), 1),
             author: (slug("ada-okafor"), 1),
         };
         match parts.as_slice() {
             ["articles" | "comments", name] => reads.article = slug(name),
             ["index", _] => reads.home_page = page,
             ["tags", name, _] => reads.tag = (slug(name), page),
+            ["sections", name, _] => reads.section = (slug(name), page),
             ["authors", name, _] => reads.author = (slug(name), page),
             _ => {}
         }
@@ -278,7 +282,18 @@ fn read_everything(source: &DataSource, reads: &Reads) -> Vec<DataError> {
         note(source.site().await.map(drop));
         note(source.home(reads.home_page).await.map(drop));
         note(source.article(slug).await.map(drop));
-        note(source.tag_page(&reads.tag.0, reads.tag.1).await.map(drop));
+        note(
+            source
+                .term_page(Taxonomy::Tag, &reads.tag.0, reads.tag.1)
+                .await
+                .map(drop),
+        );
+        note(
+            source
+                .term_page(Taxonomy::Section, &reads.section.0, reads.section.1)
+                .await
+                .map(drop),
+        );
         note(
             source
                 .author_page(&reads.author.0, reads.author.1)
@@ -314,6 +329,19 @@ fn the_undamaged_samples_read_without_an_error() {
     assert_eq!(
         read_everything(&source("wordpress", files()), &Reads::of("")),
         vec![]
+    );
+    let bar = |kind: &str| {
+        let site = block_on(source(kind, files()).site()).unwrap();
+        site.sections
+            .into_iter()
+            .map(|section| section.name)
+            .collect::<Vec<_>>()
+    };
+    assert!(!bar("static").is_empty(), "the sample has a section bar");
+    assert_eq!(
+        bar("wordpress"),
+        ["Environment & Coast", "News"],
+        "categories.json without Uncategorized"
     );
     for (name, config) in files_in_e2e_configs() {
         if !name.contains("malformed") && !name.contains("not-json") && !name.contains("unknown") {

@@ -6,7 +6,7 @@
 
 use crate::folder::FolderTransport;
 use broadsheet::config::parse_config;
-use broadsheet::model::{Image, Slug};
+use broadsheet::model::{Image, Slug, Taxonomy};
 use broadsheet::source::DataSource;
 use std::path::Path;
 use std::sync::Arc;
@@ -36,7 +36,8 @@ struct Files {
     index_pages: Vec<u32>,
     articles: Vec<Slug>,
     comments: Vec<Slug>,
-    tag_pages: Vec<(Slug, u32)>,
+    /// Of tags and sections.
+    term_pages: Vec<(Taxonomy, Slug, u32)>,
     author_pages: Vec<(Slug, u32)>,
 }
 
@@ -76,19 +77,25 @@ impl Files {
                 .collect(),
             ..Self::default()
         };
-        for (folder, into) in [
-            ("tags", &mut files.tag_pages),
-            ("authors", &mut files.author_pages),
-        ] {
+        // (owner, page number) of each listing file of `folder`.
+        let listings = |folder: &str| -> Result<Vec<(Slug, u32)>, String> {
+            let mut pages = Vec::new();
             for name in names(folder)? {
                 let Ok(owner) = Slug::parse(&name) else {
                     continue;
                 };
                 for file in names(&format!("{folder}/{name}"))? {
-                    into.extend(page(&file).map(|number| (owner.clone(), number)));
+                    pages.extend(page(&file).map(|number| (owner.clone(), number)));
                 }
             }
+            Ok(pages)
+        };
+        for taxonomy in Taxonomy::ALL {
+            for (owner, number) in listings(taxonomy.static_folder())? {
+                files.term_pages.push((taxonomy, owner, number));
+            }
         }
+        files.author_pages = listings("authors")?;
         Ok(files)
     }
 }
@@ -126,8 +133,8 @@ async fn read_all(source: &DataSource, on_disk: &Files, dir: &Path) -> Vec<Strin
     for slug in &on_disk.comments {
         note(source.comments(slug, false).await.map(drop));
     }
-    for (tag, page) in &on_disk.tag_pages {
-        note(source.tag_page(tag, *page).await.map(drop));
+    for (taxonomy, term, page) in &on_disk.term_pages {
+        note(source.term_page(*taxonomy, term, *page).await.map(drop));
     }
     for (author, page) in &on_disk.author_pages {
         note(source.author_page(author, *page).await.map(drop));

@@ -1,7 +1,9 @@
 //! What the site files list, read through the static source, and the files themselves.
 
 use broadsheet::error::DataError;
-use broadsheet::model::{ArticleCard, Dated, Listing, Route, Site, Slug, TagLink, Timestamp};
+use broadsheet::model::{
+    ArticleCard, Dated, Listing, Route, Site, Slug, Taxonomy, TermLink, Timestamp,
+};
 use broadsheet::source::newer::LATEST_FILE;
 use broadsheet::source::{Catalogue, DataSource};
 use std::collections::HashMap;
@@ -32,6 +34,15 @@ pub struct Listed {
     pub modified: Option<Timestamp>,
     pub author: Slug,
     pub tags: Vec<Slug>,
+    pub sections: Vec<Slug>,
+}
+
+impl Listed {
+    /// The first pages of its tags' and sections' listings.
+    pub fn term_routes(&self) -> impl Iterator<Item = Route> + '_ {
+        let tags = self.tags.iter().map(Route::tag);
+        tags.chain(self.sections.iter().map(Route::section))
+    }
 }
 
 impl Dated for Listed {
@@ -48,15 +59,21 @@ impl From<&ArticleCard> for Listed {
             modified: card.modified.clone(),
             author: card.author.slug.clone(),
             tags: card.tags.iter().map(|tag| tag.slug.clone()).collect(),
+            sections: card
+                .sections
+                .iter()
+                .map(|section| section.slug.clone())
+                .collect(),
         }
     }
 }
 
-/// A tag's listing: its number of pages, and the latest of its articles for its feed.
-pub struct TagIndex {
-    pub link: TagLink,
+/// A tag's or a section's listing: its number of pages, and the latest of its articles for its
+/// feed.
+pub struct TermIndex {
+    pub link: TermLink,
     pub pages: u32,
-    /// `None` where the feed on disk is as it should be: a sync read only the tags it touched.
+    /// `None` where the feed on disk is as it should be: a sync read only the terms it touched.
     pub feed: Option<Vec<ArticleCard>>,
 }
 
@@ -69,7 +86,8 @@ pub struct SiteIndex {
     /// The latest articles, newest first: the site's feeds, and every article the news sitemap
     /// lists (see [`latest_length`]).
     pub latest: Vec<ArticleCard>,
-    pub tags: Vec<TagIndex>,
+    /// Every tag and section with articles.
+    pub terms: Vec<TermIndex>,
     /// Each author with the number of listing pages.
     pub authors: Vec<(Slug, u32)>,
     /// When the index was read: the news sitemap lists the articles of the days before.
@@ -104,12 +122,12 @@ fn latest_length(articles: &[Listed], built: &Timestamp) -> usize {
 }
 
 impl SiteIndex {
-    /// Every page of the site, each prerendered: the home page and its pages, each tag's and each
-    /// author's pages, each article, and the search page.
+    /// Every page of the site, each prerendered: the home page and its pages, each tag's, each
+    /// section's and each author's pages, each article, and the search page.
     pub fn routes(&self) -> Vec<Route> {
         let mut routes: Vec<Route> = Route::HOME.pages(self.home_pages).collect();
-        for tag in &self.tags {
-            routes.extend(Route::tag(&tag.link.slug).pages(tag.pages));
+        for term in &self.terms {
+            routes.extend(term.link.route().pages(term.pages));
         }
         for (author, pages) in &self.authors {
             routes.extend(Route::author(author).pages(*pages));
@@ -140,19 +158,19 @@ impl SiteIndex {
         for page in 2..=home_pages {
             cards.extend(source.home(page).await?.articles);
         }
-        let mut tags = Vec::new();
-        for tag in unique(cards.iter().flat_map(|card| card.tags.iter()), |tag| {
-            &tag.slug
-        }) {
-            let (pages, feed) = tag_feed(source, &tag.slug).await?;
-            tags.push(TagIndex {
-                link: tag.clone(),
+        let mut terms = Vec::new();
+        for term in unique(cards.iter().flat_map(ArticleCard::terms), TermLink::route) {
+            let (pages, feed) = term_feed(source, term).await?;
+            terms.push(TermIndex {
+                link: term.clone(),
                 pages,
                 feed: Some(feed),
             });
         }
         let mut authors = Vec::new();
-        for author in unique(cards.iter().map(|card| &card.author), |author| &author.slug) {
+        for author in unique(cards.iter().map(|card| &card.author), |author| {
+            author.slug.clone()
+        }) {
             let pages = source
                 .author_page(&author.slug, 1)
                 .await?
@@ -167,19 +185,20 @@ impl SiteIndex {
             articles,
             home_pages,
             latest: cards,
-            tags,
+            terms,
             authors,
             built,
         })
     }
 
     /// The index of a WordPress site by its `catalogue`, with listings of `per_page` articles:
-    /// only the cards of the site's feed, and of the feeds of the tags `feed_of` names, are read.
+    /// only the cards of the site's feed, and of the feeds of the terms `feed_of` names by their
+    /// first pages, are read.
     pub async fn from_catalogue(
         source: &DataSource,
         catalogue: &Catalogue,
         per_page: u32,
-        feed_of: impl Fn(&Slug) -> bool,
+        feed_of: impl Fn(&Route) -> bool,
         built: Timestamp,
     ) -> Result<Self, DataError> {
         let pages = |count: usize| Listing::page_count(count, per_page);
@@ -190,11 +209,24 @@ impl SiteIndex {
             .iter()
             .map(|author| Ok((author.id, slug(&author.slug)?)))
             .collect::<Result<_, DataError>>()?;
-        let tag_links: HashMap<u64, TagLink> = catalogue
-            .tags
-            .iter()
-            .map(|tag| Ok((tag.id, tag.tag_link().map_err(damaged)?)))
-            .collect::<Result<_, DataError>>()?;
+        // Each taxonomy's terms with pages, by id.
+        let links = |taxonomy: Taxonomy| -> Result<HashMap<u64, TermLink>, DataError> {
+            let mut links = HashMap::new();
+            for term in catalogue.terms(taxonomy) {
+                if let Some(link) = term.term_link(taxonomy).map_err(damaged)? {
+                    links.insert(term.id, link);
+                }
+            }
+            Ok(links)
+        };
+        let term_links = [links(Taxonomy::Tag)?, links(Taxonomy::Section)?];
+        let listed = |post: &'_ broadsheet::source::PostEntry, taxonomy: Taxonomy| {
+            let links = &term_links[taxonomy as usize];
+            post.terms(taxonomy)
+                .iter()
+                .filter_map(move |id| Some((*id, links.get(id)?)))
+                .collect::<Vec<_>>()
+        };
         let mut articles = Vec::with_capacity(catalogue.posts.len());
         for post in &catalogue.posts {
             let (published, modified) = post.dates().map_err(damaged)?;
@@ -204,17 +236,19 @@ impl SiteIndex {
                     post.slug, post.author
                 ))
             })?;
-            let tags = post
-                .tags
-                .iter()
-                .filter_map(|tag| Some(tag_links.get(tag)?.slug.clone()))
-                .collect();
+            let slugs = |taxonomy| {
+                listed(post, taxonomy)
+                    .into_iter()
+                    .map(|(_, link)| link.slug.clone())
+                    .collect()
+            };
             articles.push(Listed {
                 slug: slug(&post.slug)?,
                 published,
                 modified,
                 author: author.clone(),
-                tags,
+                tags: slugs(Taxonomy::Tag),
+                sections: slugs(Taxonomy::Section),
             });
         }
         let length = latest_length(&articles, &built);
@@ -223,30 +257,33 @@ impl SiteIndex {
             latest.extend(source.home(page).await?.articles);
         }
         latest.truncate(length);
-        let listed_tags = catalogue
-            .posts
-            .iter()
-            .flat_map(|post| post.tags.iter().filter(|tag| tag_links.contains_key(tag)));
-        let mut tags = Vec::new();
-        for (id, count) in counted(listed_tags) {
-            let link = tag_links[id].clone();
-            let feed = if feed_of(&link.slug) {
-                Some(tag_feed(source, &link.slug).await?.1)
-            } else {
-                None
-            };
-            tags.push(TagIndex {
-                pages: pages(count),
-                link,
-                feed,
-            });
+        let mut terms = Vec::new();
+        for taxonomy in Taxonomy::ALL {
+            let ids: Vec<u64> = catalogue
+                .posts
+                .iter()
+                .flat_map(|post| listed(post, taxonomy).into_iter().map(|(id, _)| id))
+                .collect();
+            for (id, count) in counted(ids.iter()) {
+                let link = term_links[taxonomy as usize][id].clone();
+                let feed = if feed_of(&link.route()) {
+                    Some(term_feed(source, &link).await?.1)
+                } else {
+                    None
+                };
+                terms.push(TermIndex {
+                    pages: pages(count),
+                    link,
+                    feed,
+                });
+            }
         }
         Ok(Self {
             site: source.site().await?,
             home_pages: pages(articles.len()),
             articles,
             latest,
-            tags,
+            terms,
             authors: counted(catalogue.posts.iter().map(|post| &post.author))
                 .into_iter()
                 .map(|(id, count)| (authors[id].clone(), pages(count)))
@@ -256,15 +293,19 @@ impl SiteIndex {
     }
 }
 
-/// The number of pages of the tag at `slug`, and its latest articles.
-async fn tag_feed(source: &DataSource, slug: &Slug) -> Result<(u32, Vec<ArticleCard>), DataError> {
-    let first = source.tag_page(slug, 1).await?.listing;
+/// The number of pages of the tag's or section's listing, and its latest articles.
+async fn term_feed(
+    source: &DataSource,
+    term: &TermLink,
+) -> Result<(u32, Vec<ArticleCard>), DataError> {
+    let page = |page| source.term_page(term.taxonomy, &term.slug, page);
+    let first = page(1).await?.listing;
     let mut feed = first.articles;
-    for page in 2..=first.total_pages {
+    for number in 2..=first.total_pages {
         if feed.len() >= FEED_LENGTH {
             break;
         }
-        feed.extend(source.tag_page(slug, page).await?.listing.articles);
+        feed.extend(page(number).await?.listing.articles);
     }
     feed.truncate(FEED_LENGTH);
     Ok((first.total_pages, feed))
@@ -285,30 +326,25 @@ fn counted<'a>(ids: impl Iterator<Item = &'a u64>) -> Vec<(&'a u64, usize)> {
 }
 
 /// The items in first-seen order, each once by `key`.
-fn unique<'a, T, K: PartialEq>(
+fn unique<'a, T, K: Eq + std::hash::Hash>(
     items: impl Iterator<Item = &'a T>,
-    key: impl Fn(&T) -> &K,
+    key: impl Fn(&T) -> K,
 ) -> Vec<&'a T> {
-    let mut seen: Vec<&'a T> = Vec::new();
-    for item in items {
-        if !seen.iter().any(|known| key(known) == key(item)) {
-            seen.push(item);
-        }
-    }
-    seen
+    let mut seen = std::collections::HashSet::new();
+    items.filter(|item| seen.insert(key(item))).collect()
 }
 
 /// Writes every file into `dist`; returns what it wrote.
 pub fn write(index: &SiteIndex, dist: &Path) -> std::io::Result<Vec<String>> {
-    // (the feed's site path, its title, its articles): the site's, then each tag's.
+    // (the feed's site path, its title, its articles): the site's, then each tag's and section's.
     let feed = |route: Route| route.feed_path().unwrap_or_default();
     let mut feeds = vec![(feed(Route::HOME), index.site.title.clone(), &index.latest)];
-    for tag in &index.tags {
-        let Some(articles) = &tag.feed else {
+    for term in &index.terms {
+        let Some(articles) = &term.feed else {
             continue;
         };
-        let title = broadsheet::format::listing_feed_title(&tag.link.name, &index.site.title);
-        feeds.push((feed(Route::tag(&tag.link.slug)), title, articles));
+        let title = broadsheet::format::listing_feed_title(&term.link.name, &index.site.title);
+        feeds.push((feed(term.link.route()), title, articles));
     }
     let sitemaps = sitemaps(index, SITEMAP_LIMIT);
     let mut files = sitemaps.clone();
@@ -364,11 +400,13 @@ pub fn remove(dist: &Path) -> std::io::Result<Vec<String>> {
         }
     }
     removed.extend(prune_sitemaps(dist, 0)?);
-    let tags = dist.join("tag");
     let mut feeds = vec![dist.join("feed")];
-    if tags.is_dir() {
-        for tag in std::fs::read_dir(&tags)? {
-            feeds.push(tag?.path().join("feed"));
+    for taxonomy in Taxonomy::ALL {
+        let terms = dist.join(taxonomy.base());
+        if terms.is_dir() {
+            for term in std::fs::read_dir(&terms)? {
+                feeds.push(term?.path().join("feed"));
+            }
         }
     }
     for feed in feeds.into_iter().filter(|feed| feed.is_dir()) {
@@ -487,17 +525,17 @@ fn sitemap_urls(index: &SiteIndex) -> Vec<String> {
         .map(|article| (&article.slug, article))
         .collect();
     let mut authors_newest: HashMap<&Slug, &Listed> = HashMap::new();
-    let mut tags_newest: HashMap<&Slug, &Listed> = HashMap::new();
+    let mut terms_newest: HashMap<Route, &Listed> = HashMap::new();
     for article in &index.articles {
         authors_newest.entry(&article.author).or_insert(article);
-        for tag in &article.tags {
-            tags_newest.entry(tag).or_insert(article);
+        for term in article.term_routes() {
+            terms_newest.entry(term).or_insert(article);
         }
     }
     let newest = |route: &Route| -> Option<&Listed> {
         match route {
             Route::Home { page: 1 } => index.articles.first(),
-            Route::Tag { slug, page: 1 } => tags_newest.get(slug).copied(),
+            Route::Term { page: 1, .. } => terms_newest.get(route).copied(),
             Route::Author { slug, page: 1 } => authors_newest.get(slug).copied(),
             Route::Article(slug) => articles.get(slug).copied(),
             _ => None,
@@ -538,6 +576,8 @@ pub fn latest(index: &SiteIndex) -> String {
         modified: Option<&'a Timestamp>,
         author: &'a str,
         tags: Vec<&'a str>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        sections: Vec<&'a str>,
     }
     let mut cards: Vec<&Listed> = index.articles.iter().collect();
     // Ties in slug order, so that the same data gives the same file.
@@ -556,6 +596,7 @@ pub fn latest(index: &SiteIndex) -> String {
             modified: card.updated(),
             author: card.author.as_str(),
             tags: card.tags.iter().map(Slug::as_str).collect(),
+            sections: card.sections.iter().map(Slug::as_str).collect(),
         })
         .collect();
     broadsheet::json::encode(&Latest {
@@ -673,7 +714,12 @@ pub fn json_feed(index: &SiteIndex) -> String {
                     name: &card.author.name,
                     url: site.canonical(&card.author.path()),
                 }],
-                tags: card.tags.iter().map(|tag| tag.name.as_str()).collect(),
+                tags: card
+                    .sections
+                    .iter()
+                    .chain(&card.tags)
+                    .map(|term| term.name.as_str())
+                    .collect(),
             }
         })
         .collect();
@@ -716,8 +762,9 @@ pub fn rss(site: &Site, path: &str, title: &str, articles: &[ArticleCard]) -> St
             card.published.rfc822(),
             escape(&card.excerpt),
         ));
-        for tag in &card.tags {
-            xml.push_str(&format!("  <category>{}</category>\n", escape(&tag.name)));
+        // As WordPress's own feed has them: the sections, then the tags.
+        for term in card.sections.iter().chain(&card.tags) {
+            xml.push_str(&format!("  <category>{}</category>\n", escape(&term.name)));
         }
         xml.push_str("</item>\n");
     }
@@ -737,6 +784,15 @@ mod tests {
             language: "en-GB".into(),
             direction: Direction::Ltr,
             base_url: "https://herald.example/news/".into(),
+            sections: Vec::new(),
+        }
+    }
+
+    fn term(taxonomy: Taxonomy, slug: &str) -> TermLink {
+        TermLink {
+            taxonomy,
+            slug: Slug::parse(slug).unwrap(),
+            name: slug.to_uppercase(),
         }
     }
 
@@ -751,30 +807,33 @@ mod tests {
                 slug: Slug::parse("ada").unwrap(),
                 name: "Ada".into(),
             },
-            tags: tags
-                .iter()
-                .map(|tag| TagLink {
-                    slug: Slug::parse(tag).unwrap(),
-                    name: tag.to_uppercase(),
-                })
-                .collect(),
+            tags: tags.iter().map(|tag| term(Taxonomy::Tag, tag)).collect(),
+            sections: Vec::new(),
             image: None,
         }
     }
 
     fn index() -> SiteIndex {
-        let articles = vec![
+        let mut articles = vec![
             card("second", "2026-11-04T08:00:00Z", &["harbour"]),
             card("first", "2026-11-03T08:00:00Z", &["harbour", "sport"]),
         ];
+        articles[1].sections = vec![term(Taxonomy::Section, "news")];
         SiteIndex {
             site: site(),
             home_pages: 2,
-            tags: vec![TagIndex {
-                link: articles[0].tags[0].clone(),
-                pages: 1,
-                feed: Some(articles.clone()),
-            }],
+            terms: vec![
+                TermIndex {
+                    link: articles[0].tags[0].clone(),
+                    pages: 1,
+                    feed: Some(articles.clone()),
+                },
+                TermIndex {
+                    link: articles[1].sections[0].clone(),
+                    pages: 1,
+                    feed: Some(vec![articles[1].clone()]),
+                },
+            ],
             authors: vec![(articles[0].author.slug.clone(), 1)],
             articles: articles.iter().map(Listed::from).collect(),
             latest: articles,
@@ -844,7 +903,10 @@ mod tests {
             items[0]["authors"][0]["url"],
             "https://herald.example/news/author/ada/"
         );
-        assert_eq!(items[1]["tags"], serde_json::json!(["HARBOUR", "SPORT"]));
+        assert_eq!(
+            items[1]["tags"],
+            serde_json::json!(["NEWS", "HARBOUR", "SPORT"])
+        );
         assert!(items[1].get("date_modified").is_none());
     }
 
@@ -857,12 +919,13 @@ mod tests {
             "<loc>https://herald.example/news/</loc><lastmod>2026-11-04T08:00:00Z</lastmod>",
             "<loc>https://herald.example/news/page/2/</loc></url>",
             "<loc>https://herald.example/news/tag/harbour/</loc>",
+            "<loc>https://herald.example/news/category/news/</loc><lastmod>2026-11-03T08:00:00Z</lastmod>",
             "<loc>https://herald.example/news/author/ada/</loc>",
             "<loc>https://herald.example/news/first/</loc><lastmod>2026-11-03T08:00:00Z</lastmod>",
         ] {
             assert!(xml.contains(url), "{url} missing from\n{xml}");
         }
-        assert_eq!(xml.matches("<url>").count(), 6);
+        assert_eq!(xml.matches("<url>").count(), 7);
         // The search page is prerendered but not listed: search engines are asked not to index it.
         assert!(index().routes().contains(&Route::Search));
         assert!(!xml.contains("/search/"), "{xml}");
@@ -870,14 +933,14 @@ mod tests {
 
     #[test]
     fn a_sitemap_too_long_for_one_file_is_an_index_of_parts() {
-        let files = sitemaps(&index(), 4);
+        let files = sitemaps(&index(), 5);
         let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
         assert!(files[0].1.contains("<sitemapindex"), "{}", files[0].1);
         assert!(files[0]
             .1
             .contains("<sitemap><loc>https://herald.example/news/sitemap-2.xml</loc></sitemap>"));
-        assert_eq!(files[1].1.matches("<url>").count(), 4);
+        assert_eq!(files[1].1.matches("<url>").count(), 5);
         assert_eq!(files[2].1.matches("<url>").count(), 2);
 
         // Written, then the site shrinks to one file: the parts go.
@@ -919,7 +982,7 @@ mod tests {
                 "listed_since": null,
                 "articles": [
                     {"slug": "first", "published": "2026-11-03T08:00:00Z", "modified": "2026-11-05T09:00:00Z",
-                     "author": "ada", "tags": ["harbour", "sport"]},
+                     "author": "ada", "tags": ["harbour", "sport"], "sections": ["news"]},
                     {"slug": "second", "published": "2026-11-04T08:00:00Z", "author": "ada", "tags": ["harbour"]},
                 ]
             })
@@ -956,10 +1019,19 @@ mod tests {
             "news-sitemap.xml",
             "feed.json",
             "feed/index.html",
+            "tag/harbour/feed/index.html",
+            "category/news/feed/index.html",
         ];
         for name in names {
             assert!(dist.path().join(name).is_file(), "{name} written");
         }
+        let section_feed =
+            std::fs::read_to_string(dist.path().join("category/news/feed/index.html")).unwrap();
+        assert!(
+            section_feed.contains("<title>NEWS — The Herald &amp; Co</title>"),
+            "{section_feed}"
+        );
+        assert!(section_feed.contains("/news/first/") && !section_feed.contains("/news/second/"));
         remove(dist.path()).unwrap();
         for name in names {
             assert!(!dist.path().join(name).exists(), "{name} removed");

@@ -27,7 +27,11 @@ pub fn content_fingerprint(source: &DataSource, route: &Route) -> Option<u64> {
             shown(source.article(slug).now_or_never()?)
                 + &shown(source.comments(slug, false).now_or_never()?)
         }
-        Route::Tag { slug, page } => shown(source.tag_page(slug, *page).now_or_never()?),
+        Route::Term {
+            taxonomy,
+            slug,
+            page,
+        } => shown(source.term_page(*taxonomy, slug, *page).now_or_never()?),
         Route::Author { slug, page } => shown(source.author_page(slug, *page).now_or_never()?),
         Route::Search => String::new(),
     };

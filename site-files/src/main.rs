@@ -220,10 +220,10 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     ));
     written.push(search_index(dist, &index.site.language));
     Ok(format!(
-        "{} for {} articles, {} tags and {} authors",
+        "{} for {} articles, {} tags and sections and {} authors",
         written.join(", "),
         index.articles.len(),
-        index.tags.len(),
+        index.terms.len(),
         index.authors.len()
     ))
 }

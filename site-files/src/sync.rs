@@ -27,7 +27,7 @@ mod changes;
 use crate::{files, incremental, pages, redirects, Built};
 use broadsheet::config::SourceConfig;
 use broadsheet::error::DataError;
-use broadsheet::model::{Route, Slug};
+use broadsheet::model::Route;
 use broadsheet::source::{Catalogue, DataSource};
 use futures::FutureExt;
 use serde::{Deserialize, Serialize};
@@ -163,21 +163,20 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         }
         return Ok(format!("up to date ({posts})"));
     }
-    // The tags whose pages change: their feeds are written again.
-    let tags: HashSet<&Slug> = changes
+    // The tags and sections whose pages change, by their first pages: their feeds are written
+    // again.
+    let terms: HashSet<Route> = changes
         .render
         .iter()
         .chain(&changes.later)
-        .filter_map(|route| match route {
-            Route::Tag { slug, .. } => Some(slug),
-            _ => None,
-        })
+        .filter(|route| matches!(route, Route::Term { .. }))
+        .map(|route| route.with_page(1))
         .collect();
     let index = futures::executor::block_on(files::SiteIndex::from_catalogue(
         &built.source,
         &now,
         config.per_page,
-        |slug| tags.contains(slug),
+        |first| terms.contains(first),
         files::build_time().map_err(failed)?,
     ))
     .map_err(|error| failed(format!("{}: {error}", built.source_url)))?;
@@ -235,8 +234,8 @@ fn take_away(
     for route in &changes.remove {
         removed += usize::from(remove_page(dist, route)?);
     }
-    for tag in &changes.gone_tags {
-        let feed = Route::tag(tag).feed_path().unwrap_or_default();
+    for term in &changes.gone_terms {
+        let feed = term.feed_path().unwrap_or_default();
         let folder = pages::file_for(dist, &feed);
         if let Some(folder) = folder.parent().filter(|folder| folder.is_dir()) {
             std::fs::remove_dir_all(folder)
@@ -402,8 +401,12 @@ pub fn answered(source: &DataSource, route: &Route) -> Result<(), String> {
     shown(source.site().map(|site| site.map(drop)).now_or_never())?;
     shown(match route {
         Route::Home { page } => source.home(*page).map(|page| page.map(drop)).now_or_never(),
-        Route::Tag { slug, page } => source
-            .tag_page(slug, *page)
+        Route::Term {
+            taxonomy,
+            slug,
+            page,
+        } => source
+            .term_page(*taxonomy, slug, *page)
             .map(|page| page.map(drop))
             .now_or_never(),
         Route::Author { slug, page } => source

@@ -28,6 +28,7 @@ pub fn NewerNotice(
             data-url=attributes.url
             data-since=attributes.since
             data-tag=attributes.tag
+            data-section=attributes.section
             data-author=attributes.author
             data-article=attributes.article
             data-show=attributes.show

@@ -1,10 +1,11 @@
 use super::SearchForm;
+use crate::model::TermLink;
 use crate::state::{site_href, CurrentSite};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The masthead: the site's name (a link home), its tagline and the search field; a placeholder of the same size
-/// until the first page has loaded the site.
+/// The masthead: the site's name (a link home), its tagline, the search field and the section
+/// bar; a placeholder of the same size until the first page has loaded the site.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let site = expect_context::<CurrentSite>().0;
@@ -18,6 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                         <A exact=true href=home.clone() attr:class="site-title">{site.title}</A>
                         {tagline}
                         <SearchForm id="site-search-field" class="site-search" label="Site search"/>
+                        <SectionBar sections=site.sections/>
                     }
                     .into_any()
                 }
@@ -25,6 +27,25 @@ pub fn SiteHeader() -> impl IntoView {
             }}
         </header>
     }
+}
+
+/// The site's sections, one link each. On a narrow screen the row scrolls sideways (style/main.css)
+/// rather than folding into a menu: every section stays one tap or one Tab away, with no script.
+/// The section being read is marked as the current page, on its later pages too.
+#[component]
+fn SectionBar(sections: Vec<TermLink>) -> impl IntoView {
+    (!sections.is_empty()).then(|| {
+        view! {
+            <nav class="section-bar" aria-label="Sections">
+                <ul>
+                    {sections
+                        .into_iter()
+                        .map(|section| view! { <li><A href=site_href(&section.path())>{section.name}</A></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+    })
 }
 
 /// The foot of every page. It appears with the first page's content, not before: a footer

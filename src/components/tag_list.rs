@@ -1,4 +1,4 @@
-use crate::model::TagLink;
+use crate::model::TermLink;
 use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,7 +7,7 @@ use leptos_router::components::A;
 #[component]
 pub fn TagList(
     /// Tags to show; nothing is rendered for none.
-    tags: Vec<TagLink>,
+    tags: Vec<TermLink>,
     /// Accessible name of the list, such as "Tags".
     #[prop(default = "Tags")]
     label: &'static str,

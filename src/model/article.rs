@@ -1,4 +1,4 @@
-use super::{Author, AuthorLink, Direction, Image, Route, Slug, TagLink, Timestamp};
+use super::{Author, AuthorLink, Direction, Image, Route, Slug, TermLink, Timestamp};
 use crate::sanitize::SanitizedHtml;
 
 /// What a listing shows of an article.
@@ -10,13 +10,20 @@ pub struct ArticleCard {
     pub published: Timestamp,
     pub modified: Option<Timestamp>,
     pub author: AuthorLink,
-    pub tags: Vec<TagLink>,
+    pub tags: Vec<TermLink>,
+    /// The sections it is filed in, the main one first.
+    pub sections: Vec<TermLink>,
     pub image: Option<Image>,
 }
 
 impl ArticleCard {
     pub fn path(&self) -> String {
         article_path(&self.slug)
+    }
+
+    /// Its tags and sections: every listing it is on besides the home page and its author's.
+    pub fn terms(&self) -> impl Iterator<Item = &TermLink> {
+        self.tags.iter().chain(&self.sections)
     }
 }
 
@@ -36,7 +43,10 @@ pub struct Article {
     pub published: Timestamp,
     pub modified: Option<Timestamp>,
     pub author: Author,
-    pub tags: Vec<TagLink>,
+    pub tags: Vec<TermLink>,
+    /// The sections it is filed in, the main one first, which the article shows above its
+    /// headline.
+    pub sections: Vec<TermLink>,
     pub image: Option<Image>,
     /// Set when the article's language differs from the site's.
     pub language: Option<String>,

@@ -1,7 +1,7 @@
 //! The site's addresses: the one owner of its URL scheme, which is WordPress's permalinks. Links,
 //! the router, the prerendered pages, the sitemap and the feeds all ask [`Route`].
 
-use super::Slug;
+use super::{Slug, Taxonomy};
 
 /// A page of the site. Listings are numbered from 1.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -10,8 +10,13 @@ pub enum Route {
     Home { page: u32 },
     /// `/<slug>/`.
     Article(Slug),
-    /// `/tag/<slug>/`, then `/tag/<slug>/page/2/`...
-    Tag { slug: Slug, page: u32 },
+    /// A tag's or a section's articles: `/tag/<slug>/`, `/category/<slug>/`, then
+    /// `/tag/<slug>/page/2/`...
+    Term {
+        taxonomy: Taxonomy,
+        slug: Slug,
+        page: u32,
+    },
     /// `/author/<slug>/`, then `/author/<slug>/page/2/`...
     Author { slug: Slug, page: u32 },
     /// `/search/`, WordPress's search base; the query is in `?q=`, which the page reads in the
@@ -23,11 +28,21 @@ impl Route {
     /// The home page's first page.
     pub const HOME: Self = Self::Home { page: 1 };
 
-    pub fn tag(slug: &Slug) -> Self {
-        Self::Tag {
+    /// The first page of the term's listing.
+    pub fn term(taxonomy: Taxonomy, slug: &Slug) -> Self {
+        Self::Term {
+            taxonomy,
             slug: slug.clone(),
             page: 1,
         }
+    }
+
+    pub fn tag(slug: &Slug) -> Self {
+        Self::term(Taxonomy::Tag, slug)
+    }
+
+    pub fn section(slug: &Slug) -> Self {
+        Self::term(Taxonomy::Section, slug)
     }
 
     pub fn author(slug: &Slug) -> Self {
@@ -42,7 +57,14 @@ impl Route {
         let (first, page) = match self {
             Self::Home { page } => ("/".to_owned(), *page),
             Self::Article(slug) => return format!("/{}/", slug.path_segment()),
-            Self::Tag { slug, page } => (format!("/tag/{}/", slug.path_segment()), *page),
+            Self::Term {
+                taxonomy,
+                slug,
+                page,
+            } => (
+                format!("/{}/{}/", taxonomy.base(), slug.path_segment()),
+                *page,
+            ),
             Self::Author { slug, page } => (format!("/author/{}/", slug.path_segment()), *page),
             Self::Search => return "/search/".to_owned(),
         };
@@ -59,13 +81,19 @@ impl Route {
         let segments = segments(path);
         let slug = |segment: &str| Slug::from_path_segment(segment).ok();
         let page = |segment: &str| segment.parse::<u32>().ok().filter(|page| *page >= 1);
+        let taxonomy = |segment: &str| {
+            Taxonomy::ALL
+                .into_iter()
+                .find(|taxonomy| taxonomy.base() == segment)
+        };
         Some(match segments.as_slice() {
             [] => Self::HOME,
             ["page", number] => Self::Home {
                 page: page(number)?,
             },
-            ["tag", name] => Self::tag(&slug(name)?),
-            ["tag", name, "page", number] => Self::Tag {
+            [base, name] if taxonomy(base).is_some() => Self::term(taxonomy(base)?, &slug(name)?),
+            [base, name, "page", number] if taxonomy(base).is_some() => Self::Term {
+                taxonomy: taxonomy(base)?,
                 slug: slug(name)?,
                 page: page(number)?,
             },
@@ -84,7 +112,7 @@ impl Route {
     pub fn with_page(&self, page: u32) -> Self {
         let mut route = self.clone();
         if let Self::Home { page: at }
-        | Self::Tag { page: at, .. }
+        | Self::Term { page: at, .. }
         | Self::Author { page: at, .. } = &mut route
         {
             *at = page;
@@ -111,11 +139,11 @@ impl Route {
     /// The site's JSON Feed, beside its RSS feed at `/feed/`.
     pub const JSON_FEED_PATH: &'static str = "/feed.json";
 
-    /// The listing's RSS feed, as WordPress serves it: `/feed/`, `/tag/<slug>/feed/`. Articles and
-    /// authors have none here.
+    /// The listing's RSS feed, as WordPress serves it: `/feed/`, `/tag/<slug>/feed/`,
+    /// `/category/<slug>/feed/`. Articles and authors have none here.
     pub fn feed_path(&self) -> Option<String> {
         match self {
-            Self::Home { .. } | Self::Tag { .. } => {
+            Self::Home { .. } | Self::Term { .. } => {
                 Some(format!("{}feed/", self.with_page(1).path()))
             }
             Self::Article(_) | Self::Author { .. } | Self::Search => None,
@@ -165,6 +193,18 @@ mod tests {
         assert_eq!(Route::author(&slug("ada")).feed_path(), None);
         assert_eq!(Route::Search.path(), "/search/");
         assert_eq!(Route::Search.feed_path(), None);
+        assert_eq!(Route::section(&slug("sport")).path(), "/category/sport/");
+        assert_eq!(
+            Route::section(&slug("sport")).with_page(2).path(),
+            "/category/sport/page/2/"
+        );
+        assert_eq!(
+            Route::section(&slug("sport"))
+                .with_page(2)
+                .feed_path()
+                .unwrap(),
+            "/category/sport/feed/"
+        );
     }
 
     #[test]
@@ -176,9 +216,16 @@ mod tests {
             Route::Article(slug("سوق-السمك")),
             Route::Search,
             Route::tag(&slug("harbour")),
-            Route::Tag {
+            Route::Term {
+                taxonomy: Taxonomy::Tag,
                 slug: slug("harbour"),
                 page: 2,
+            },
+            Route::section(&slug("sport")),
+            Route::Term {
+                taxonomy: Taxonomy::Section,
+                slug: slug("sport"),
+                page: 3,
             },
             Route::author(&slug("ada")),
             Route::Author {
@@ -188,6 +235,7 @@ mod tests {
             // An article whose slug is a word the scheme uses is still an article.
             Route::Article(slug("page")),
             Route::Article(slug("tag")),
+            Route::Article(slug("category")),
         ] {
             assert_eq!(Route::parse(&route.path()), Some(route));
         }
@@ -237,6 +285,7 @@ mod tests {
             "/a/b/",
             "/tag/%2e%2e/",
             "/author/ada/feed/",
+            "/category/sport/page/0/",
             "/%ff/",
         ] {
             assert_eq!(Route::parse(path), None, "{path}");

@@ -1,3 +1,5 @@
+use super::{Slug, TermLink};
+
 /// Writing direction of a site or an article, for `dir` attributes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Direction {
@@ -69,6 +71,23 @@ pub struct Site {
     pub direction: Direction,
     /// Public address with a trailing slash; canonical URLs are built on it.
     pub base_url: String,
+    /// The section bar, in its order: the site's sections that have articles.
+    pub sections: Vec<TermLink>,
+}
+
+/// `sections` in the order a site owner chose: those `first` names, in its order, then the rest
+/// as they were. A name that is no section is passed over, so that a section emptied or renamed
+/// in WordPress does not break the bar.
+pub fn order_sections(mut sections: Vec<TermLink>, first: &[Slug]) -> Vec<TermLink> {
+    let rank = |section: &TermLink| {
+        first
+            .iter()
+            .position(|slug| *slug == section.slug)
+            .unwrap_or(first.len())
+    };
+    // Stable: the sections `first` leaves out keep their order.
+    sections.sort_by_key(rank);
+    sections
 }
 
 impl Site {
@@ -81,6 +100,29 @@ impl Site {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_named_first_lead_in_that_order_and_the_rest_keep_theirs() {
+        let slug = |text: &str| Slug::parse(text).unwrap();
+        let section = |text: &str| TermLink {
+            taxonomy: super::super::Taxonomy::Section,
+            slug: slug(text),
+            name: text.to_uppercase(),
+        };
+        let sections = ["news", "sport", "business", "culture"]
+            .map(section)
+            .to_vec();
+        let ordered = order_sections(
+            sections.clone(),
+            &[slug("culture"), slug("gone"), slug("sport")],
+        );
+        let names: Vec<&str> = ordered
+            .iter()
+            .map(|section| section.slug.as_str())
+            .collect();
+        assert_eq!(names, ["culture", "sport", "news", "business"]);
+        assert_eq!(order_sections(sections.clone(), &[]), sections);
+    }
 
     #[test]
     fn direction_of_a_language_tag() {

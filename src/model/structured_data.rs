@@ -1,7 +1,7 @@
 //! schema.org JSON-LD, which search engines read for rich results: `NewsArticle` on articles,
-//! `Person` on author pages, `CollectionPage` on tag pages.
+//! `Person` on author pages, `CollectionPage` on tag and section pages.
 
-use super::{Article, Author, Dated, Image, Site, Tag};
+use super::{Article, Author, Dated, Image, Site, Term};
 use serde::Serialize;
 
 const CONTEXT: &str = "https://schema.org";
@@ -24,6 +24,8 @@ struct NewsArticle<'a> {
     in_language: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<ImageObject<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article_section: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     keywords: Vec<&'a str>,
 }
@@ -96,6 +98,10 @@ pub fn news_article(site: &Site, article: &Article) -> String {
         },
         in_language: article.language.as_ref().unwrap_or(&site.language),
         image: article.image.as_ref().map(image_object),
+        article_section: article
+            .sections
+            .first()
+            .map(|section| section.name.as_str()),
         keywords: article.tags.iter().map(|tag| tag.name.as_str()).collect(),
     })
 }
@@ -105,8 +111,8 @@ pub fn person(site: &Site, author: &Author) -> String {
     script_safe(&person_of(site, author, true))
 }
 
-/// The JSON-LD of a tag's page.
-pub fn collection_page(site: &Site, tag: &Tag) -> String {
+/// The JSON-LD of a tag's or a section's page.
+pub fn collection_page(site: &Site, tag: &Term) -> String {
     script_safe(&CollectionPage {
         context: CONTEXT,
         kind: "CollectionPage",
@@ -154,7 +160,7 @@ fn script_safe(value: &impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Direction, Slug, TagLink, Timestamp};
+    use crate::model::{Direction, Slug, Taxonomy, TermLink, Timestamp};
     use crate::sanitize::sanitize_html;
     use serde_json::Value;
 
@@ -165,6 +171,7 @@ mod tests {
             language: "en-GB".into(),
             direction: Direction::Ltr,
             base_url: "https://herald.example/".into(),
+            sections: Vec::new(),
         }
     }
 
@@ -192,9 +199,15 @@ mod tests {
             published: Timestamp::parse("2026-11-03T08:30:00Z").unwrap(),
             modified: Some(Timestamp::parse("2026-11-04T08:30:00Z").unwrap()),
             author: author(),
-            tags: vec![TagLink {
+            tags: vec![TermLink {
+                taxonomy: Taxonomy::Tag,
                 slug: Slug::parse("harbour").unwrap(),
                 name: "Harbour".into(),
+            }],
+            sections: vec![TermLink {
+                taxonomy: Taxonomy::Section,
+                slug: Slug::parse("news").unwrap(),
+                name: "News".into(),
             }],
             image: Some(Image {
                 url: "https://herald.example/f.jpg".into(),
@@ -225,6 +238,7 @@ mod tests {
             "https://herald.example/author/ada/"
         );
         assert_eq!(string(&["publisher", "name"]), "The Herald");
+        assert_eq!(string(&["articleSection"]), "News");
         assert!(
             json["author"].get("@context").is_none() && json["author"].get("description").is_none(),
             "an article's author is named, not described"
@@ -241,7 +255,8 @@ mod tests {
         assert_eq!(json["@type"], "Person");
         assert_eq!(json["@context"], "https://schema.org");
         assert_eq!(json["description"], "Harbour reporter.");
-        let tag = Tag {
+        let tag = Term {
+            taxonomy: Taxonomy::Tag,
             slug: Slug::parse("harbour").unwrap(),
             name: "Harbour".into(),
             description: String::new(),

@@ -24,6 +24,8 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
     let (author_path, author_name) = (site_href(&author.path()), author.name.clone());
     let json_ld = structured_data::news_article(&site, &article);
     let reading_time = reading_time(article.reading_minutes());
+    let section = article.sections.first().cloned();
+    let section_language = article.language.is_some().then(|| site.language.clone());
     view! {
         <PageMeta
             site=site.clone()
@@ -36,14 +38,21 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             direction=Some(direction)
             structured_data=Some(json_ld)
         />
-        // The search index (Pagefind) reads articles only, and of each only this element.
+        // The search index (Pagefind) reads articles only, and of each only this element, less the byline
+        // and dates: a result's excerpt should be the story's words, not "By … Published …".
         <article class="article" lang=language.clone() dir=direction.as_str() data-pagefind-body="">
             <header class="article-header">
+                // The section is named in the site's language, which the article's may not be.
+                {section.map(|section| view! {
+                    <p class="article-section" data-pagefind-ignore="" lang=section_language>
+                        <A href=site_href(&section.path())>{section.name}</A>
+                    </p>
+                })}
                 <h1 class="headline">{article.title}</h1>
-                <p class="byline">
+                <p class="byline" data-pagefind-ignore="">
                     "By " <A exact=true href=author_path attr:rel="author">{author_name}</A>
                 </p>
-                <p class="dates">
+                <p class="dates" data-pagefind-ignore="">
                     "Published " <DateTime time=article.published language=language.clone()/>
                     {updated.map(|updated| view! { " · Updated " <DateTime time=updated language=language.clone()/> })}
                     " · " <span class="reading-time">{reading_time}</span>

@@ -3,10 +3,10 @@
 //! hands the data to the route's view. Keeping the async and error machinery in one place
 //! also keeps the wasm small: it is instantiated once, not once per page.
 
-use super::{article, author, home, not_found, search, tag};
+use super::{article, author, home, not_found, search, term};
 use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton, NewerNotice};
 use crate::error::DataError;
-use crate::model::{Article, AuthorPage, Dated, Listing, Route, Site, TagPage, Timestamp};
+use crate::model::{Article, AuthorPage, Dated, Listing, Route, Site, TermPage, Timestamp};
 use crate::render_mode::RenderMode;
 use crate::source::newer::NewerCheck;
 use crate::state::{AppSource, CurrentSite};
@@ -26,7 +26,7 @@ impl Kind {
     fn of(route: &Route) -> Self {
         match route {
             Route::Article(_) => Self::Article,
-            Route::Home { .. } | Route::Tag { .. } | Route::Author { .. } | Route::Search => {
+            Route::Home { .. } | Route::Term { .. } | Route::Author { .. } | Route::Search => {
                 Self::Listing
             }
         }
@@ -38,7 +38,7 @@ impl Kind {
 enum PageData {
     Home(Listing),
     Article(Box<Article>),
-    Tag(TagPage),
+    Term(TermPage),
     Author(AuthorPage),
     /// The search page, which needs nothing but the site: its script finds the results.
     Search,
@@ -53,7 +53,7 @@ impl PageData {
         }
         match self {
             Self::Home(listing) => newest(listing),
-            Self::Tag(TagPage { listing, .. }) | Self::Author(AuthorPage { listing, .. }) => {
+            Self::Term(TermPage { listing, .. }) | Self::Author(AuthorPage { listing, .. }) => {
                 newest(listing)
             }
             Self::Article(article) => Some(article.last_change()),
@@ -82,7 +82,11 @@ async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataErr
     Ok(match route {
         Route::Home { page } => PageData::Home(source.home(page).await?),
         Route::Article(slug) => PageData::Article(Box::new(source.article(&slug).await?)),
-        Route::Tag { slug, page } => PageData::Tag(source.tag_page(&slug, page).await?),
+        Route::Term {
+            taxonomy,
+            slug,
+            page,
+        } => PageData::Term(source.term_page(taxonomy, &slug, page).await?),
         Route::Author { slug, page } => PageData::Author(source.author_page(&slug, page).await?),
         Route::Search => PageData::Search,
     })
@@ -95,7 +99,7 @@ fn render((site, data, newer): Loaded) -> AnyView {
         PageData::Article(article) => {
             view! { <article::ArticleView site article=*article/> }.into_any()
         }
-        PageData::Tag(tag_page) => view! { <tag::TagView site tag_page/> }.into_any(),
+        PageData::Term(term_page) => view! { <term::TermView site term_page/> }.into_any(),
         PageData::Author(author_page) => {
             view! { <author::AuthorView site author_page/> }.into_any()
         }

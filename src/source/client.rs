@@ -42,17 +42,18 @@ impl CachingClient {
     /// The answer for `url`, whatever its status; only a failure to get any answer is an error.
     /// `fresh` asks the server again, past this cache and the browser's, and keeps the new answer.
     pub async fn get(&self, url: &str, fresh: bool) -> Result<Arc<HttpResponse>, DataError> {
-        if let Some(cached) = (!fresh)
-            .then(|| self.cache.lock().ok())
-            .flatten()
-            .and_then(|mut cache| {
-                let found = cache.iter().position(|(cached, _)| cached == url)?;
-                // Most recently used last, so that the first is the one to let go.
-                let entry = cache.remove(found);
-                let response = Arc::clone(&entry.1);
-                cache.push(entry);
-                Some(response)
-            })
+        if let Some(cached) =
+            (!fresh)
+                .then(|| self.cache.lock().ok())
+                .flatten()
+                .and_then(|mut cache| {
+                    let found = cache.iter().position(|(cached, _)| cached == url)?;
+                    // Most recently used last, so that the first is the one to let go.
+                    let entry = cache.remove(found);
+                    let response = Arc::clone(&entry.1);
+                    cache.push(entry);
+                    Some(response)
+                })
         {
             return Ok(cached);
         }

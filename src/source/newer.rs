@@ -4,7 +4,7 @@
 //! (`components::NewerNotice`), and its script (`islands/page.js`) makes the one request the
 //! check names and reads the answer; no wasm is loaded for it.
 
-use crate::model::{Route, Slug, Timestamp};
+use crate::model::{Route, Slug, Taxonomy, Timestamp};
 
 /// One request, and how to read its answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,17 +79,28 @@ impl NewerCheck {
             Ask::WordPressModified(url) => ("modified", url.clone()),
         };
         let slug = |slug: &Slug| Some(slug.as_str().to_owned());
-        let (tag, author, article) = match &self.ask {
-            Ask::SiteLatest(Route::Tag { slug: tag, .. }) => (slug(tag), None, None),
-            Ask::SiteLatest(Route::Author { slug: author, .. }) => (None, slug(author), None),
-            Ask::SiteLatest(Route::Article(article)) => (None, None, slug(article)),
-            _ => (None, None, None),
-        };
+        let (mut tag, mut section, mut author, mut article) = (None, None, None, None);
+        match &self.ask {
+            Ask::SiteLatest(Route::Term {
+                taxonomy: Taxonomy::Tag,
+                slug: term,
+                ..
+            }) => tag = slug(term),
+            Ask::SiteLatest(Route::Term {
+                taxonomy: Taxonomy::Section,
+                slug: term,
+                ..
+            }) => section = slug(term),
+            Ask::SiteLatest(Route::Author { slug: by, .. }) => author = slug(by),
+            Ask::SiteLatest(Route::Article(slug_of)) => article = slug(slug_of),
+            _ => {}
+        }
         NewerAttributes {
             check,
             url,
             since: self.since.as_ref().map(|since| since.as_str().to_owned()),
             tag,
+            section,
             author,
             article,
             show: match self.show() {
@@ -108,7 +119,7 @@ impl News {
         match route {
             Route::Article(_) => Some(Self::Version),
             Route::Home { page: 1 }
-            | Route::Tag { page: 1, .. }
+            | Route::Term { page: 1, .. }
             | Route::Author { page: 1, .. } => Some(Self::Articles),
             _ => None,
         }
@@ -123,8 +134,10 @@ pub struct NewerAttributes {
     /// Relative to the site's root, or absolute.
     pub url: String,
     pub since: Option<String>,
-    /// latest.json's entries to count: those of this tag, of this author, or this article's.
+    /// latest.json's entries to count: those of this tag, this section, this author, or this
+    /// article's.
     pub tag: Option<String>,
+    pub section: Option<String>,
     pub author: Option<String>,
     pub article: Option<String>,
     /// `reload` or `app`: see [`Show`].
@@ -152,6 +165,7 @@ mod tests {
                 url: "latest.json".into(),
                 since: Some("2026-11-03T08:30:00Z".into()),
                 tag: Some("harbour".into()),
+                section: None,
                 author: None,
                 article: None,
                 show: "reload",
@@ -160,6 +174,11 @@ mod tests {
         let article = NewerCheck::site_latest(&Route::Article(tag.clone()), Some(&since)).unwrap();
         assert_eq!(article.news, News::Version);
         assert_eq!(article.attributes().article.as_deref(), Some("harbour"));
+        let section = NewerCheck::site_latest(&Route::section(&tag), None).unwrap();
+        assert_eq!(
+            (section.attributes().section, section.attributes().tag),
+            (Some("harbour".into()), None)
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@ pub mod wire;
 use super::client::{is_html_page, CachingClient};
 use super::{HttpResponse, SharedTransport};
 use crate::error::DataError;
-use crate::model::{Article, AuthorPage, Comment, Headline, Listing, Site, Slug, TagPage};
+use crate::model::{
+    Article, AuthorPage, Comment, Headline, Listing, Site, Slug, Taxonomy, TermPage,
+};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
 use wire::{bad, Directory};
@@ -44,10 +46,15 @@ impl StaticSource {
     }
 
     async fn directory(&self) -> Result<Directory, DataError> {
-        let (authors, tags) = futures::join!(self.json("authors.json"), self.json("tags.json"));
+        let (authors, tags, sections) = futures::join!(
+            self.json("authors.json"),
+            self.json("tags.json"),
+            self.json("sections.json")
+        );
         Directory::new(
             read("authors.json", authors)?,
             read("tags.json", tags)?,
+            read("sections.json", sections)?,
             &self.root,
         )
         .map_err(bad("authors.json"))
@@ -69,8 +76,9 @@ impl StaticSource {
     }
 
     pub async fn site(&self) -> Result<Site, DataError> {
-        read::<wire::SiteFile>("site.json", self.json("site.json").await)?
-            .into_site()
+        let (file, directory) = futures::join!(self.json("site.json"), self.directory());
+        read::<wire::SiteFile>("site.json", file)?
+            .into_site(&directory?)
             .map_err(bad("site.json"))
     }
 
@@ -86,13 +94,22 @@ impl StaticSource {
             .map_err(bad(&path))
     }
 
-    pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
-        let (tag, listing) = self
-            .owned_listing("tags", "tag", slug, page, |directory| {
-                directory.tag(slug).cloned()
-            })
+    pub async fn term_page(
+        &self,
+        taxonomy: Taxonomy,
+        slug: &Slug,
+        page: u32,
+    ) -> Result<TermPage, DataError> {
+        let (term, listing) = self
+            .owned_listing(
+                taxonomy.static_folder(),
+                taxonomy.kind(),
+                slug,
+                page,
+                |directory| directory.term(taxonomy, slug).cloned(),
+            )
             .await?;
-        Ok(TagPage { tag, listing })
+        Ok(TermPage { term, listing })
     }
 
     pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {

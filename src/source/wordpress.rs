@@ -21,7 +21,7 @@ use crate::config::WordPressConfig;
 use crate::error::{CommentError, DataError};
 use crate::model::{
     Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Route, Site, Slug,
-    TagPage, Timestamp,
+    Taxonomy, TermPage, Timestamp,
 };
 use crate::sanitize::html_to_text;
 use crate::source::newer::{Ask, NewerCheck, News};
@@ -36,6 +36,8 @@ const CARD_FIELDS: &str = "id,slug,title,excerpt,date_gmt,modified_gmt,_links,_e
 const ARTICLE_FIELDS: &str = "id,slug,title,excerpt,content,date_gmt,modified_gmt,_links,_embedded";
 const EMBED: &str = "author,wp:term,wp:featuredmedia";
 const COMMENT_FIELDS: &str = "id,parent,author_name,author_url,author_avatar_urls,date_gmt,content";
+/// What a tag's or a section's page shows of it, and its id, which its posts are listed by.
+const TERM_FIELDS: &str = "id,name,slug,description";
 /// WordPress serves at most 100 items a page.
 const MAX_PER_PAGE: u32 = 100;
 
@@ -174,11 +176,12 @@ impl WordPressSource {
     }
 
     pub async fn site(&self) -> Result<Site, DataError> {
-        let site = self
-            .get("?_fields=name,description")
-            .await?
-            .read::<SiteJson>()?;
-        Ok(site.into_site(&self.config))
+        let (site, categories) = futures::join!(
+            self.get("?_fields=name,description"),
+            self.get(wire::SECTIONS_ROUTE)
+        );
+        let site = site?.read::<SiteJson>()?;
+        Ok(site.into_site(&self.config, categories?.read()?))
     }
 
     pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
@@ -193,17 +196,31 @@ impl WordPressSource {
             .map_err(bad_post)
     }
 
-    pub async fn tag_page(&self, slug: &Slug, page: u32) -> Result<TagPage, DataError> {
-        let fields = "id,name,slug,description";
+    pub async fn term_page(
+        &self,
+        taxonomy: Taxonomy,
+        slug: &Slug,
+        page: u32,
+    ) -> Result<TermPage, DataError> {
+        let collection = taxonomy.wordpress_collection();
+        // As the prerendered site has it: the category of posts filed nowhere has no page.
+        if taxonomy == Taxonomy::Section && !wire::is_section_slug(slug.as_str()) {
+            return Err(DataError::not_found(format!("the section {slug}")));
+        }
         let (term, listing) = self
-            .owned_listing("tags", fields, "tag", slug, page, |term: &TermJson| {
-                format!("tags={}&", term.id)
-            })
+            .owned_listing(
+                collection,
+                TERM_FIELDS,
+                taxonomy.kind(),
+                slug,
+                page,
+                |term: &TermJson| format!("{collection}={}&", term.id),
+            )
             .await?;
-        let tag = term
-            .into_tag(listing.total_articles)
-            .map_err(|detail| DataError::bad_data("wp/v2/tags", detail))?;
-        Ok(TagPage { tag, listing })
+        let term = term
+            .into_term(taxonomy, listing.total_articles)
+            .map_err(|detail| DataError::bad_data(format!("wp/v2/{collection}"), detail))?;
+        Ok(TermPage { term, listing })
     }
 
     pub async fn author_page(&self, slug: &Slug, page: u32) -> Result<AuthorPage, DataError> {
@@ -254,13 +271,14 @@ impl WordPressSource {
             .ok_or_else(|| DataError::not_found(format!("the {kind} {slug}")))
     }
 
-    /// The tag at `slug`, with its id, which posts are listed by.
-    async fn term(&self, slug: &Slug) -> Result<TermJson, DataError> {
+    /// The tag or section at `slug`, with its id, which posts are listed by.
+    async fn term(&self, taxonomy: Taxonomy, slug: &Slug) -> Result<TermJson, DataError> {
         let route = format!(
-            "wp/v2/tags?slug={}&_fields=id,name,slug,description",
+            "wp/v2/{}?slug={}&_fields={TERM_FIELDS}",
+            taxonomy.wordpress_collection(),
             slug.path_segment()
         );
-        self.one_by_slug(&route, "tag", slug).await
+        self.one_by_slug(&route, taxonomy.kind(), slug).await
     }
 
     /// The author at `slug`, with their id, which posts are listed by.
@@ -297,7 +315,11 @@ impl WordPressSource {
                 }));
             }
             Route::Home { .. } => String::new(),
-            Route::Tag { slug, .. } => format!("tags={}&", self.term(slug).await?.id),
+            Route::Term { taxonomy, slug, .. } => format!(
+                "{}={}&",
+                taxonomy.wordpress_collection(),
+                self.term(*taxonomy, slug).await?.id
+            ),
             Route::Author { slug, .. } => format!("author={}&", self.user(slug).await?.id),
             // The search page shows no articles of its own.
             Route::Search => return Ok(None),

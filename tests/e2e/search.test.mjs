@@ -54,6 +54,9 @@ describe('search', () => {
     assert.match(found.status, /^\d+ results for “harbour”$/);
     assert.ok(found.results.length > 1 && found.results.length <= 20, `${found.results.length} listed`);
     assert.ok(found.results.includes('/harbour-redevelopment-explained/'));
+    // Excerpts are the stories' words: the byline and dates are not indexed.
+    const excerpts = await page.locator('.search-result .search-excerpt').allTextContents();
+    assert.deepEqual(excerpts.filter((excerpt) => /\bBy \p{Lu}|Published|min read/u.test(excerpt)), []);
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent('السمك')}`);
     assert.ok((await outcome(page)).results.includes('/fish-market-dawn-ar/'));
     await assertClean(page);

@@ -2,7 +2,7 @@
 //! WordPress site (the one the dist was built from, and the site now), as routes to render again,
 //! routes whose pages are gone, and articles whose slug moved.
 
-use broadsheet::model::{Route, Slug};
+use broadsheet::model::{Route, Slug, Taxonomy};
 use broadsheet::source::{Catalogue, PostEntry, TermEntry};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -19,9 +19,10 @@ pub struct Changes {
     pub remove: Vec<Route>,
     /// Articles whose slug changed: from the old slug to the new.
     pub moved: Vec<(Slug, Slug)>,
-    /// Tags that no longer have a page (nor a feed).
-    pub gone_tags: Vec<Slug>,
-    /// Every page must be rendered again: what all of them show (the site's name) changed.
+    /// Tags and sections that no longer have pages (nor a feed): their listings' first pages.
+    pub gone_terms: Vec<Route>,
+    /// Every page must be rendered again: what all of them show (the site's name, the section
+    /// bar) changed.
     pub everything: bool,
     /// Posts new, changed and gone, for the summary.
     pub added: usize,
@@ -46,13 +47,15 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
         old.posts.iter().map(|post| (post.id, post)).collect();
     let new_posts: HashMap<u64, &PostEntry> =
         new.posts.iter().map(|post| (post.id, post)).collect();
-    let changed_tags = changed_terms(&old.tags, &new.tags);
+    // By taxonomy, as `Taxonomy::ALL` orders them.
+    let changed_in =
+        Taxonomy::ALL.map(|taxonomy| changed_terms(old.terms(taxonomy), new.terms(taxonomy)));
     let changed_authors = changed_terms(&old.authors, &new.authors);
     let mut changes = Changes {
-        everything: old.site != new.site,
+        everything: old.site != new.site || section_bar(old) != section_bar(new),
         ..Changes::default()
     };
-    // Posts whose card or page shows something new: themselves, or their tags' or author's names.
+    // Posts whose card or page shows something new: themselves, or their terms' or author's names.
     let mut touched = HashSet::new();
     // Of those, the posts that changed themselves.
     let mut own = HashSet::new();
@@ -73,7 +76,12 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
         }
         if shows_new
             || changed_authors.contains(&post.author)
-            || post.tags.iter().any(|tag| changed_tags.contains(tag))
+            || Taxonomy::ALL
+                .into_iter()
+                .zip(&changed_in)
+                .any(|(taxonomy, changed)| {
+                    post.terms(taxonomy).iter().any(|id| changed.contains(id))
+                })
         {
             touched.insert(post.id);
         }
@@ -130,34 +138,47 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
             .map(|term| (term.id, term.slug.clone()))
             .collect()
     };
-    let (old_tags, new_tags) = (slugs(&old.tags), slugs(&new.tags));
-    let tag_ids: BTreeSet<u64> = old
-        .posts
-        .iter()
-        .chain(&new.posts)
-        .flat_map(|post| post.tags.iter().copied())
-        .collect();
-    for tag in tag_ids {
-        let side = |catalogue: &Catalogue, slugs: &HashMap<u64, String>| -> Result<_, String> {
-            let posts = ids(&catalogue.posts, &|post| post.tags.contains(&tag));
-            Ok(match slugs.get(&tag) {
-                Some(name) if !posts.is_empty() => Some((Route::tag(&slug(name)?), posts)),
-                _ => None,
-            })
+    for (taxonomy, changed) in Taxonomy::ALL.into_iter().zip(&changed_in) {
+        // The terms with pages, by id, with their slugs.
+        let listed = |catalogue: &Catalogue| -> HashMap<u64, String> {
+            catalogue
+                .terms(taxonomy)
+                .iter()
+                .filter(|term| term.is_listed(taxonomy))
+                .map(|term| (term.id, term.slug.clone()))
+                .collect()
         };
-        let listing = Listing {
-            old: side(old, &old_tags)?,
-            new: side(new, &new_tags)?,
-            term_changed: changed_tags.contains(&tag),
-        };
-        if let Some((Route::Tag { slug: old_slug, .. }, _)) = &listing.old {
-            let kept =
-                matches!(&listing.new, Some((Route::Tag { slug, .. }, _)) if slug == old_slug);
-            if !kept {
-                changes.gone_tags.push(old_slug.clone());
+        let (old_terms, new_terms) = (listed(old), listed(new));
+        let term_ids: BTreeSet<u64> = old
+            .posts
+            .iter()
+            .chain(&new.posts)
+            .flat_map(|post| post.terms(taxonomy).iter().copied())
+            .collect();
+        for term in term_ids {
+            let side = |catalogue: &Catalogue, slugs: &HashMap<u64, String>| -> Result<_, String> {
+                let posts = ids(&catalogue.posts, &|post| {
+                    post.terms(taxonomy).contains(&term)
+                });
+                Ok(match slugs.get(&term) {
+                    Some(name) if !posts.is_empty() => {
+                        Some((Route::term(taxonomy, &slug(name)?), posts))
+                    }
+                    _ => None,
+                })
+            };
+            let listing = Listing {
+                old: side(old, &old_terms)?,
+                new: side(new, &new_terms)?,
+                term_changed: changed.contains(&term),
+            };
+            if let Some((old_first, _)) = &listing.old {
+                if !matches!(&listing.new, Some((new_first, _)) if new_first == old_first) {
+                    changes.gone_terms.push(old_first.clone());
+                }
             }
+            listings.push(listing);
         }
-        listings.push(listing);
     }
     let (old_authors, new_authors) = (slugs(&old.authors), slugs(&new.authors));
     let author_ids: BTreeSet<u64> = old
@@ -189,12 +210,12 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
     changes.render = render.into_iter().map(|key| key.route).collect();
     changes.later = later.into_iter().map(|key| key.route).collect();
     changes.remove = remove.into_iter().map(|key| key.route).collect();
-    changes.gone_tags.retain(|gone| {
+    changes.gone_terms.retain(|gone| {
         !changes
             .render
             .iter()
             .chain(&changes.later)
-            .any(|route| matches!(route, Route::Tag { slug, .. } if slug == gone))
+            .any(|route| route.with_page(1) == *gone)
     });
     Ok(changes)
 }
@@ -293,6 +314,21 @@ impl RouteKey {
             route,
         }
     }
+}
+
+/// What the section bar of every page shows: the sections with posts, as they are shown.
+fn section_bar(catalogue: &Catalogue) -> BTreeSet<(u64, &str, &str)> {
+    let filed: HashSet<u64> = catalogue
+        .posts
+        .iter()
+        .flat_map(|post| post.terms(Taxonomy::Section).iter().copied())
+        .collect();
+    catalogue
+        .terms(Taxonomy::Section)
+        .iter()
+        .filter(|section| section.is_listed(Taxonomy::Section) && filed.contains(&section.id))
+        .map(|section| (section.id, section.slug.as_str(), section.shown.as_str()))
+        .collect()
 }
 
 /// The ids of the terms that are new, gone, or show something else.

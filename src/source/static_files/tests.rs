@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Dated, Direction};
+use crate::model::{Dated, Direction, Term, TermLink};
 use crate::source::{fake, TransportError};
 use futures::executor::block_on;
 use std::sync::Arc;
@@ -19,9 +19,14 @@ impl FakeTransport {
         Self::default().with_files(files)
     }
 
-    /// The files, and the directory of authors and tags that every page's files name.
+    /// The files, and the directory of authors, tags and sections that every page's files name.
     fn with_directory(files: &[(&str, &str)]) -> Self {
-        Self::with(&[("authors.json", AUTHORS), ("tags.json", TAGS)]).with_files(files)
+        Self::with(&[
+            ("authors.json", AUTHORS),
+            ("tags.json", TAGS),
+            ("sections.json", SECTIONS),
+        ])
+        .with_files(files)
     }
 
     fn with_files(self, files: &[(&str, &str)]) -> Self {
@@ -37,6 +42,16 @@ impl FakeTransport {
     fn request_count(&self) -> usize {
         self.0.requests().len()
     }
+
+    /// How many times the file at `path` was asked for.
+    fn requests_of(&self, path: &str) -> usize {
+        let url = format!("{ROOT}{path}");
+        self.0
+            .requests()
+            .iter()
+            .filter(|asked| **asked == url)
+            .count()
+    }
 }
 
 const AUTHORS: &str = r#"{"authors": [
@@ -48,8 +63,16 @@ const TAGS: &str = r#"{"tags": [
   {"slug": "transport", "name": "Transport", "description": "Getting around.", "article_count": 2},
   {"slug": "harbour", "name": "Harbour", "description": "", "article_count": 1}
 ]}"#;
+/// Neither alphabetical nor largest first: the section bar keeps the file's order.
+const SECTIONS: &str = r#"{"sections": [
+  {"slug": "news", "name": "News", "description": "What happened today.", "article_count": 1},
+  {"slug": "archive", "name": "Archive", "description": "", "article_count": 0},
+  {"slug": "business", "name": "Business", "description": "", "article_count": 3}
+]}"#;
+/// In two sections, its main one (business) first.
 const SUMMARY: &str = r#"{"slug": "ferry", "title": "Ferry cuts", "excerpt": "Two sailings go.",
   "published": "2026-11-03T08:30:00Z", "author": "ada", "tags": ["transport", "harbour"],
+  "sections": ["business", "news"],
   "image": {"url": "https://cdn.example/f.jpg", "width": 1200, "height": 675, "alt": "A ferry"}}"#;
 
 fn listing(page: u32, total_pages: u32) -> String {
@@ -77,7 +100,8 @@ fn slug(text: &str) -> Slug {
 #[test]
 fn decodes_the_site() {
     let site = r#"{"title": "Herald", "tagline": "Coast news", "language": "ar", "direction": "rtl", "base_url": "https://herald.example"}"#;
-    let site = block_on(source(FakeTransport::with(&[("site.json", site)])).site()).unwrap();
+    let site =
+        block_on(source(FakeTransport::with_directory(&[("site.json", site)])).site()).unwrap();
     assert_eq!(site.direction, Direction::Rtl);
     assert_eq!(site.base_url, "https://herald.example/");
     assert_eq!(
@@ -140,8 +164,8 @@ fn decodes_tag_and_author_pages() {
         ("authors/ada/page-1.json", &page1),
     ]);
     let source = source(transport);
-    let tag_page = block_on(source.tag_page(&slug("transport"), 1)).unwrap();
-    assert_eq!(tag_page.tag.description, "Getting around.");
+    let tag_page = block_on(source.term_page(Taxonomy::Tag, &slug("transport"), 1)).unwrap();
+    assert_eq!(tag_page.term.description, "Getting around.");
     assert_eq!(tag_page.listing.total_pages, 2);
     let author_page = block_on(source.author_page(&slug("ada"), 1)).unwrap();
     assert_eq!(author_page.author.article_count, 2);
@@ -158,7 +182,7 @@ fn unknown_slugs_and_pages_are_not_found() {
         block_on(source.article(&slug("nope"))).map(|_| ())
     ));
     assert!(not_found(
-        block_on(source.tag_page(&slug("nope"), 1)).map(|_| ())
+        block_on(source.term_page(Taxonomy::Tag, &slug("nope"), 1)).map(|_| ())
     ));
     assert!(not_found(
         block_on(source.author_page(&slug("nope"), 1)).map(|_| ())
@@ -252,7 +276,7 @@ fn malformed_and_mistyped_files_are_bad_data_naming_the_file() {
         ("ticker.json", "[1, 2]", "invalid type"),
     ];
     for (path, body, expected) in cases {
-        let source = source(FakeTransport::with(&[(path, body)]));
+        let source = source(FakeTransport::with_directory(&[(path, body)]));
         let error = if *path == "site.json" {
             block_on(source.site()).map(|_| ())
         } else {
@@ -356,12 +380,16 @@ fn files_read_once_are_served_from_memory() {
     let transport = FakeTransport::with_directory(&[("index/page-1.json", &page1)]);
     let source = source(transport.clone());
     block_on(source.home(1)).unwrap();
-    assert_eq!(transport.request_count(), 3);
-    block_on(source.home(1)).unwrap();
-    block_on(source.tag_page(&slug("transport"), 5)).unwrap_err();
     assert_eq!(
         transport.request_count(),
         4,
+        "the page and the directory's three files"
+    );
+    block_on(source.home(1)).unwrap();
+    block_on(source.term_page(Taxonomy::Tag, &slug("transport"), 5)).unwrap_err();
+    assert_eq!(
+        transport.request_count(),
+        5,
         "only the missing tag page is requested again"
     );
 }
@@ -382,14 +410,18 @@ fn only_the_latest_answers_are_kept_and_shared_files_stay() {
     for page in 1..=pages {
         block_on(source.home(page)).unwrap();
     }
-    let read_once = 2 + pages as usize;
+    let read_once = 3 + pages as usize;
     assert_eq!(
         transport.request_count(),
         read_once,
         "the directory is read once, though every listing asks for it"
     );
     block_on(source.home(pages)).unwrap();
-    assert_eq!(transport.request_count(), read_once, "a recent page is kept");
+    assert_eq!(
+        transport.request_count(),
+        read_once,
+        "a recent page is kept"
+    );
     block_on(source.home(1)).unwrap();
     assert_eq!(
         transport.request_count(),
@@ -400,11 +432,17 @@ fn only_the_latest_answers_are_kept_and_shared_files_stay() {
 
 #[test]
 fn failures_are_not_remembered() {
-    let transport = FakeTransport::default().answering("site.json", Ok(json(503, "busy")));
+    let transport =
+        FakeTransport::with_directory(&[]).answering("site.json", Ok(json(503, "busy")));
     let source = source(transport.clone());
     block_on(source.site()).unwrap_err();
     block_on(source.site()).unwrap_err();
-    assert_eq!(transport.request_count(), 2);
+    assert_eq!(transport.requests_of("site.json"), 2);
+    assert_eq!(
+        transport.requests_of("sections.json"),
+        1,
+        "the directory read beside it was kept"
+    );
 }
 
 #[test]
@@ -429,4 +467,144 @@ fn the_ticker_takes_its_first_items_and_asks_again_only_when_told() {
     assert_eq!(transport.request_count(), 1, "kept in memory");
     block_on(source.ticker(9, true)).unwrap();
     assert_eq!(transport.request_count(), 2, "fresh asks the server again");
+}
+
+fn names(links: &[TermLink]) -> Vec<&str> {
+    links.iter().map(|link| link.name.as_str()).collect()
+}
+
+#[test]
+fn the_section_bar_is_the_sections_with_articles_in_the_files_order() {
+    let site = r#"{"title": "Herald", "tagline": "", "language": "en", "base_url": "https://herald.example/"}"#;
+    let transport = FakeTransport::with_directory(&[("site.json", site)]);
+    let site = block_on(source(transport).site()).unwrap();
+    assert_eq!(
+        names(&site.sections),
+        ["News", "Business"],
+        "archive has none"
+    );
+    assert!(site
+        .sections
+        .iter()
+        .all(|section| section.taxonomy == Taxonomy::Section));
+    assert_eq!(site.sections[0].path(), "/category/news/");
+}
+
+#[test]
+fn a_cards_and_an_articles_sections_are_named_main_first() {
+    let page1 = listing(1, 1);
+    let file = article_file("ferry", r#", "sections": ["business", "news"]"#);
+    let transport = FakeTransport::with_directory(&[
+        ("index/page-1.json", &page1),
+        ("articles/ferry.json", &file),
+    ]);
+    let source = source(transport);
+    let card = block_on(source.home(1)).unwrap().articles.remove(0);
+    assert_eq!(names(&card.sections), ["Business", "News"]);
+    assert_eq!(card.sections[0].path(), "/category/business/");
+    assert_eq!(
+        names(&card.tags),
+        ["Transport", "Harbour"],
+        "tags stay tags"
+    );
+    let article = block_on(source.article(&slug("ferry"))).unwrap();
+    assert_eq!(names(&article.sections), ["Business", "News"]);
+    assert!(article
+        .sections
+        .iter()
+        .all(|section| section.taxonomy == Taxonomy::Section));
+}
+
+#[test]
+fn an_article_without_a_sections_field_is_in_no_section() {
+    let file = article_file("ferry", "");
+    let transport = FakeTransport::with_directory(&[("articles/ferry.json", &file)]);
+    let article = block_on(source(transport).article(&slug("ferry"))).unwrap();
+    assert_eq!(article.sections, []);
+    assert_eq!(names(&article.tags), ["Harbour"]);
+}
+
+#[test]
+fn a_section_page_is_read_from_its_folder_with_the_section_from_sections_json() {
+    let page1 = listing(1, 2);
+    let transport = FakeTransport::with_directory(&[("sections/news/page-1.json", &page1)]);
+    let page = block_on(source(transport).term_page(Taxonomy::Section, &slug("news"), 1)).unwrap();
+    assert_eq!(
+        page.term,
+        Term {
+            taxonomy: Taxonomy::Section,
+            slug: slug("news"),
+            name: "News".into(),
+            description: "What happened today.".into(),
+            article_count: 1,
+        }
+    );
+    assert_eq!(page.term.path(), "/category/news/");
+    assert_eq!(page.listing.total_pages, 2);
+    assert_eq!(page.listing.articles[0].title, "Ferry cuts");
+}
+
+#[test]
+fn a_section_missing_from_sections_json_is_not_found_and_a_tag_is_no_section() {
+    let page1 = listing(1, 1);
+    let transport = FakeTransport::with_directory(&[
+        ("sections/nope/page-1.json", &page1),
+        ("sections/transport/page-1.json", &page1),
+    ]);
+    let source = source(transport);
+    for name in ["nope", "transport"] {
+        let error = block_on(source.term_page(Taxonomy::Section, &slug(name), 1)).unwrap_err();
+        assert_eq!(error, DataError::not_found(format!("the section {name}")));
+    }
+}
+
+#[test]
+fn an_article_naming_a_section_missing_from_sections_json_is_bad_data_naming_the_file() {
+    let file = article_file("ferry", r#", "sections": ["news", "x"]"#);
+    let transport = FakeTransport::with_directory(&[("articles/ferry.json", &file)]);
+    let error = block_on(source(transport).article(&slug("ferry"))).unwrap_err();
+    let DataError::BadData { what, detail } = &error else {
+        panic!("expected bad data, got {error:?}")
+    };
+    assert_eq!(what, "articles/ferry.json");
+    assert!(
+        detail.contains(r#"section "x" is not in sections.json"#),
+        "{detail:?}"
+    );
+}
+
+#[test]
+fn a_card_naming_a_section_missing_from_sections_json_is_bad_data_naming_the_listing() {
+    let page1 = listing(1, 1).replace(r#"["business", "news"]"#, r#"["gone"]"#);
+    let transport = FakeTransport::with_directory(&[("index/page-1.json", &page1)]);
+    let error = block_on(source(transport).home(1)).unwrap_err();
+    assert_eq!(
+        error,
+        DataError::bad_data(
+            "index/page-1.json",
+            r#"section "gone" is not in sections.json"#
+        )
+    );
+}
+
+#[test]
+fn sections_json_is_required_and_checked() {
+    let page1 = listing(1, 1);
+    let without = FakeTransport::with(&[
+        ("authors.json", AUTHORS),
+        ("tags.json", TAGS),
+        ("index/page-1.json", &page1),
+    ]);
+    assert_eq!(
+        block_on(source(without).home(1)),
+        Err(DataError::not_found("sections.json"))
+    );
+    let mistyped = FakeTransport::with_directory(&[("index/page-1.json", &page1)])
+        .with_files(&[("sections.json", r#"{"sections": [{"slug": "news"}]}"#)]);
+    let error = block_on(source(mistyped).home(1)).unwrap_err();
+    assert!(
+        matches!(&error, DataError::BadData { what, detail }
+            if what == "sections.json" && detail.contains("missing field `name`")),
+        "{error:?}"
+    );
 }

@@ -3,7 +3,7 @@
 use crate::error::DataError;
 use crate::model::{
     resolve_url, Article, ArticleCard, Author, Comment, Direction, Headline, HeadlineLink, Image,
-    Listing, Site, Slug, Tag, TagLink, Timestamp,
+    Listing, Site, Slug, Taxonomy, Term, TermLink, Timestamp,
 };
 use crate::sanitize::sanitize_html;
 
@@ -17,7 +17,8 @@ pub struct SiteFile {
 }
 
 impl SiteFile {
-    pub fn into_site(self) -> Result<Site, String> {
+    /// The site, with the `directory`'s sections that have articles in its section bar.
+    pub fn into_site(self, directory: &Directory) -> Result<Site, String> {
         let direction = self
             .direction
             .as_deref()
@@ -40,6 +41,12 @@ impl SiteFile {
             language: self.language,
             direction,
             base_url,
+            sections: directory
+                .sections
+                .iter()
+                .filter(|section| section.article_count > 0)
+                .map(Term::link)
+                .collect(),
         })
     }
 }
@@ -87,21 +94,53 @@ struct AuthorFile {
     article_count: u32,
 }
 
+/// `tags.json` or `sections.json`: the one list of a taxonomy's terms.
 #[derive(serde::Deserialize)]
-pub struct TagsFile {
-    tags: Vec<Tag>,
+pub struct TermsFile {
+    #[serde(alias = "tags", alias = "sections")]
+    terms: Vec<TermFile>,
 }
 
-/// Every author and tag, so that the slugs in articles can be shown by name. A site has tens of
-/// them, not thousands: lists searched in order cost less wasm than hash maps.
+#[derive(serde::Deserialize)]
+struct TermFile {
+    slug: Slug,
+    name: String,
+    description: String,
+    article_count: u32,
+}
+
+impl TermsFile {
+    fn into_terms(self, taxonomy: Taxonomy) -> Vec<Term> {
+        self.terms
+            .into_iter()
+            .map(|file| Term {
+                taxonomy,
+                slug: file.slug,
+                name: file.name,
+                description: file.description,
+                article_count: file.article_count,
+            })
+            .collect()
+    }
+}
+
+/// Every author, tag and section, so that the slugs in articles can be shown by name. A site
+/// has tens of them, not thousands: lists searched in order cost less wasm than hash maps.
 #[derive(Debug, Clone)]
 pub struct Directory {
     authors: Vec<Author>,
-    tags: Vec<Tag>,
+    tags: Vec<Term>,
+    /// In the file's order, which is the section bar's.
+    sections: Vec<Term>,
 }
 
 impl Directory {
-    pub fn new(authors: AuthorsFile, tags: TagsFile, data_root: &str) -> Result<Self, String> {
+    pub fn new(
+        authors: AuthorsFile,
+        tags: TermsFile,
+        sections: TermsFile,
+        data_root: &str,
+    ) -> Result<Self, String> {
         let authors = authors
             .authors
             .into_iter()
@@ -117,7 +156,8 @@ impl Directory {
             .collect::<Result<_, String>>()?;
         Ok(Self {
             authors,
-            tags: tags.tags,
+            tags: tags.into_terms(Taxonomy::Tag),
+            sections: sections.into_terms(Taxonomy::Section),
         })
     }
 
@@ -125,25 +165,48 @@ impl Directory {
         self.authors.iter().find(|author| author.slug == *slug)
     }
 
-    pub fn tag(&self, slug: &Slug) -> Option<&Tag> {
-        self.tags.iter().find(|tag| tag.slug == *slug)
+    pub fn term(&self, taxonomy: Taxonomy, slug: &Slug) -> Option<&Term> {
+        let terms = match taxonomy {
+            Taxonomy::Tag => &self.tags,
+            Taxonomy::Section => &self.sections,
+        };
+        terms.iter().find(|term| term.slug == *slug)
     }
 
-    fn resolve(&self, author: &Slug, tags: &[Slug]) -> Result<(Author, Vec<TagLink>), String> {
-        let author = self
-            .author(author)
-            .cloned()
-            .ok_or_else(|| format!("author \"{author}\" is not in authors.json"))?;
-        let tags = tags
+    /// The links of the `taxonomy`'s terms at `slugs`, or which one is missing from its file.
+    fn links(&self, taxonomy: Taxonomy, slugs: &[Slug]) -> Result<Vec<TermLink>, String> {
+        slugs
             .iter()
             .map(|slug| {
-                self.tag(slug)
-                    .map(Tag::link)
-                    .ok_or_else(|| format!("tag \"{slug}\" is not in tags.json"))
+                self.term(taxonomy, slug).map(Term::link).ok_or_else(|| {
+                    format!(
+                        "{} \"{slug}\" is not in {}.json",
+                        taxonomy.kind(),
+                        taxonomy.static_folder()
+                    )
+                })
             })
-            .collect::<Result<_, _>>()?;
-        Ok((author, tags))
+            .collect()
     }
+
+    /// What an article's file names by slug: its author, tags and sections.
+    fn resolve(&self, file: &SummaryFile) -> Result<Resolved, String> {
+        let author = self
+            .author(&file.author)
+            .cloned()
+            .ok_or_else(|| format!("author \"{}\" is not in authors.json", file.author))?;
+        Ok(Resolved {
+            author,
+            tags: self.links(Taxonomy::Tag, &file.tags)?,
+            sections: self.links(Taxonomy::Section, &file.sections)?,
+        })
+    }
+}
+
+struct Resolved {
+    author: Author,
+    tags: Vec<TermLink>,
+    sections: Vec<TermLink>,
 }
 
 /// An article as a listing sums it up. An article file is one too, with the body and the
@@ -158,6 +221,9 @@ pub struct SummaryFile {
     modified: Option<Timestamp>,
     author: Slug,
     tags: Vec<Slug>,
+    /// The main one first; none in data written before sections were.
+    #[serde(default)]
+    sections: Vec<Slug>,
     image: Option<ImageFile>,
     /// Only in an article file, which must have it.
     body_html: Option<String>,
@@ -167,9 +233,14 @@ pub struct SummaryFile {
 
 impl SummaryFile {
     fn into_card(self, directory: &Directory, data_root: &str) -> Result<ArticleCard, String> {
-        let (author, tags) = directory.resolve(&self.author, &self.tags)?;
+        let Resolved {
+            author,
+            tags,
+            sections,
+        } = directory.resolve(&self)?;
         Ok(ArticleCard {
             author: author.link(),
+            sections,
             image: image(self.image, data_root)?,
             slug: self.slug,
             title: self.title,
@@ -241,11 +312,16 @@ impl ArticleFile {
                 file.slug
             ));
         }
+        let Resolved {
+            author,
+            tags,
+            sections,
+        } = directory.resolve(&file)?;
         let body_html = file
             .body_html
             .ok_or_else(|| "missing field `body_html`".to_owned())?;
-        let (author, tags) = directory.resolve(&file.author, &file.tags)?;
         Ok(Article {
+            sections,
             body: sanitize_html(&body_html),
             direction: file
                 .direction

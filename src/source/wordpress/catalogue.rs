@@ -5,7 +5,7 @@
 
 use super::wire::{parse_gmt, TermJson};
 use super::{DataError, WordPressSource, MAX_PER_PAGE};
-use crate::model::{TagLink, Timestamp};
+use crate::model::{Taxonomy, TermLink, Timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -18,6 +18,9 @@ pub struct Catalogue {
     /// Newest first, as every listing orders them.
     pub posts: Vec<PostEntry>,
     pub tags: Vec<TermEntry>,
+    /// Every category, as its page heads it; the section bar is those with posts.
+    #[serde(default)]
+    pub categories: Vec<TermEntry>,
     pub authors: Vec<TermEntry>,
 }
 
@@ -32,6 +35,8 @@ pub struct PostEntry {
     pub author: u64,
     #[serde(default)]
     pub tags: Vec<u64>,
+    #[serde(default)]
+    pub categories: Vec<u64>,
 }
 
 /// A tag or an author: its id and slug, and the JSON of what is shown of it (its name,
@@ -43,7 +48,25 @@ pub struct TermEntry {
     pub shown: String,
 }
 
+impl Catalogue {
+    /// Every term of `taxonomy`.
+    pub fn terms(&self, taxonomy: Taxonomy) -> &[TermEntry] {
+        match taxonomy {
+            Taxonomy::Tag => &self.tags,
+            Taxonomy::Section => &self.categories,
+        }
+    }
+}
+
 impl PostEntry {
+    /// The ids of the post's terms of `taxonomy`.
+    pub fn terms(&self, taxonomy: Taxonomy) -> &[u64] {
+        match taxonomy {
+            Taxonomy::Tag => &self.tags,
+            Taxonomy::Section => &self.categories,
+        }
+    }
+
     /// When the post was published, and last modified, as its card reads them.
     pub fn dates(&self) -> Result<(Timestamp, Option<Timestamp>), String> {
         Ok((
@@ -54,15 +77,20 @@ impl PostEntry {
 }
 
 impl TermEntry {
-    /// The tag's link, as a card shows it.
-    pub fn tag_link(&self) -> Result<TagLink, String> {
+    /// Whether, as a term of `taxonomy`, it has pages of its own: every tag, every section.
+    pub fn is_listed(&self, taxonomy: Taxonomy) -> bool {
+        taxonomy != Taxonomy::Section || super::wire::is_section_slug(&self.slug)
+    }
+
+    /// The term's link, as a card shows it; `None` for the category that is no section.
+    pub fn term_link(&self, taxonomy: Taxonomy) -> Result<Option<TermLink>, String> {
         let mut fields: serde_json::Map<String, Value> =
             crate::json::decode(&self.shown).map_err(|error| error.detail().to_owned())?;
         fields.insert("id".into(), self.id.into());
         fields.insert("slug".into(), self.slug.clone().into());
         let term: TermJson = serde_json::from_value(Value::Object(fields))
-            .map_err(|error| format!("tag {}: {error}", self.slug))?;
-        Ok(term.link())
+            .map_err(|error| format!("{} {}: {error}", taxonomy.kind(), self.slug))?;
+        Ok(self.is_listed(taxonomy).then(|| term.link(taxonomy)))
     }
 }
 
@@ -74,7 +102,7 @@ struct ListedTermJson {
     shown: serde_json::Map<String, Value>,
 }
 
-const POST_FIELDS: &str = "id,slug,date_gmt,modified_gmt,author,tags";
+const POST_FIELDS: &str = "id,slug,date_gmt,modified_gmt,author,tags,categories";
 
 /// How many times a walk over a collection starts again when it changed under it.
 const WALKS: usize = 3;
@@ -145,6 +173,10 @@ impl WordPressSource {
             self.walk("wp/v2/tags?_fields=id,slug,name,description&")
                 .await?,
         );
+        let categories = terms(
+            self.walk("wp/v2/categories?_fields=id,slug,name,description&")
+                .await?,
+        );
         let authors = terms(
             self.walk("wp/v2/users?_fields=id,slug,name,description,avatar_urls&")
                 .await?,
@@ -159,6 +191,7 @@ impl WordPressSource {
             site,
             posts,
             tags,
+            categories,
             authors,
         })
     }

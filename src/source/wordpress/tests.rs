@@ -1,6 +1,6 @@
 use super::*;
 use crate::error::CommentError;
-use crate::model::{CommentDraft, Direction, Field, Timestamp};
+use crate::model::{CommentDraft, Direction, Field, Taxonomy, TermLink, Timestamp};
 use crate::model::{Dated, Route};
 use crate::source::fake::{self, FakeTransport};
 use crate::source::newer::{Ask, News};
@@ -21,6 +21,7 @@ fn config() -> WordPressConfig {
         language: "en-GB".into(),
         direction: Direction::Ltr,
         per_page: 2,
+        section_order: Vec::new(),
     }
 }
 
@@ -148,6 +149,58 @@ fn an_article_with_decoded_text_tags_image_and_author_count_in_two_requests() {
     assert_eq!(transport.requests().len(), 2);
 }
 
+/// The category the post fixture is in.
+const POST_CATEGORIES: &str =
+    r#"[{"id": 1, "name": "News", "slug": "news", "taxonomy": "category"}]"#;
+
+/// `post` filed in `categories` (as `wp:term` embeds them) instead.
+fn in_categories(post: &str, categories: &str) -> String {
+    assert!(
+        post.contains(POST_CATEGORIES),
+        "the fixture's categories are replaced"
+    );
+    post.replace(POST_CATEGORIES, categories)
+}
+
+#[test]
+fn a_posts_categories_are_its_sections_without_uncategorized_and_its_tags_stay_tags() {
+    let post = in_categories(
+        &post("ferry-back", "Ferry"),
+        r#"[{"id": 6, "name": "Sport &amp; Leisure", "slug": "sport", "taxonomy": "category"},
+            {"id": 1, "name": "Uncategorized", "slug": "uncategorized", "taxonomy": "category"},
+            {"id": 2, "name": "News", "slug": "news", "taxonomy": "category"}]"#,
+    );
+    let article = article_from("ferry-back", &post);
+    assert_eq!(slugs(&article.sections), ["sport", "news"]);
+    assert_eq!(article.sections[0].name, "Sport & Leisure");
+    assert_eq!(article.sections[0].taxonomy, Taxonomy::Section);
+    assert_eq!(slugs(&article.tags), ["fish-chips", "ferries"]);
+    assert!(article.tags.iter().all(|tag| tag.taxonomy == Taxonomy::Tag));
+
+    let route = format!(
+        "{API}wp/v2/posts?offset=0&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"
+    );
+    let transport =
+        FakeTransport::default().answering(&route, Ok(collection(&format!("[{post}]"), 1, 1)));
+    let card = block_on(source(&transport).home(1))
+        .unwrap()
+        .articles
+        .remove(0);
+    assert_eq!(card.sections, article.sections);
+    assert_eq!(card.tags, article.tags);
+}
+
+#[test]
+fn a_post_only_in_uncategorized_is_in_no_section() {
+    let post = in_categories(
+        &post("ferry-back", "Ferry"),
+        r#"[{"id": 1, "name": "Uncategorized", "slug": "uncategorized", "taxonomy": "category"}]"#,
+    );
+    let article = article_from("ferry-back", &post);
+    assert_eq!(article.sections, []);
+    assert_eq!(article.tags.len(), 2);
+}
+
 #[test]
 fn a_post_in_a_right_to_left_script_gets_its_direction() {
     let transport = FakeTransport::default()
@@ -217,7 +270,7 @@ fn a_page_past_the_end_and_an_unknown_slug_are_not_found() {
     not_found(block_on(source.home(9)).map(drop));
     not_found(block_on(source.home(0)).map(drop));
     not_found(block_on(source.article(&slug("nothing"))).map(drop));
-    not_found(block_on(source.tag_page(&slug("nothing"), 1)).map(drop));
+    not_found(block_on(source.term_page(Taxonomy::Tag, &slug("nothing"), 1)).map(drop));
     not_found(block_on(source.author_page(&slug("nothing"), 1)).map(drop));
 }
 
@@ -274,38 +327,84 @@ fn wordpress_errors_html_pages_and_network_failures_map_to_their_own_errors() {
     ));
 }
 
+/// The site index and `categories`, as [`wire::SECTIONS_ROUTE`] answers them: what `site()` reads.
+fn site_transport(categories: &str) -> FakeTransport {
+    let count = categories.matches("\"id\"").count() as u32;
+    FakeTransport::default()
+        .answering(
+            &format!("{API}?_fields=name,description"),
+            Ok(json(
+                200,
+                r#"{"name": "The Harbour Herald &amp; Gazette", "description": "News, every morning"}"#,
+            )),
+        )
+        .answering(
+            &format!("{API}{}", wire::SECTIONS_ROUTE),
+            Ok(collection(categories, count, 1)),
+        )
+}
+
+/// By name, as WordPress lists them for [`wire::SECTIONS_ROUTE`]: Uncategorized among them.
+const CATEGORIES: &str = r#"[{"id": 8, "name": "Culture", "slug": "culture"},
+  {"id": 2, "name": "News", "slug": "news"},
+  {"id": 6, "name": "Sport &amp; Leisure", "slug": "sport"},
+  {"id": 1, "name": "Uncategorized", "slug": "uncategorized"}]"#;
+
+fn slugs(links: &[TermLink]) -> Vec<&str> {
+    links.iter().map(|link| link.slug.as_str()).collect()
+}
+
 #[test]
 fn the_site_takes_its_name_from_wordpress_and_its_language_from_the_config() {
-    let transport = FakeTransport::default().answering(
-        &format!("{API}?_fields=name,description"),
-        Ok(json(
-            200,
-            r#"{"name": "The Harbour Herald &amp; Gazette", "description": "News, every morning"}"#,
-        )),
-    );
+    let transport = site_transport("[]");
     let site = block_on(source(&transport).site()).unwrap();
     assert_eq!(site.title, "The Harbour Herald & Gazette");
     assert_eq!(site.tagline, "News, every morning");
     assert_eq!(site.language, "en-GB");
     assert_eq!(site.base_url, "https://herald.example/");
+    assert_eq!(site.sections, []);
 }
 
 #[test]
-fn a_tag_page_looks_the_tag_up_then_lists_its_posts() {
-    let transport = FakeTransport::default()
-        .answering(
-            &format!("{API}wp/v2/tags?slug=fish-chips&_fields=id,name,slug,description"),
-            Ok(collection(r#"[{"id": 4, "name": "Fish &amp; Chips", "slug": "fish-chips", "description": "Frying <b>tonight</b>."}]"#, 1, 1)),
-        )
-        .answering(
-            &format!("{API}wp/v2/posts?tags=4&offset=0&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
-            Ok(collection(&format!("[{}]", post("a", "A")), 3, 2)),
-        );
-    let page = block_on(source(&transport).tag_page(&slug("fish-chips"), 1)).unwrap();
-    assert_eq!(page.tag.name, "Fish & Chips");
-    assert_eq!(page.tag.description, "Frying tonight.");
-    assert_eq!(page.tag.article_count, 3);
-    assert_eq!(page.listing.total_pages, 2);
+fn the_section_bar_is_the_categories_with_posts_in_wordpress_order_without_uncategorized() {
+    let transport = site_transport(CATEGORIES);
+    let site = block_on(source(&transport).site()).unwrap();
+    assert_eq!(slugs(&site.sections), ["culture", "news", "sport"]);
+    assert_eq!(site.sections[2].name, "Sport & Leisure");
+    assert_eq!(site.sections[2].taxonomy, Taxonomy::Section);
+    assert_eq!(site.sections[2].path(), "/category/sport/");
+    assert_eq!(
+        transport.requests(),
+        [
+            format!("{API}?_fields=name,description"),
+            format!("{API}{}", wire::SECTIONS_ROUTE),
+        ]
+    );
+    assert!(
+        wire::SECTIONS_ROUTE.starts_with("wp/v2/categories?hide_empty=true&"),
+        "only the categories with posts"
+    );
+}
+
+#[test]
+fn the_configured_section_order_leads_the_bar() {
+    let config = WordPressConfig {
+        section_order: vec![
+            slug("sport"),
+            slug("uncategorized"),
+            slug("gone"),
+            slug("news"),
+        ],
+        ..config()
+    };
+    let transport = site_transport(CATEGORIES);
+    let source = WordPressSource::new(config, 1000, Arc::new(transport.clone()));
+    let site = block_on(source.site()).unwrap();
+    assert_eq!(
+        slugs(&site.sections),
+        ["sport", "news", "culture"],
+        "named ones first, in the config's order; uncategorized and a gone one are passed over"
+    );
 }
 
 #[test]
@@ -321,7 +420,7 @@ fn a_tag_page_asks_for_the_posts_of_its_tag_published_since_its_newest_from_the_
         );
     let source = source(&transport);
     let route = Route::tag(&slug("fish-chips"));
-    let page = block_on(source.tag_page(&slug("fish-chips"), 1)).unwrap();
+    let page = block_on(source.term_page(Taxonomy::Tag, &slug("fish-chips"), 1)).unwrap();
     let since = &page.listing.articles[0].published;
     let check = block_on(source.newer_check(&route, Some(since)))
         .unwrap()
@@ -354,6 +453,82 @@ fn a_tag_page_asks_for_the_posts_of_its_tag_published_since_its_newest_from_the_
         Ask::WordPressModified(format!("{API}wp/v2/posts?slug=a&_fields=modified_gmt"))
     );
     assert_eq!(article.news, News::Version);
+}
+
+/// What a section page of `sport` reads: the category by slug, then its posts.
+fn section_transport() -> FakeTransport {
+    FakeTransport::default()
+        .answering(
+            &format!("{API}wp/v2/categories?slug=sport&_fields=id,name,slug,description"),
+            Ok(collection(r#"[{"id": 6, "name": "Sport &amp; Leisure", "slug": "sport", "description": "<p>Every match.</p>"}]"#, 1, 1)),
+        )
+        .answering(
+            &format!("{API}wp/v2/posts?categories=6&offset=0&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+            Ok(collection(&format!("[{}]", post("a", "A")), 3, 2)),
+        )
+}
+
+#[test]
+fn a_section_page_looks_the_category_up_then_lists_its_posts() {
+    let transport = section_transport();
+    let page =
+        block_on(source(&transport).term_page(Taxonomy::Section, &slug("sport"), 1)).unwrap();
+    assert_eq!(
+        page.term,
+        crate::model::Term {
+            taxonomy: Taxonomy::Section,
+            slug: slug("sport"),
+            name: "Sport & Leisure".into(),
+            description: "Every match.".into(),
+            article_count: 3,
+        }
+    );
+    assert_eq!(page.term.path(), "/category/sport/");
+    assert_eq!(page.listing.total_pages, 2);
+    assert_eq!(
+        transport.requests(),
+        [
+            format!("{API}wp/v2/categories?slug=sport&_fields=id,name,slug,description"),
+            format!("{API}wp/v2/posts?categories=6&offset=0&per_page=2&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"),
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_section_is_not_found() {
+    let transport = FakeTransport::default().answering(
+        &format!("{API}wp/v2/categories?slug=nothing&_fields=id,name,slug,description"),
+        Ok(collection("[]", 0, 0)),
+    );
+    assert_eq!(
+        block_on(source(&transport).term_page(Taxonomy::Section, &slug("nothing"), 1)),
+        Err(DataError::not_found("the section nothing"))
+    );
+    // The category of posts filed nowhere is no section, without asking WordPress.
+    assert_eq!(
+        block_on(source(&transport).term_page(Taxonomy::Section, &slug("uncategorized"), 1)),
+        Err(DataError::not_found("the section uncategorized"))
+    );
+    assert_eq!(transport.requests().len(), 1);
+}
+
+#[test]
+fn a_section_page_asks_for_the_posts_of_its_category_published_since_its_newest() {
+    let transport = section_transport();
+    let source = source(&transport);
+    let page = block_on(source.term_page(Taxonomy::Section, &slug("sport"), 1)).unwrap();
+    let since = &page.listing.articles[0].published;
+    let check = block_on(source.newer_check(&Route::section(&slug("sport")), Some(since)))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        check.ask,
+        Ask::WordPressTotal(format!(
+            "{API}wp/v2/posts?categories=6&after=2026-11-02T08%3A30%3A00Z&per_page=1&_fields=id"
+        ))
+    );
+    assert_eq!(check.news, News::Articles);
+    assert_eq!(transport.requests().len(), 2, "the category was read once");
 }
 
 #[test]
@@ -584,7 +759,8 @@ fn every_refusal_has_its_own_error() {
 mod catalogue {
     use super::*;
 
-    /// The catalogue's answers: `posts` (JSON entries) at `posts_route`, one tag, one author.
+    /// The catalogue's answers: `posts` (JSON entries) at `posts_route`, one tag, two categories
+    /// (Uncategorized and Sport), one author.
     fn catalogue_site(
         transport: FakeTransport,
         posts_route: &str,
@@ -601,6 +777,10 @@ mod catalogue {
                 Ok(collection(r#"[{"id":10,"slug":"harbour","name":"Harbour &amp; Sea","description":""}]"#, 1, 1)),
             )
             .answering(
+                &format!("{API}wp/v2/categories?_fields=id,slug,name,description&offset=0&per_page=100"),
+                Ok(collection(r#"[{"id":1,"slug":"uncategorized","name":"Uncategorized","description":""},{"id":6,"slug":"sport","name":"Sport &amp; Leisure","description":"Every match."}]"#, 2, 1)),
+            )
+            .answering(
                 &format!("{API}wp/v2/users?_fields=id,slug,name,description,avatar_urls&offset=0&per_page=100"),
                 Ok(collection(r#"[{"id":1,"slug":"ada","name":"Ada","description":"","avatar_urls":{}}]"#, 1, 1)),
             )
@@ -609,13 +789,14 @@ mod catalogue {
 
     fn entry(id: u64, date: &str, modified: &str) -> String {
         format!(
-            r#"{{"id":{id},"slug":"post-{id}","date_gmt":"{date}","modified_gmt":"{modified}","author":1,"tags":[10]}}"#
+            r#"{{"id":{id},"slug":"post-{id}","date_gmt":"{date}","modified_gmt":"{modified}","author":1,"tags":[10],"categories":[6]}}"#
         )
     }
 
-    const ALL_POSTS: &str = "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags&";
+    const ALL_POSTS: &str =
+        "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags,categories&";
     /// The posts modified from the day before the newest change of the catalogue below.
-    const MODIFIED_POSTS: &str = "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags&orderby=modified&order=asc&modified_after=2026-11-03T00:00:00&";
+    const MODIFIED_POSTS: &str = "wp/v2/posts?_fields=id,slug,date_gmt,modified_gmt,author,tags,categories&orderby=modified&order=asc&modified_after=2026-11-03T00:00:00&";
     const TOTAL: &str = "wp/v2/posts?per_page=1&_fields=id";
 
     fn two_posts() -> Catalogue {
@@ -636,7 +817,7 @@ mod catalogue {
         let (published, modified) = catalogue.posts[0].dates().unwrap();
         assert_eq!(published.as_str(), "2026-11-02T08:00:00Z");
         assert_eq!(modified.unwrap().as_str(), "2026-11-04T09:00:00Z");
-        let tag = catalogue.tags[0].tag_link().unwrap();
+        let tag = catalogue.tags[0].term_link(Taxonomy::Tag).unwrap().unwrap();
         assert_eq!(
             (tag.slug.as_str(), tag.name.as_str()),
             ("harbour", "Harbour & Sea")
@@ -690,5 +871,38 @@ mod catalogue {
         let now = block_on(source(&transport).catalogue_since(&previous)).unwrap();
         let ids: Vec<u64> = now.posts.iter().map(|post| post.id).collect();
         assert_eq!(ids, [2]);
+    }
+
+    #[test]
+    fn a_catalogue_reads_every_category_and_the_categories_of_each_post() {
+        let catalogue = two_posts();
+        assert_eq!(catalogue.posts[0].categories, [6]);
+        let ids: Vec<u64> = catalogue.categories.iter().map(|entry| entry.id).collect();
+        assert_eq!(ids, [1, 6]);
+        let sport = catalogue.categories[1]
+            .term_link(Taxonomy::Section)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (sport.taxonomy, sport.slug.as_str(), sport.name.as_str()),
+            (Taxonomy::Section, "sport", "Sport & Leisure")
+        );
+        assert_eq!(
+            catalogue.categories[0].term_link(Taxonomy::Section),
+            Ok(None),
+            "uncategorized is no section"
+        );
+    }
+
+    #[test]
+    fn a_post_entry_from_before_categories_has_none() {
+        let entry: PostEntry = serde_json::from_str(
+            r#"{"id":1,"slug":"a","date_gmt":"2026-11-01T08:00:00","modified_gmt":"2026-11-01T08:00:00","author":1,"tags":[10]}"#,
+        )
+        .unwrap();
+        assert_eq!(entry.categories, Vec::<u64>::new());
+        let catalogue: Catalogue =
+            serde_json::from_str(r#"{"site":"{}","posts":[],"tags":[],"authors":[]}"#).unwrap();
+        assert_eq!(catalogue.categories, []);
     }
 }

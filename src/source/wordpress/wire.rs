@@ -6,7 +6,7 @@ use crate::config::WordPressConfig;
 use crate::json::null_as_default;
 use crate::model::{
     is_http_url, Article, ArticleCard, Author, AuthorLink, Comment, Direction, Headline,
-    HeadlineLink, Image, Site, Slug, Tag, TagLink, Timestamp,
+    HeadlineLink, Image, Site, Slug, Taxonomy, Term, TermLink, Timestamp,
 };
 use crate::sanitize::{html_to_text, sanitize_html};
 use serde::de::Error as _;
@@ -49,15 +49,35 @@ pub struct SiteJson {
 }
 
 impl SiteJson {
-    pub fn into_site(self, config: &WordPressConfig) -> Site {
+    /// The site, with `categories` (as [`SECTIONS_ROUTE`] lists them) in its section bar.
+    pub fn into_site(self, config: &WordPressConfig, categories: Vec<TermJson>) -> Site {
+        let sections = categories
+            .iter()
+            .filter(|category| category.is_section())
+            .map(|category| category.link(Taxonomy::Section))
+            .collect();
         Site {
             title: html_to_text(&self.name),
             tagline: html_to_text(&self.description),
             language: config.language.clone(),
             direction: config.direction,
             base_url: config.site_url.clone(),
+            sections: crate::model::order_sections(sections, &config.section_order),
         }
     }
+}
+
+/// The categories that have posts, by name, as WordPress lists them by default: the section
+/// bar's order, unless the config names one. (Not by size: the bar is on every page, and a bar
+/// that reordered itself as posts came in would make every page new.) A site has tens of
+/// sections; WordPress lists at most 100 a page.
+pub const SECTIONS_ROUTE: &str =
+    "wp/v2/categories?hide_empty=true&per_page=100&_fields=id,name,slug";
+
+/// Whether the category at `slug` is a section: every one but the category WordPress files a post
+/// in when its writer chose none, which is no section of the bar, and a post only in it is in none.
+pub fn is_section_slug(slug: &str) -> bool {
+    slug != "uncategorized"
 }
 
 #[derive(Deserialize)]
@@ -144,14 +164,15 @@ impl PostJson {
         Ok(self.author()?.id)
     }
 
-    /// The post's tags, out of every taxonomy embedded (categories come too).
-    fn tags(&self) -> Vec<TagLink> {
+    /// The post's terms of `taxonomy`, out of every taxonomy embedded, in WordPress's order.
+    fn terms(&self, taxonomy: Taxonomy) -> Vec<TermLink> {
         self.embedded
             .terms
             .iter()
             .flatten()
-            .filter(|term| term.taxonomy.as_deref() == Some("post_tag"))
-            .map(TermJson::link)
+            .filter(|term| term.taxonomy.as_deref() == Some(taxonomy.wordpress_name()))
+            .filter(|term| taxonomy != Taxonomy::Section || term.is_section())
+            .map(|term| term.link(taxonomy))
             .collect()
     }
 
@@ -164,7 +185,8 @@ impl PostJson {
     pub fn into_card(self) -> Result<ArticleCard, String> {
         let author = self.author()?.link();
         Ok(ArticleCard {
-            tags: self.tags(),
+            tags: self.terms(Taxonomy::Tag),
+            sections: self.terms(Taxonomy::Section),
             image: self.image(),
             title: html_to_text(&self.title.rendered),
             excerpt: optional_text(self.excerpt.map(|excerpt| excerpt.rendered)),
@@ -177,7 +199,8 @@ impl PostJson {
 
     pub fn into_article(self, article_count: u32, site: Direction) -> Result<Article, String> {
         let author = self.author()?.author(article_count);
-        let tags = self.tags();
+        let tags = self.terms(Taxonomy::Tag);
+        let sections = self.terms(Taxonomy::Section);
         let image = self.image();
         let title = html_to_text(&self.title.rendered);
         let content = self
@@ -201,6 +224,7 @@ impl PostJson {
             modified: self.modified,
             author,
             tags,
+            sections,
             image,
             language: None,
             direction,
@@ -268,15 +292,22 @@ pub struct TermJson {
 }
 
 impl TermJson {
-    pub fn link(&self) -> TagLink {
-        TagLink {
+    pub fn link(&self, taxonomy: Taxonomy) -> TermLink {
+        TermLink {
+            taxonomy,
             name: html_to_text(&self.name),
             slug: self.slug.clone(),
         }
     }
 
-    pub fn into_tag(self, article_count: u32) -> Result<Tag, String> {
-        Ok(Tag {
+    /// Whether, as a category, it is a section ([`is_section_slug`]).
+    pub fn is_section(&self) -> bool {
+        is_section_slug(self.slug.as_str())
+    }
+
+    pub fn into_term(self, taxonomy: Taxonomy, article_count: u32) -> Result<Term, String> {
+        Ok(Term {
+            taxonomy,
             name: html_to_text(&self.name),
             description: optional_text(self.description),
             slug: self.slug,

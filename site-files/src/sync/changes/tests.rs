@@ -8,6 +8,7 @@ fn post(id: u64, slug: &str, author: u64, tags: &[u64]) -> PostEntry {
         modified_gmt: "2026-11-03T08:00:00".into(),
         author,
         tags: tags.to_vec(),
+        categories: Vec::new(),
     }
 }
 
@@ -31,8 +32,27 @@ fn site() -> Catalogue {
             post(1, "a", 2, &[10]),
         ],
         tags: vec![term(10, "harbour"), term(11, "sport")],
+        categories: vec![
+            term(1, "uncategorized"),
+            term(20, "news"),
+            term(21, "sport"),
+        ],
         authors: vec![term(1, "ada"), term(2, "bo")],
     }
+}
+
+/// [`site`] with posts e, c and a in the section news (category 20), and d in none but
+/// "Uncategorized".
+fn site_with_sections() -> Catalogue {
+    let mut site = site();
+    for post in &mut site.posts {
+        post.categories = match post.slug.as_str() {
+            "e" | "c" | "a" => vec![20],
+            "d" => vec![1],
+            _ => Vec::new(),
+        };
+    }
+    site
 }
 
 fn paths(routes: &[Route]) -> Vec<String> {
@@ -96,7 +116,10 @@ fn a_gone_post_takes_its_page_and_the_last_page_of_its_listings_away() {
     new.posts.retain(|post| post.id != 2);
     let changes = between(&site(), &new, 2).unwrap();
     assert_eq!(paths(&changes.remove), ["/b/", "/page/3/", "/tag/sport/"]);
-    assert_eq!(changes.gone_tags, [Slug::parse("sport").unwrap()]);
+    assert_eq!(
+        changes.gone_terms,
+        [Route::tag(&Slug::parse("sport").unwrap())]
+    );
     assert!(
         paths(&changes.later).contains(&"/e/".to_owned()),
         "ada's count"
@@ -140,7 +163,57 @@ fn a_renamed_tag_renders_its_articles_and_moves_its_pages() {
         paths(&changes.remove),
         ["/tag/harbour/", "/tag/harbour/page/2/"]
     );
-    assert_eq!(changes.gone_tags, [Slug::parse("harbour").unwrap()]);
+    assert_eq!(
+        changes.gone_terms,
+        [Route::tag(&Slug::parse("harbour").unwrap())]
+    );
+}
+
+#[test]
+fn a_new_post_in_a_section_renders_the_sections_first_page_and_uncategorized_has_none() {
+    let mut new = site_with_sections();
+    let mut added = post(6, "f", 1, &[]);
+    added.categories = vec![20];
+    new.posts.insert(0, added);
+    let changes = between(&site_with_sections(), &new, 2).unwrap();
+    assert!(!changes.everything, "the bar is as it was");
+    assert!(paths(&changes.render).contains(&"/category/news/".to_owned()));
+    assert!(paths(&changes.later).contains(&"/category/news/page/2/".to_owned()));
+    let mut filed = new.clone();
+    filed.posts[1].modified_gmt = "2026-11-06T08:00:00".into();
+    filed.posts[1].categories = vec![1];
+    let render = rendered(&between(&new, &filed, 2).unwrap());
+    assert!(
+        render.iter().all(|path| !path.contains("uncategorized")),
+        "{render:?}"
+    );
+}
+
+#[test]
+fn the_section_bar_changing_renders_everything_and_an_emptied_section_goes() {
+    // A section's first post puts it in the bar of every page.
+    let mut new = site_with_sections();
+    new.posts[3].categories = vec![21];
+    new.posts[3].modified_gmt = "2026-11-06T08:00:00".into();
+    let changes = between(&site_with_sections(), &new, 2).unwrap();
+    assert!(changes.everything);
+    assert!(paths(&changes.render).contains(&"/category/sport/".to_owned()));
+    // Renamed, it is in the bar by its new name.
+    let mut renamed = site_with_sections();
+    renamed.categories[1].shown = r#"{"name":"Latest"}"#.into();
+    assert!(
+        between(&site_with_sections(), &renamed, 2)
+            .unwrap()
+            .everything
+    );
+    // Its last post gone, its pages and feed go.
+    let emptied = between(&new, &site_with_sections(), 2).unwrap();
+    assert!(emptied.everything);
+    assert_eq!(
+        emptied.gone_terms,
+        [Route::section(&Slug::parse("sport").unwrap())]
+    );
+    assert!(paths(&emptied.remove).contains(&"/category/sport/".to_owned()));
 }
 
 #[test]
