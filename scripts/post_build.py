@@ -12,7 +12,7 @@
   script loads the islands (islands/, built by scripts/build_bundles) when a reader needs one, and
   the app only if config.json has changed since the build;
 - every page prerendered to `<path>/index.html`, `sitemap.xml`, `news-sitemap.xml`, `robots.txt`, the
-  RSS feeds (`/feed/`, `/tag/<slug>/feed/`) and `/feed.json`, from the data in the folder, by broadsheet-site-files
+  RSS feeds (`/feed/`, `/tag/<slug>/feed/`, `/category/<slug>/feed/`) and `/feed.json`, from the data in the folder, by broadsheet-site-files
   (site-files/), after the pages' shell;
 - `speculation-rules.json`, named by a `Speculation-Rules` header on every page: a link is
   prefetched while hovered and prerendered when pressed, so moving between prerendered pages (ordinary
@@ -193,7 +193,7 @@ def write_headers(dist):
         "  Access-Control-Allow-Origin: *",
     ]
     # Static hosts answer the feeds (site-files writes them as feed/index.html) as HTML otherwise.
-    for feed in ("/feed/", "/tag/:tag/feed/"):
+    for feed in ("/feed/", "/tag/:tag/feed/", "/category/:category/feed/"):
         lines += [feed, "  Content-Type: application/rss+xml; charset=utf-8"]
     # JSON Feed's own type (jsonfeed.org); a host would say application/json.
     lines += ["/feed.json", "  Content-Type: application/feed+json; charset=utf-8"]

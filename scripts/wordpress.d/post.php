@@ -3,8 +3,10 @@
  * Publishes, changes and deletes posts of the test WordPress as an editor would, for the tests of what follows a
  * change (the sync of prerendered pages). WordPress's own functions run, so its hooks fire as for a save in the admin.
  *
- *   php post.php create '{"title": "…", "tag": "harbour", "author": "ada-okafor"}'   prints the new post's id
- *   php post.php update ID '{"status": "draft"}'        also "slug", "title", "content", "excerpt", "tag", "author"
+ *   php post.php create '{"title": "…", "tag": "harbour", "section": "news", "author": "ada-okafor"}'
+ *                                                       prints the new post's id
+ *   php post.php update ID '{"status": "draft"}'        also "slug", "title", "content", "excerpt", "tag", "section",
+ *                                                       "author"
  *   php post.php delete ID                              deletes it for good (not to the trash)
  */
 require __DIR__ . '/bootstrap.php';
@@ -30,41 +32,47 @@ function broadsheet_post_fields($text)
         }
         $fields['post_author'] = $user->ID;
     }
-    return [$fields, $given['tag'] ?? null];
+    // Its tag and its section (a category), by taxonomy.
+    $terms = [];
+    foreach (['tag' => 'post_tag', 'section' => 'category'] as $ours => $taxonomy) {
+        if (isset($given[$ours])) {
+            $terms[$taxonomy] = $given[$ours];
+        }
+    }
+    return [$fields, $terms];
 }
 
-function broadsheet_set_tag($post_id, $slug)
+/** Files the post under the term of each taxonomy `$terms` names by slug, and under that one only. */
+function broadsheet_set_terms($post_id, $terms)
 {
-    $term = get_term_by('slug', $slug, 'post_tag');
-    if (!$term) {
-        broadsheet_fail('no tag ' . $slug);
-    }
-    $result = wp_set_object_terms($post_id, [(int) $term->term_id], 'post_tag');
-    if (is_wp_error($result)) {
-        broadsheet_fail($result->get_error_message());
+    foreach ($terms as $taxonomy => $slug) {
+        $term = get_term_by('slug', $slug, $taxonomy);
+        if (!$term) {
+            broadsheet_fail("no $taxonomy $slug");
+        }
+        $result = wp_set_object_terms($post_id, [(int) $term->term_id], $taxonomy);
+        if (is_wp_error($result)) {
+            broadsheet_fail($result->get_error_message());
+        }
     }
 }
 
 $command = $argv[1] ?? '';
 if ($command === 'create' && $argc === 3) {
-    [$fields, $tag] = broadsheet_post_fields($argv[2]);
+    [$fields, $terms] = broadsheet_post_fields($argv[2]);
     $id = wp_insert_post(wp_slash($fields + ['post_type' => 'post', 'post_status' => 'publish']), true);
     if (is_wp_error($id)) {
         broadsheet_fail($id->get_error_message());
     }
-    if ($tag !== null) {
-        broadsheet_set_tag($id, $tag);
-    }
+    broadsheet_set_terms($id, $terms);
     echo $id, "\n";
 } elseif ($command === 'update' && $argc === 4) {
-    [$fields, $tag] = broadsheet_post_fields($argv[3]);
+    [$fields, $terms] = broadsheet_post_fields($argv[3]);
     $result = wp_update_post(wp_slash($fields + ['ID' => (int) $argv[2]]), true);
     if (is_wp_error($result)) {
         broadsheet_fail($result->get_error_message());
     }
-    if ($tag !== null) {
-        broadsheet_set_tag((int) $argv[2], $tag);
-    }
+    broadsheet_set_terms((int) $argv[2], $terms);
 } elseif ($command === 'delete' && $argc === 3) {
     if (!wp_delete_post((int) $argv[2], true)) {
         broadsheet_fail('no post ' . $argv[2]);

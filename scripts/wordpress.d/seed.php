@@ -116,6 +116,7 @@ function mime_of($path)
 $site = read_json("$data/site.json");
 $authors = read_json("$data/authors.json")['authors'] ?? broadsheet_fail('authors.json has no authors');
 $tags = read_json("$data/tags.json")['tags'] ?? broadsheet_fail('tags.json has no tags');
+$sections = read_json("$data/sections.json")['sections'] ?? broadsheet_fail('sections.json has no sections');
 $index = read_json("$data/index/page-1.json");
 $articles = [];
 foreach (glob("$data/articles/*.json") as $file) {
@@ -242,6 +243,19 @@ foreach ($tags as $tag) {
     $tag_ids[$tag['slug']] = (int) $term['term_id'];
 }
 
+// The sections are categories, beside WordPress's own "Uncategorized".
+$category_ids = [];
+foreach ($sections as $section) {
+    $term = wp_insert_term(wp_slash($section['name']), 'category', wp_slash([
+        'slug' => $section['slug'],
+        'description' => $section['description'],
+    ]));
+    if (is_wp_error($term)) {
+        broadsheet_fail("section {$section['slug']}: " . $term->get_error_message());
+    }
+    $category_ids[$section['slug']] = (int) $term['term_id'];
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Articles, their featured images and their comments.
 
@@ -284,6 +298,17 @@ foreach ($articles as $article) {
     $result = wp_set_object_terms($post_id, $terms, 'post_tag');
     if (is_wp_error($result)) {
         broadsheet_fail("$slug: tags: " . $result->get_error_message());
+    }
+    // A post in no section stays in "Uncategorized", as WordPress files it.
+    $categories = [];
+    foreach ($article['sections'] ?? [] as $section_slug) {
+        $categories[] = $category_ids[$section_slug] ?? broadsheet_fail("$slug: unknown section $section_slug");
+    }
+    if ($categories) {
+        $result = wp_set_post_categories($post_id, $categories);
+        if (is_wp_error($result) || $result === false) {
+            broadsheet_fail("$slug: sections: could not be set");
+        }
     }
     // Not shown by the REST API: kept for a future Broadsheet plugin that exposes them.
     foreach (['language', 'direction'] as $field) {
@@ -405,6 +430,12 @@ foreach ($tags as $tag) {
         fwrite(STDERR, "warning: tag {$tag['slug']} has {$term->count} posts, tags.json says {$tag['article_count']}\n");
     }
 }
+foreach ($sections as $section) {
+    $term = get_term($category_ids[$section['slug']], 'category');
+    if ((int) $term->count !== (int) $section['article_count']) {
+        fwrite(STDERR, "warning: section {$section['slug']} has {$term->count} posts, sections.json says {$section['article_count']}\n");
+    }
+}
 foreach ($authors as $author) {
     $n = (int) count_user_posts($user_ids[$author['slug']], 'post', true);
     if ($n !== (int) $author['article_count']) {
@@ -415,6 +446,7 @@ foreach ($authors as $author) {
 wp_cache_flush();
 update_option('broadsheet_seed_version', $version);
 printf(
-    "seeded %s: %d posts, %d authors, %d tags, %d featured images, %d comments, %d posts per page\n",
-    $base_url, $counts['posts'], count($user_ids), count($tag_ids), $counts['attachments'], $counts['comments'], $per_page
+    "seeded %s: %d posts, %d authors, %d tags, %d sections, %d featured images, %d comments, %d posts per page\n",
+    $base_url, $counts['posts'], count($user_ids), count($tag_ids), count($category_ids), $counts['attachments'], $counts['comments'],
+    $per_page
 );

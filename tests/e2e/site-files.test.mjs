@@ -73,7 +73,7 @@ describe('site files', () => {
     }
   });
 
-  it('pages name the site\'s feeds in their head, and a tag page its own feed', async () => {
+  it('pages name the site\'s feeds in their head, and a tag or section page its own feed', async () => {
     const alternates = async (sitePath) => {
       await page.goto(`${site.server.url}${sitePath}`);
       return page.locator('head link[rel=alternate]').evaluateAll((links) => links.map((link) => `${link.type} ${link.href}`));
@@ -82,6 +82,7 @@ describe('site files', () => {
     assert.deepEqual(await alternates(''), siteFeeds);
     assert.deepEqual(await alternates(`${articleSlugs[0]}/`), siteFeeds);
     assert.deepEqual(await alternates('tag/harbour/'), [...siteFeeds, 'application/rss+xml https://herald.example/tag/harbour/feed/']);
+    assert.deepEqual(await alternates('category/sport/page/2/'), [...siteFeeds, 'application/rss+xml https://herald.example/category/sport/feed/']);
   });
 
   it('the sitemap is well-formed and lists every article and listing', async () => {
@@ -89,7 +90,7 @@ describe('site files', () => {
     assert.equal(sitemap.error, null);
     assert.equal(sitemap.root, 'urlset');
     for (const slug of articleSlugs) assert.ok(sitemap.locs.includes(`https://herald.example/${slug}/`), `${slug} listed`);
-    for (const listing of ['', 'page/2/', 'tag/harbour/', 'author/ada-okafor/']) {
+    for (const listing of ['', 'page/2/', 'tag/harbour/', 'category/news/', 'category/sport/page/2/', 'author/ada-okafor/']) {
       assert.ok(sitemap.locs.includes(`https://herald.example/${listing}`), `/${listing} listed`);
     }
     assert.equal(new Set(sitemap.locs).size, sitemap.locs.length, 'each page once');
@@ -115,5 +116,21 @@ describe('site files', () => {
     await page.locator('main h1').waitFor();
     const shown = await page.locator('main .card-title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     for (const href of shown) assert.ok(feed.links.includes(`https://herald.example${href}`), `${href} in the tag's feed`);
+  });
+
+  it('each section has its own feed of exactly its articles, as WordPress serves it at /category/<slug>/feed/', async () => {
+    const feed = await readXml('category/sport/feed/');
+    assert.equal(feed.error, null);
+    assert.match(feed.type, /^application\/rss\+xml/);
+    assert.equal(feed.title, 'Sport — The Harbour Herald');
+    assert.equal(feed.self, 'https://herald.example/category/sport/feed/');
+    const listed = [];
+    for (const listing of ['category/sport/', 'category/sport/page/2/']) {
+      await page.goto(`${site.server.url}${listing}`);
+      await page.locator('main h1').waitFor();
+      listed.push(...await page.locator('main .card-title a').evaluateAll((links) => links.map((link) => `https://herald.example${link.getAttribute('href')}`)));
+    }
+    assert.equal(listed.length, 6);
+    assert.deepEqual([...feed.links].sort(), listed.sort());
   });
 });

@@ -224,10 +224,90 @@ function describePages(source) {
     });
   });
 
+  describe('sections', () => {
+    const bar = (page) => page.getByRole('navigation', { name: 'Sections' });
+
+    it('the section bar leads to each section\'s page, which lists its articles a page at a time', async () => {
+      const page = await openPage(site.browser);
+      await page.goto(site.server.url);
+      await heading(page);
+      const links = bar(page).getByRole('link');
+      assert.deepEqual(await links.allTextContents(), ['News', 'Business', 'Sport', 'Culture', 'Environment']);
+      assert.deepEqual(
+        await links.evaluateAll((all) => all.map((link) => link.getAttribute('href'))),
+        ['/category/news/', '/category/business/', '/category/sport/', '/category/culture/', '/category/environment/'],
+      );
+      await bar(page).getByRole('link', { name: 'Sport' }).click();
+      await page.waitForURL(`${site.server.url}category/sport/`);
+      assert.equal(await heading(page), 'Sport');
+      assert.equal(await page.locator('.listing-header .kicker').textContent(), 'Section');
+      assert.equal(await page.locator('.listing-header .count').textContent(), '6 Articles');
+      assert.ok((await page.locator('.listing-header .description').textContent()).length > 10);
+      assert.equal(await page.locator('.card').count(), 5);
+      assert.equal(await bar(page).locator('[aria-current="page"]').textContent(), 'Sport');
+      await page.getByRole('link', { name: 'Page 2' }).click();
+      await page.waitForURL(`${site.server.url}category/sport/page/2/`);
+      assert.equal(await page.locator('.card').count(), 1);
+      assert.equal(await page.title(), 'Sport, page 2 – The Harbour Herald');
+      // The section stays current on its later pages.
+      assert.equal(await bar(page).locator('[aria-current="page"]').textContent(), 'Sport');
+      const collection = await structuredData(page);
+      assert.equal(collection['@type'], 'CollectionPage');
+      assert.equal(collection.name, 'Sport');
+      await assertCleanPage(page);
+    });
+
+    it('names an article\'s section above its headline', async () => {
+      const page = await openPage(site.browser);
+      await page.goto(`${site.server.url}harbour-redevelopment-explained/`);
+      await heading(page);
+      const section = page.locator('.article-header .article-section a');
+      assert.equal(await section.textContent(), 'Business');
+      assert.equal(await section.getAttribute('href'), '/category/business/');
+      assert.equal(await page.locator('.article-header > :first-child').getAttribute('class'), 'article-section');
+      assert.equal((await structuredData(page)).articleSection, 'Business');
+      await section.click();
+      await page.waitForURL(`${site.server.url}category/business/`);
+      assert.equal(await heading(page), 'Business');
+      await assertCleanPage(page);
+    });
+
+    it('on a 320 px phone the bar scrolls sideways, not the page, and the keyboard reaches every section', async () => {
+      const page = await openPage(site.browser, { viewport: { width: 320, height: 640 } });
+      await page.goto(site.server.url);
+      await heading(page);
+      const widths = await bar(page).evaluate((nav) => ({ scroll: nav.scrollWidth, client: nav.clientWidth }));
+      assert.ok(widths.scroll > widths.client, `the bar is wider than the phone: ${JSON.stringify(widths)}`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, 'the page does not scroll sideways');
+      // Tab to the last section: it is scrolled into sight, focus visible, and Enter follows it.
+      for (let i = 0; i < 30; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => document.activeElement?.textContent === 'Environment')) break;
+      }
+      const focused = await page.evaluate(() => {
+        const link = document.activeElement;
+        const box = link.getBoundingClientRect();
+        const style = getComputedStyle(link);
+        return {
+          text: link.textContent,
+          inSight: box.left >= 0 && box.right <= window.innerWidth,
+          outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
+      });
+      assert.deepEqual(focused, { text: 'Environment', inSight: true, outline: true });
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${site.server.url}category/environment/`);
+      assert.equal(await heading(page), 'Environment');
+      await assertCleanPage(page);
+    });
+  });
+
   describe('not found', () => {
     for (const [what, path] of [
       ['an unknown article', 'no-such-article/'],
       ['an unknown tag', 'tag/no-such-tag/'],
+      ['an unknown section', 'category/no-such-section/'],
+      ['the category of posts filed nowhere, which is no section', 'category/uncategorized/'],
       ['an unknown author', 'author/nobody/'],
       ['a page past the end', 'page/99/'],
       ['a page that is not a number', 'tag/harbour/page/two/'],

@@ -184,10 +184,18 @@ export async function startConfiguredSite(configureArgs) {
   };
 }
 
-/** The release build reading the test WordPress, five articles a page like the static sample. */
-export async function startWordPressSite() {
+/** The sample's sections in the order of its sections.json, which is its section bar's. */
+export const SAMPLE_SECTIONS = ['news', 'business', 'sport', 'culture', 'environment'];
+
+/**
+ * The release build reading the test WordPress, five articles a page like the static sample, and its
+ * section bar in the sample's order; `extra` arguments for scripts/configure replace those it names.
+ */
+export async function startWordPressSite(extra = []) {
   const wordpress = startWordPress();
-  const site = await startConfiguredSite(['--wordpress', `${wordpress}wp-json/`, '--per-page', '5', '--language', 'en-GB']);
+  const site = await startConfiguredSite([
+    '--wordpress', `${wordpress}wp-json/`, '--per-page', '5', '--language', 'en-GB', '--sections', SAMPLE_SECTIONS.join(','), ...extra,
+  ]);
   return { ...site, wordpress };
 }
 

@@ -111,14 +111,14 @@ describe('a site prerendered from WordPress, synced', () => {
     assert.match(output, /up to date \(0 new, 0 changed, 0 gone, 0 moved of \d+ posts\)/);
   });
 
-  it('gives a published post its page, and puts it on the home page, its tag\'s and author\'s pages, the feeds and the sitemaps', async () => {
+  it('gives a published post its page, and puts it on the home page, its tag\'s, section\'s and author\'s pages, the feeds and the sitemaps', async () => {
     id = post('create', JSON.stringify({
-      title, tag: 'harbour', author: 'ada-okafor', content: '<p>Published for the sync test.</p>', excerpt: 'The sync test.',
+      title, tag: 'harbour', section: 'sport', author: 'ada-okafor', content: '<p>Published for the sync test.</p>', excerpt: 'The sync test.',
     }));
     const { status, output } = await sync(dir);
     assert.equal(status, 0, output);
     assert.match(output, /synced from .*: 1 new, 0 changed, 0 gone, 0 moved of \d+ posts; \d+ pages rendered, 0 removed/);
-    for (const address of ['', 'tag/harbour/', 'author/ada-okafor/', 'feed/', 'tag/harbour/feed/', 'feed.json']) {
+    for (const address of ['', 'tag/harbour/', 'category/sport/', 'author/ada-okafor/', 'feed/', 'tag/harbour/feed/', 'category/sport/feed/', 'feed.json']) {
       const page = await html(address);
       assert.equal(page.status, 200, address);
       assert.ok(page.text.includes(title), `${title} on /${address}`);
@@ -135,6 +135,7 @@ describe('a site prerendered from WordPress, synced', () => {
     const page = await openPage(shared.browser);
     await page.goto(`${site.url}${slug}/`);
     assert.equal(await heading(page), title);
+    assert.equal(await page.locator('.article-section').textContent(), 'Sport');
     assert.match(await page.locator('main').innerText(), /Published for the sync test\./);
     await assertClean(page);
     assert.equal(existsSync(path.join(dir, '.broadsheet-sync-staging')), false, 'nothing left aside');

@@ -38,7 +38,7 @@ describe('WordPress specifics', () => {
     wordpress = startWordPress();
   });
 
-  it('shows an article for three API requests (the site, the post with what it embeds, the author count), its comments for one more, the ticker for one', async () => {
+  it('shows an article for four API requests (the site, its sections, the post with what it embeds, the author count), its comments for one more, the ticker for one', async () => {
     await withSite(startWordPressSite, async (site) => {
       const page = await openPage(shared.browser);
       const api = [];
@@ -54,14 +54,34 @@ describe('WordPress specifics', () => {
       await page.locator('.ticker-track').waitFor();
       const urls = api.map((request) => request.url).join('\n');
       const ticker = (request) => request.url.includes('_fields=slug,title');
-      assert.equal(api.filter((request) => !request.url.includes('/wp/v2/comments') && !ticker(request)).length, 3, urls);
+      assert.equal(api.filter((request) => !request.url.includes('/wp/v2/comments') && !ticker(request)).length, 4, urls);
+      assert.equal(api.filter((request) => request.url.includes('/wp/v2/categories')).length, 1, urls);
       assert.equal(api.filter(ticker).length, 1, urls);
-      assert.equal(api.length, 5, urls);
+      assert.equal(api.length, 6, urls);
       const total = api.reduce((sum, request) => sum + request.bytes, 0);
       console.log(`article view: ${api.length} API requests, ${total} bytes of JSON (uncompressed):`);
       for (const request of api) console.log(`  ${request.bytes} B  ${decodeURIComponent(new URL(request.url).search).slice(0, 90)}`);
       // A deep link: this site's pages are not prerendered, and its host answers with 404.html.
       await assertClean(page, NOT_FOUND_LOG);
+    });
+  });
+
+  it('orders the section bar by name unless the config names an order, and leaves "Uncategorized" out', async () => {
+    await withSite(() => startWordPressSite(['--sections', '']), async (site) => {
+      const page = await openPage(shared.browser);
+      await page.goto(site.url);
+      await heading(page);
+      const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+      assert.deepEqual(await sections.allTextContents(), ['Business', 'Culture', 'Environment', 'News', 'Sport']);
+      await assertClean(page);
+    });
+    await withSite(() => startWordPressSite(['--sections', 'sport,no-such-section,culture']), async (site) => {
+      const page = await openPage(shared.browser);
+      await page.goto(site.url);
+      await heading(page);
+      const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+      assert.deepEqual(await sections.allTextContents(), ['Sport', 'Culture', 'Business', 'Environment', 'News']);
+      await assertClean(page);
     });
   });
 
