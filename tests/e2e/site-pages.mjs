@@ -247,6 +247,7 @@ function describePages(source) {
       assert.equal(await bar(page).locator('[aria-current="page"]').textContent(), 'Sport');
       await page.getByRole('link', { name: 'Page 2' }).click();
       await page.waitForURL(`${site.server.url}category/sport/page/2/`);
+      assert.equal(await heading(page), 'Sport');
       assert.equal(await page.locator('.card').count(), 1);
       assert.equal(await page.title(), 'Sport, page 2 – The Harbour Herald');
       // The section stays current on its later pages.
