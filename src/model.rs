@@ -4,6 +4,7 @@
 mod article;
 mod comment;
 mod comment_form;
+mod front_page;
 mod image;
 mod listing;
 mod people;
@@ -22,6 +23,7 @@ pub(crate) use comment_form::draft;
 pub use comment_form::{
     details_key, draft_key, held_key, is_email, CommentDraft, Field, HeldComment,
 };
+pub use front_page::{FrontPage, SectionRow, SECTION_STORIES};
 pub use image::Image;
 pub use listing::{page_links, Listing, PageLink};
 pub use people::{Author, AuthorLink, AuthorPage, Taxonomy, Term, TermLink, TermPage};

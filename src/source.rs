@@ -26,8 +26,8 @@ pub use wordpress::{Catalogue, PostEntry, TermEntry};
 use crate::config::{Config, SourceConfig, WordPressConfig};
 use crate::error::{CommentError, DataError};
 use crate::model::{
-    Article, AuthorPage, Comment, CommentDraft, Headline, Listing, Route, Site, Slug, Taxonomy,
-    TermPage, Timestamp,
+    Article, AuthorPage, Comment, CommentDraft, FrontPage, Headline, Listing, Route, Site, Slug,
+    Taxonomy, TermPage, Timestamp,
 };
 use newer::NewerCheck;
 
@@ -90,6 +90,27 @@ impl DataSource {
             Self::Static(source, _) => Box::pin(source.home(page)),
             Self::WordPress(source) => Box::pin(source.home(page)),
         }
+    }
+
+    /// The home page's first page as a front page: the latest articles, and the first page of
+    /// each section in the site's section bar, read side by side.
+    pub fn front_page(&self) -> LocalBoxFuture<'_, Result<FrontPage, DataError>> {
+        Box::pin(async move {
+            let site = self.site().await?;
+            let sections = futures::future::try_join_all(
+                site.sections
+                    .iter()
+                    .map(|section| self.term_page(Taxonomy::Section, &section.slug, 1)),
+            );
+            let (latest, sections) = futures::join!(self.home(1), sections);
+            let sections = site
+                .sections
+                .iter()
+                .cloned()
+                .zip(sections?.into_iter().map(|page| page.listing.articles))
+                .collect();
+            Ok(FrontPage::new(latest?, sections))
+        })
     }
 
     pub fn article<'a>(&'a self, slug: &'a Slug) -> LocalBoxFuture<'a, Result<Article, DataError>> {

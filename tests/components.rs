@@ -9,7 +9,7 @@ use broadsheet::config::parse_config;
 use broadsheet::error::DataError;
 use broadsheet::model::{
     draft_key, thread, ArticleCard, Author, Comment, CommentDraft, Field, HeldComment, Image,
-    Listing, Route, Slug, TagLink, Timestamp,
+    Listing, Route, Slug, Taxonomy, TermLink, Timestamp,
 };
 use broadsheet::pages::article::comments::{
     CommentBody, CommentForm, CommentList, CommentThread, Comments, Discussion, FormField,
@@ -146,14 +146,15 @@ fn author(article_count: u32) -> Author {
     }
 }
 
-fn tag(slug_text: &str, name: &str) -> TagLink {
-    TagLink {
+fn tag(slug_text: &str, name: &str) -> TermLink {
+    TermLink {
+        taxonomy: Taxonomy::Tag,
         slug: slug(slug_text),
         name: name.into(),
     }
 }
 
-fn card(slug_text: &str, tags: Vec<TagLink>) -> ArticleCard {
+fn card(slug_text: &str, tags: Vec<TermLink>) -> ArticleCard {
     ArticleCard {
         slug: slug(slug_text),
         title: "Night ferry returns to the harbour".into(),
@@ -162,6 +163,7 @@ fn card(slug_text: &str, tags: Vec<TagLink>) -> ArticleCard {
         modified: None,
         author: author(7).link(),
         tags,
+        sections: Vec::new(),
         image: Some(Image {
             url: "https://cdn.example/ferry.jpg".into(),
             width: 800,
@@ -275,6 +277,33 @@ async fn article_summary_links_title_author_and_tags() {
         ]
     );
     assert_eq!(attribute(&page.get("ul.tag-list"), "aria-label"), "Tags");
+}
+
+#[wasm_bindgen_test]
+async fn article_summary_under_a_heading_of_its_own_titles_a_level_below_and_a_lead_is_featured() {
+    let page = mount(move || {
+        view! {
+            <ArticleSummary card=card("night-ferry", Vec::new()) language="en-GB" nested=true/>
+            <ArticleSummary card=card("day-ferry", Vec::new()) language="en-GB" lead=true featured=true/>
+        }
+    })
+    .await;
+    let cards = page.all("article.card");
+    assert_eq!(cards.len(), 2);
+    assert!(cards[0]
+        .query_selector("h3.card-title a")
+        .unwrap()
+        .is_some());
+    assert!(cards[0].query_selector("h2").unwrap().is_none());
+    assert!(!cards[0].class_list().contains("card-featured"));
+    assert!(cards[1].class_list().contains("card-featured"));
+    assert_eq!(
+        attribute(
+            &cards[1].query_selector("img").unwrap().unwrap(),
+            "fetchpriority"
+        ),
+        "high"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -22,6 +22,8 @@ pub fn content_fingerprint(source: &DataSource, route: &Route) -> Option<u64> {
     }
     let site = shown(source.site().now_or_never()?);
     let content = match route {
+        // The front page shows each section's latest too.
+        Route::Home { page: 1 } => shown(source.front_page().now_or_never()?),
         Route::Home { page } => shown(source.home(*page).now_or_never()?),
         Route::Article(slug) => {
             shown(source.article(slug).now_or_never()?)

@@ -400,6 +400,10 @@ pub fn answered(source: &DataSource, route: &Route) -> Result<(), String> {
     };
     shown(source.site().map(|site| site.map(drop)).now_or_never())?;
     shown(match route {
+        Route::Home { page: 1 } => source
+            .front_page()
+            .map(|page| page.map(drop))
+            .now_or_never(),
         Route::Home { page } => source.home(*page).map(|page| page.map(drop)).now_or_never(),
         Route::Term {
             taxonomy,

@@ -1,6 +1,7 @@
 use super::{DateTime, Pagination, TagList};
 use crate::model::{ArticleCard, Listing, Route};
 use crate::state::site_href;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -16,10 +17,22 @@ pub fn ArticleSummary(
     /// first screen, so it is fetched at once, first, rather than when layout finds it in view.
     #[prop(optional)]
     lead: bool,
+    /// The front page's lead story, shown largest.
+    #[prop(optional)]
+    featured: bool,
+    /// Under a heading of its own (a front page's section): its title is a level below.
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let path = site_href(&card.path());
+    let title_link = view! { <A exact=true href=path.clone()>{card.title}</A> };
+    let title = if nested {
+        Either::Left(view! { <h3 class="card-title">{title_link}</h3> })
+    } else {
+        Either::Right(view! { <h2 class="card-title">{title_link}</h2> })
+    };
     view! {
-        <article class="card">
+        <article class="card" class:card-featured=featured>
             {card.image.map(|image| {
                 // The headline below is the link for keyboards and screen readers; the picture
                 // is a second, mouse-only way in.
@@ -31,7 +44,7 @@ pub fn ArticleSummary(
                 }
             })}
             <div class="card-text">
-                <h2 class="card-title"><A exact=true href=path>{card.title}</A></h2>
+                {title}
                 <p class="card-meta">
                     <DateTime time=card.published language=language/>
                     " · "

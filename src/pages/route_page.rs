@@ -6,7 +6,9 @@
 use super::{article, author, home, not_found, search, term};
 use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton, NewerNotice};
 use crate::error::DataError;
-use crate::model::{Article, AuthorPage, Dated, Listing, Route, Site, TermPage, Timestamp};
+use crate::model::{
+    Article, AuthorPage, Dated, FrontPage, Listing, Route, Site, TermPage, Timestamp,
+};
 use crate::render_mode::RenderMode;
 use crate::source::newer::NewerCheck;
 use crate::state::{AppSource, CurrentSite};
@@ -36,6 +38,9 @@ impl Kind {
 /// The data of one route, as the data source returned it.
 #[derive(Clone)]
 enum PageData {
+    /// The home page's first page.
+    Front(Box<FrontPage>),
+    /// Its later pages.
     Home(Listing),
     Article(Box<Article>),
     Term(TermPage),
@@ -52,6 +57,7 @@ impl PageData {
             listing.articles.iter().map(|card| &card.published).max()
         }
         match self {
+            Self::Front(front) => newest(&front.latest),
             Self::Home(listing) => newest(listing),
             Self::Term(TermPage { listing, .. }) | Self::Author(AuthorPage { listing, .. }) => {
                 newest(listing)
@@ -80,6 +86,7 @@ async fn load(source: AppSource, route: Route, prerendering: bool) -> Result<Loa
 
 async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataError> {
     Ok(match route {
+        Route::Home { page: 1 } => PageData::Front(Box::new(source.front_page().await?)),
         Route::Home { page } => PageData::Home(source.home(page).await?),
         Route::Article(slug) => PageData::Article(Box::new(source.article(&slug).await?)),
         Route::Term {
@@ -95,6 +102,7 @@ async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataErr
 fn render((site, data, newer): Loaded) -> AnyView {
     let notice = newer.map(|check| view! { <NewerNotice check/> });
     let page = match data {
+        PageData::Front(front) => view! { <home::FrontView site front=*front/> }.into_any(),
         PageData::Home(listing) => view! { <home::HomeView site listing/> }.into_any(),
         PageData::Article(article) => {
             view! { <article::ArticleView site article=*article/> }.into_any()

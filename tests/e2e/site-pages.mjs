@@ -5,9 +5,35 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
-  NOT_FOUND_LOG, assertClean, heading, meta, openPage, useSite,
+  NOT_FOUND_LOG, ROOT, assertClean, heading, meta, openPage, useSite,
 } from './support.mjs';
+
+/** A file of the sample's static data, which the test WordPress is seeded with too. */
+function sampleData(file) {
+  return JSON.parse(readFileSync(path.join(ROOT, 'public/data', file), 'utf-8'));
+}
+
+/**
+ * What the front page should show, from the sample's data: the newest story; the latest three of
+ * each section not shown above it; the rest of the latest. Each as [heading, paths].
+ */
+function expectedFrontPage() {
+  const latest = sampleData('index/page-1.json').articles.map((article) => `/${article.slug}/`);
+  const shown = new Set([latest[0]]);
+  const blocks = [['lead', [latest[0]]]];
+  for (const section of sampleData('sections.json').sections) {
+    const paths = sampleData(`sections/${section.slug}/page-1.json`).articles
+      .map((article) => `/${article.slug}/`).filter((articlePath) => !shown.has(articlePath)).slice(0, 3);
+    paths.forEach((articlePath) => shown.add(articlePath));
+    if (paths.length) blocks.push([section.name, paths]);
+  }
+  const more = latest.filter((articlePath) => !shown.has(articlePath));
+  if (more.length) blocks.push(['More news', more]);
+  return blocks;
+}
 
 /** The page's one schema.org JSON-LD block, parsed. */
 async function structuredData(page) {
@@ -44,7 +70,6 @@ function describePages(source) {
       const response = await page.goto(site.server.url);
       assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
       assert.equal(await heading(page), 'Latest news');
-      assert.equal(await page.locator('.article-list .card').count(), 5);
       assert.equal(await page.title(), 'The Harbour Herald – News from Merrowby and the Sable estuary, every morning');
       assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
       assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
@@ -54,6 +79,34 @@ function describePages(source) {
       assert.equal(await meta(page, 'meta[property="og:title"]'), 'The Harbour Herald');
       assert.equal(await page.locator('.skip-link').getAttribute('href'), '#main');
       assert.equal(await page.locator('header.site-header, main, footer.site-footer').count(), 3);
+      await assertCleanPage(page);
+    });
+
+    it('leads with the newest story, largest with its picture, then each section\'s latest, then more news, each story once', async () => {
+      const page = await openPage(site.browser);
+      await page.goto(site.server.url);
+      await heading(page);
+      const shown = await page.locator('.front-page').evaluate((front) => {
+        const paths = (scope) => [...scope.querySelectorAll('.card-title a')].map((link) => link.getAttribute('href'));
+        const lead = front.querySelector(':scope > .card-featured');
+        return [
+          ['lead', lead ? paths(lead) : []],
+          ...[...front.querySelectorAll(':scope > .front-section')].map((section) => [
+            section.querySelector('.front-section-heading').textContent, paths(section),
+          ]),
+        ];
+      });
+      assert.deepEqual(shown, expectedFrontPage());
+      const lead = page.locator('.front-page > .card-featured');
+      assert.equal(await lead.locator('img').getAttribute('fetchpriority'), 'high');
+      assert.equal(await lead.locator('h2.card-title').count(), 1);
+      // Section blocks name their section, leading to its page; their stories are a heading level below.
+      const sectionHeading = page.locator('.front-section-heading a').first();
+      assert.equal(await sectionHeading.getAttribute('href'), '/category/news/');
+      assert.equal(await page.locator('.front-section h2.card-title').count(), 0);
+      assert.ok(await page.locator('.front-section h3.card-title').count() > 3);
+      // The rest of the latest articles, from page 2 on, are a page away.
+      assert.equal(await page.getByRole('link', { name: 'Older →' }).getAttribute('href'), '/page/2/');
       await assertCleanPage(page);
     });
 

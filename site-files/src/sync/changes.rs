@@ -205,6 +205,19 @@ pub fn between(old: &Catalogue, new: &Catalogue, per_page: u32) -> Result<Change
         listing.pages(per_page, &touched, [&mut render, &mut later], &mut remove);
     }
 
+    // The front page shows the latest of each section: a section's first page changing changes it.
+    if render.iter().chain(&later).any(|key| {
+        matches!(
+            key.route,
+            Route::Term {
+                taxonomy: Taxonomy::Section,
+                page: 1,
+                ..
+            }
+        )
+    }) {
+        render.insert(RouteKey::of(Route::HOME));
+    }
     later.retain(|route| !render.contains(route));
     remove.retain(|route| !render.contains(route) && !later.contains(route));
     changes.render = render.into_iter().map(|key| key.route).collect();

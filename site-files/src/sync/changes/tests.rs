@@ -190,6 +190,23 @@ fn a_new_post_in_a_section_renders_the_sections_first_page_and_uncategorized_has
 }
 
 #[test]
+fn a_change_on_a_sections_first_page_renders_the_front_page_which_shows_it() {
+    // c is on the home page's second page, and on news's first.
+    let mut new = site_with_sections();
+    new.posts[2].modified_gmt = "2026-11-06T08:00:00".into();
+    let changes = between(&site_with_sections(), &new, 2).unwrap();
+    assert!(paths(&changes.render).contains(&"/category/news/".to_owned()));
+    assert!(
+        paths(&changes.render).contains(&"/".to_owned()),
+        "{changes:?}"
+    );
+    // Without sections, only the listings it is on.
+    let mut plain = site();
+    plain.posts[2].modified_gmt = "2026-11-06T08:00:00".into();
+    assert!(!paths(&between(&site(), &plain, 2).unwrap().render).contains(&"/".to_owned()));
+}
+
+#[test]
 fn the_section_bar_changing_renders_everything_and_an_emptied_section_goes() {
     // A section's first post puts it in the bar of every page.
     let mut new = site_with_sections();
