@@ -112,6 +112,29 @@ pub fn listing_feed_title(name: &str, site_title: &str) -> String {
     format!("{name} — {site_title}")
 }
 
+/// What the search page says, with `#` for the count and `%` for the query: the page's script
+/// fills them in (islands/search.js) where the site's own index answers, and [`search_status`]
+/// where the source searches.
+pub mod search {
+    pub const SEARCHING: &str = "Searching…";
+    pub const RESULT_ONE: &str = "# result for “%”";
+    pub const RESULT_OTHER: &str = "# results for “%”";
+    pub const NONE: &str = "No results for “%”. Try fewer or other words.";
+    pub const FAILED: &str = "Search is not available just now. Please try again later.";
+}
+
+/// The search page's status line for `count` results of `query`.
+pub fn search_status(count: u32, query: &str) -> String {
+    let template = match count {
+        0 => search::NONE,
+        1 => search::RESULT_ONE,
+        _ => search::RESULT_OTHER,
+    };
+    template
+        .replace('#', &count.to_string())
+        .replace('%', query)
+}
+
 /// An article's reading time: "4 min read".
 pub fn reading_time(minutes: u32) -> String {
     format!("{minutes} min read")
@@ -145,6 +168,16 @@ pub fn comment_count(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_status_counts_the_results_of_the_query() {
+        assert_eq!(
+            search_status(0, "gulls"),
+            "No results for “gulls”. Try fewer or other words."
+        );
+        assert_eq!(search_status(1, "gulls"), "1 result for “gulls”");
+        assert_eq!(search_status(12, "50% off"), "12 results for “50% off”");
+    }
 
     #[test]
     fn native_dates_are_in_the_page_language_in_utc() {

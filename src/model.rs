@@ -25,7 +25,7 @@ pub use comment_form::{
 };
 pub use front_page::{FrontPage, SectionRow, SECTION_STORIES};
 pub use image::Image;
-pub use listing::{page_links, Listing, PageLink};
+pub use listing::{page_links, Listing, PageLink, SearchResults};
 pub use people::{Author, AuthorLink, AuthorPage, Taxonomy, Term, TermLink, TermPage};
 pub use route::Route;
 pub use site::{order_sections, Direction, Site};

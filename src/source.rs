@@ -26,8 +26,8 @@ pub use wordpress::{Catalogue, PostEntry, TermEntry};
 use crate::config::{Config, SourceConfig, WordPressConfig};
 use crate::error::{CommentError, DataError};
 use crate::model::{
-    Article, AuthorPage, Comment, CommentDraft, FrontPage, Headline, Listing, Route, Site, Slug,
-    Taxonomy, TermPage, Timestamp,
+    Article, AuthorPage, Comment, CommentDraft, FrontPage, Headline, Listing, Route, SearchResults,
+    Site, Slug, Taxonomy, TermPage, Timestamp,
 };
 use newer::NewerCheck;
 
@@ -141,6 +141,21 @@ impl DataSource {
         match self {
             Self::Static(source, _) => Box::pin(source.author_page(slug, page)),
             Self::WordPress(source) => Box::pin(source.author_page(slug, page)),
+        }
+    }
+
+    /// What the source finds for `query`, if it searches: a WordPress site does; static files are
+    /// searched by the site's own index (Pagefind's, built with the pages), which the search
+    /// page's script reads, so they answer `None`.
+    pub fn search<'a>(
+        &'a self,
+        query: &'a str,
+    ) -> LocalBoxFuture<'a, Result<Option<SearchResults>, DataError>> {
+        match self {
+            Self::Static(..) => Box::pin(async { Ok(None) }),
+            Self::WordPress(source) => {
+                Box::pin(async move { source.search(query).await.map(Some) })
+            }
         }
     }
 

@@ -12,11 +12,14 @@ pub fn SearchForm(
     class: &'static str,
     /// The name of its landmark, which tells it from the other search form on the search page.
     label: &'static str,
+    /// What the field holds when drawn: the query searched for.
+    #[prop(optional)]
+    value: Option<String>,
 ) -> impl IntoView {
     view! {
         <form class=class role="search" aria-label=label action=site_href(&Route::Search.path()) method="get">
             <label class="visually-hidden" for=id>"Search the site"</label>
-            <input id=id type="search" name="q" required=true autocomplete="off" enterkeyhint="search"/>
+            <input id=id type="search" name="q" value=value required=true autocomplete="off" enterkeyhint="search"/>
             <button type="submit">"Search"</button>
         </form>
     }

@@ -17,6 +17,20 @@ impl Listing {
     }
 }
 
+/// What a source that searches itself (a WordPress site) found for a query: the first results,
+/// best first, and how many there are in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    pub query: String,
+    pub total: u32,
+    pub articles: Vec<ArticleCard>,
+}
+
+impl SearchResults {
+    /// How many results a search lists, as the site's own index lists.
+    pub const SHOWN: u32 = 20;
+}
+
 /// One entry of a pagination bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageLink {

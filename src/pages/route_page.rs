@@ -7,14 +7,14 @@ use super::{article, author, home, not_found, search, term};
 use crate::components::{ArticleSkeleton, ErrorView, ListingSkeleton, NewerNotice};
 use crate::error::DataError;
 use crate::model::{
-    Article, AuthorPage, Dated, FrontPage, Listing, Route, Site, TermPage, Timestamp,
+    Article, AuthorPage, Dated, FrontPage, Listing, Route, SearchResults, Site, TermPage, Timestamp,
 };
 use crate::render_mode::RenderMode;
 use crate::source::newer::NewerCheck;
 use crate::state::{AppSource, CurrentSite};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Which kind of page is shown: one [`RoutePage`] serves each kind, so that within a kind (the
 /// next page of a listing, another article) the page shown stays until the next has arrived.
@@ -45,8 +45,9 @@ enum PageData {
     Article(Box<Article>),
     Term(TermPage),
     Author(AuthorPage),
-    /// The search page, which needs nothing but the site: its script finds the results.
-    Search,
+    /// The search page: what the source found, or `None` where the page's script asks the site's
+    /// index.
+    Search(Option<SearchResults>),
 }
 
 impl PageData {
@@ -63,7 +64,7 @@ impl PageData {
                 newest(listing)
             }
             Self::Article(article) => Some(article.last_change()),
-            Self::Search => None,
+            Self::Search(_) => None,
         }
     }
 }
@@ -72,9 +73,17 @@ impl PageData {
 /// whether its source has anything newer.
 type Loaded = (Site, PageData, Option<NewerCheck>);
 
-/// The site and the route's data, fetched side by side; the check when `prerendering`.
-async fn load(source: AppSource, route: Route, prerendering: bool) -> Result<Loaded, DataError> {
-    let (site, data) = futures::join!(source.site(), load_data(&source, route.clone()));
+/// The site and the route's data, fetched side by side; the check when `prerendering`. `query`
+/// is the search page's, which a source that searches itself is asked, unless `prerendering`: a
+/// prerendered search page answers every query through the site's index.
+async fn load(
+    source: AppSource,
+    route: Route,
+    query: Option<String>,
+    prerendering: bool,
+) -> Result<Loaded, DataError> {
+    let query = query.filter(|_| !prerendering);
+    let (site, data) = futures::join!(source.site(), load_data(&source, route.clone(), query));
     // The site's error first, as before the check existed: it names a wrong source.url.
     let (site, data) = (site?, data?);
     let newer = match prerendering && route != Route::Search {
@@ -84,7 +93,11 @@ async fn load(source: AppSource, route: Route, prerendering: bool) -> Result<Loa
     Ok((site, data, newer))
 }
 
-async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataError> {
+async fn load_data(
+    source: &AppSource,
+    route: Route,
+    query: Option<String>,
+) -> Result<PageData, DataError> {
     Ok(match route {
         Route::Home { page: 1 } => PageData::Front(Box::new(source.front_page().await?)),
         Route::Home { page } => PageData::Home(source.home(page).await?),
@@ -95,7 +108,17 @@ async fn load_data(source: &AppSource, route: Route) -> Result<PageData, DataErr
             page,
         } => PageData::Term(source.term_page(taxonomy, &slug, page).await?),
         Route::Author { slug, page } => PageData::Author(source.author_page(&slug, page).await?),
-        Route::Search => PageData::Search,
+        Route::Search => PageData::Search(match query.as_deref().map(str::trim) {
+            // Prerendering: the site's index answers.
+            None => None,
+            // Nothing asked yet: the page waits in its field.
+            Some("") => source.is_live().then(|| SearchResults {
+                query: String::new(),
+                total: 0,
+                articles: Vec::new(),
+            }),
+            Some(query) => source.search(query).await?,
+        }),
     })
 }
 
@@ -111,7 +134,7 @@ fn render((site, data, newer): Loaded) -> AnyView {
         PageData::Author(author_page) => {
             view! { <author::AuthorView site author_page/> }.into_any()
         }
-        PageData::Search => view! { <search::SearchView site/> }.into_any(),
+        PageData::Search(found) => view! { <search::SearchView site found/> }.into_any(),
     };
     view! { {page} {notice} }.into_any()
 }
@@ -140,6 +163,7 @@ fn KindPage(kind: Kind, route: Memo<Option<Route>>) -> impl IntoView {
     // Not a `LocalResource`, which always waits a tick: when the data is at hand (prerendering,
     // hydrating) the first poll has it, so the page is drawn in the first pass, as prerendered.
     let refetches = RwSignal::new(0_u32);
+    let query = use_query_map();
     // Only a prerendered page can fall behind its source: the app reads it as it is. (Never on
     // the browser's side, whose app then carries none of it.)
     let prerendering =
@@ -147,7 +171,9 @@ fn KindPage(kind: Kind, route: Memo<Option<Route>>) -> impl IntoView {
     let data = AsyncDerived::new_unsync(move || {
         refetches.track();
         let route = route.get().unwrap_or(Route::HOME);
-        load(source.clone(), route, prerendering)
+        // Only the search page reads the query: another page is not loaded again when it changes.
+        let query = (route == Route::Search).then(|| query.read().get("q").unwrap_or_default());
+        load(source.clone(), route, query, prerendering)
     });
     Effect::new(move || {
         let loaded = data.with(|result| match result {

@@ -20,8 +20,8 @@ use super::{HttpResponse, SharedTransport};
 use crate::config::WordPressConfig;
 use crate::error::{CommentError, DataError};
 use crate::model::{
-    Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Route, Site, Slug,
-    Taxonomy, TermPage, Timestamp,
+    Article, AuthorPage, Comment, CommentDraft, Field, Headline, Listing, Route, SearchResults,
+    Site, Slug, Taxonomy, TermPage, Timestamp,
 };
 use crate::sanitize::html_to_text;
 use crate::source::newer::{Ask, NewerCheck, News};
@@ -113,12 +113,21 @@ impl WordPressSource {
 
     /// Page `page` of the posts matching `filter` (such as `tags=4&`), as a listing.
     async fn listing(&self, filter: &str, page: u32) -> Result<Listing, DataError> {
+        self.listing_of(filter, page, self.config.per_page).await
+    }
+
+    /// [`Self::listing`], `per_page` posts a page.
+    async fn listing_of(
+        &self,
+        filter: &str,
+        page: u32,
+        per_page: u32,
+    ) -> Result<Listing, DataError> {
         if page == 0 {
             return Err(DataError::not_found(format!("page {page}")));
         }
         // By offset rather than `page=`: WordPress answers a page past the end with an HTTP 400
         // that every browser logs as a failure, and an offset past the end with an empty list.
-        let per_page = self.config.per_page;
         let offset = (page - 1).saturating_mul(per_page);
         let route = format!(
             "wp/v2/posts?{filter}offset={offset}&per_page={per_page}&_embed={EMBED}&_fields={CARD_FIELDS}"
@@ -186,6 +195,21 @@ impl WordPressSource {
 
     pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
         self.listing("", page).await
+    }
+
+    /// The posts WordPress finds for `query` (its `search` parameter: the words in the title,
+    /// excerpt or body), the best first.
+    pub async fn search(&self, query: &str) -> Result<SearchResults, DataError> {
+        let filter = form_urlencoded::Serializer::new(String::new())
+            .append_pair("search", query)
+            .finish()
+            + "&";
+        let found = self.listing_of(&filter, 1, SearchResults::SHOWN).await?;
+        Ok(SearchResults {
+            query: query.to_owned(),
+            total: found.total_articles,
+            articles: found.articles,
+        })
     }
 
     pub async fn article(&self, slug: &Slug) -> Result<Article, DataError> {

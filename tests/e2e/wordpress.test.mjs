@@ -85,6 +85,38 @@ describe('WordPress specifics', () => {
     });
   });
 
+  it('searches with WordPress itself: a word in an article\'s body from the header\'s field, and nothing found', async () => {
+    await withSite(startWordPressSite, async (site) => {
+      const page = await openPage(shared.browser);
+      await page.goto(site.url);
+      await heading(page);
+      await page.locator('#site-search-field').fill('Rosewarne');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/search\/\?q=Rosewarne$/);
+      const outcome = async () => {
+        await page.locator('.search-page[data-state]').waitFor();
+        return {
+          state: await page.locator('.search-page').getAttribute('data-state'),
+          status: (await page.locator('.search-page > .search-status').textContent()).trim(),
+          results: await page.locator('.search-result a').evaluateAll((links) => links.map((link) => new URL(link.href).pathname)),
+          field: await page.locator('#search-page-field').inputValue(),
+        };
+      };
+      assert.deepEqual(await outcome(), {
+        state: 'found', status: '1 result for “Rosewarne”', results: ['/sea-swimmers-winter/'], field: 'Rosewarne',
+      });
+      // WordPress was asked, not a search index (this site has none: its pages are not prerendered).
+      assert.equal(await page.locator('[data-search]').count(), 0);
+      await page.locator('.search-result a').click();
+      assert.match(await heading(page), /^Winter sea swimmers/);
+      await page.goto(`${site.url}search/?q=zebracrossingzz`);
+      assert.deepEqual(await outcome(), {
+        state: 'none', status: 'No results for “zebracrossingzz”. Try fewer or other words.', results: [], field: 'zebracrossingzz',
+      });
+      await assertClean(page, NOT_FOUND_LOG);
+    });
+  });
+
   it('decodes the entities WordPress puts in titles', async () => {
     await withSite(startWordPressSite, async (site) => {
       const page = await openPage(shared.browser);

@@ -906,3 +906,30 @@ mod catalogue {
         assert_eq!(catalogue.categories, []);
     }
 }
+
+#[test]
+fn a_search_asks_wordpress_for_the_first_twenty_posts_with_the_words_and_counts_them_all() {
+    let route = format!(
+        "{API}wp/v2/posts?search=fish+%26+chips&offset=0&per_page=20&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"
+    );
+    let found = format!("[{}]", post("ferry-back", "Ferry"));
+    let transport = FakeTransport::default().answering(&route, Ok(collection(&found, 31, 2)));
+    let results = block_on(source(&transport).search("fish & chips")).unwrap();
+    assert_eq!(results.query, "fish & chips");
+    assert_eq!(results.total, 31);
+    assert_eq!(slugs_of(&results.articles), ["ferry-back"]);
+}
+
+#[test]
+fn a_search_that_finds_nothing_is_no_error() {
+    let route = format!(
+        "{API}wp/v2/posts?search=zebra&offset=0&per_page=20&_embed=author,wp:term,wp:featuredmedia&_fields={CARD_FIELDS}"
+    );
+    let transport = FakeTransport::default().answering(&route, Ok(collection("[]", 0, 0)));
+    let results = block_on(source(&transport).search("zebra")).unwrap();
+    assert_eq!((results.total, results.articles.len()), (0, 0));
+}
+
+fn slugs_of(cards: &[crate::model::ArticleCard]) -> Vec<&str> {
+    cards.iter().map(|card| card.slug.as_str()).collect()
+}
