@@ -123,7 +123,7 @@ describe('WordPress specifics', () => {
       await page.goto(site.url);
       await heading(page);
       const titles = await page.locator('.card-title').allTextContents();
-      assert.ok(titles.length === 5);
+      assert.ok(titles.length >= 5, `${titles.length} titles`);
       for (const title of titles) assert.doesNotMatch(title, /&#?\w+;/, title);
       await assertClean(page);
     });
