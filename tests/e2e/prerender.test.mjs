@@ -294,9 +294,12 @@ describe('prerendered from WordPress at build time', () => {
     await assertClean(page);
   });
 
-  it('lists the home page as WordPress pages it', async () => {
+  it('lays the home page out as a front page of WordPress\'s categories, and lists the rest as WordPress pages it', async () => {
     const html = withoutMarkers(await (await fetch(site.url)).text());
     assert.match(html, /<h1[^>]*>Latest news<\/h1>/);
-    assert.equal((html.match(/<article class="card/g) || []).length, 5, 'five to a page');
+    assert.equal((html.match(/<article class="card card-featured/g) || []).length, 1, 'one lead story');
+    assert.ok((html.match(/<section [^>]*class="front-section"/g) || []).length >= 5, 'a block for each section');
+    const later = withoutMarkers(await (await fetch(`${site.url}page/2/`)).text());
+    assert.equal((later.match(/<article class="card/g) || []).length, 5, 'five to a page');
   });
 });
