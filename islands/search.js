@@ -2,6 +2,9 @@
 // page only). It reads the query from the address (`?q=`), asks the site's Pagefind index
 // (pagefind/, written by broadsheet-site-files) and lists what it finds. Every text it shows comes
 // from the page's data- attributes. Pagefind loads only the parts of its index a query needs.
+// A large site's index is written in parts (site-files/src/search_index.rs), each a Pagefind index
+// of its own: the first is the index's folder, and its parts.json names the others, which are
+// merged into it.
 
 /** How many results are listed: Pagefind loads each result's fragment on its own. */
 const SHOWN = 20;
@@ -56,9 +59,18 @@ export async function search(root) {
   status.textContent = texts.searching;
   let found;
   try {
-    const pagefind = await import(new URL('pagefind.js', new URL(texts.index, location.href)).href);
+    const index = new URL(texts.index, location.href);
+    const [pagefind, parts] = await Promise.all([
+      import(new URL('pagefind.js', index).href),
+      fetch(new URL('parts.json', index)).then((response) => {
+        if (!response.ok) throw new Error(`parts.json: ${response.status}`);
+        return response.json();
+      }),
+    ]);
     // Result URLs are paths within the indexed folder: the site's, wherever it is deployed.
-    await pagefind.options({ baseUrl: new URL('.', document.baseURI).pathname });
+    const baseUrl = new URL('.', document.baseURI).pathname;
+    await pagefind.options({ baseUrl });
+    for (const part of parts.parts) await pagefind.mergeIndex(new URL(part, index).pathname, { baseUrl });
     found = await pagefind.search(query);
     found = { count: found.results.length, shown: await Promise.all(found.results.slice(0, SHOWN).map((hit) => hit.data())) };
   } catch (error) {

@@ -30,6 +30,7 @@ mod search_index;
 mod sync;
 
 use broadsheet::config::{parse_config, Config, SourceConfig};
+use broadsheet::model::Route;
 use broadsheet::prerender::Shell;
 use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
@@ -99,8 +100,13 @@ fn remove(dist: &Path) -> Result<String, String> {
 /// Indexes the pages for search ([`search_index::write`]); what it did, or why it could not, for
 /// the summary. The pages are there either way: a site without search is still a site, so a
 /// missing index is said (on stderr too), not fatal.
-fn search_index(dist: &Path, language: &str) -> String {
-    search_index::write(dist, language).unwrap_or_else(|problem| {
+fn search_index(dist: &Path, index: &files::SiteIndex) -> String {
+    let articles: Vec<Route> = index
+        .articles
+        .iter()
+        .map(|article| Route::Article(article.slug.clone()))
+        .collect();
+    search_index::write(dist, &index.site.language, &articles).unwrap_or_else(|problem| {
         eprintln!("broadsheet-site-files: {problem}");
         problem
     })
@@ -218,7 +224,7 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
         pages.rendered,
         pages.pages - pages.rendered
     ));
-    written.push(search_index(dist, &index.site.language));
+    written.push(search_index(dist, &index));
     Ok(format!(
         "{} for {} articles, {} tags and sections and {} authors",
         written.join(", "),

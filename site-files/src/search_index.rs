@@ -30,35 +30,53 @@ fn pagefind() -> String {
     }
 }
 
-/// Indexes every prerendered page of `dist` as one index in `language` (the site's, whatever
-/// each page's own: a reader searches the whole site from any page), aside, then swaps it in.
-/// Returns what it did, for the summary.
-pub fn write(dist: &Path, language: &str) -> Result<String, String> {
-    let staging = dist.join(STAGING);
-    let run = Command::new(pagefind())
-        .arg("--site")
-        .arg(dist)
-        .arg("--output-path")
-        .arg(&staging)
-        .arg("--force-language")
-        .arg(language)
-        .output()
-        .map_err(|error| match error.kind() {
-            std::io::ErrorKind::NotFound => format!(
-                "no search index: {} was not found (npm ci installs it; BROADSHEET_PAGEFIND names another)",
-                pagefind()
-            ),
-            _ => format!("no search index: {}: {error}", pagefind()),
-        })?;
-    if !run.status.success() {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(format!(
-            "no search index: pagefind failed ({}):\n{}{}",
-            run.status,
-            String::from_utf8_lossy(&run.stdout),
-            String::from_utf8_lossy(&run.stderr)
-        ));
+/// How many articles one part of the index holds. Pagefind keeps all it indexes in memory until it
+/// writes: a part of this size keeps a build of any size within a small machine's memory.
+/// `BROADSHEET_SEARCH_PART` sets another.
+const PART_SIZE: usize = 10_000;
+
+/// The list of the index's further parts, in its folder, which the search page's script merges
+/// with the first (islands/search.js): `{"parts": ["part-2/", …]}`.
+pub const PARTS_FILE: &str = "parts.json";
+
+/// Where the pages of one part are gathered (as hard links) for Pagefind to read.
+const GATHERED: &str = ".pagefind-pages";
+
+fn part_size() -> Result<usize, String> {
+    match std::env::var("BROADSHEET_SEARCH_PART") {
+        Ok(text) => text
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|size| *size > 0)
+            .ok_or_else(|| format!("BROADSHEET_SEARCH_PART={text:?} is not a number of articles")),
+        Err(_) => Ok(PART_SIZE),
     }
+}
+
+/// The folder of the `number`th part (from 1) within the index: the first is the index itself.
+fn part_folder(number: usize) -> String {
+    match number {
+        1 => String::new(),
+        number => format!("part-{number}/"),
+    }
+}
+
+/// Indexes the pages of `articles` in `language` (the site's, whatever each page's own: a reader
+/// searches the whole site from any page), in parts of [`PART_SIZE`] one after another, aside;
+/// then swaps the whole index in. Returns what it did, for the summary.
+pub fn write(dist: &Path, language: &str, articles: &[Route]) -> Result<String, String> {
+    let staging = dist.join(STAGING);
+    let gathered = dist.join(GATHERED);
+    let result = write_parts(dist, language, articles, &staging, &gathered);
+    let _ = std::fs::remove_dir_all(&gathered);
+    let pages = match result {
+        Ok(pages) => pages,
+        Err(problem) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(problem);
+        }
+    };
     let index = dist.join(folder());
     let old = dist.join(".pagefind-old");
     let place = || -> std::io::Result<()> {
@@ -72,16 +90,101 @@ pub fn write(dist: &Path, language: &str) -> Result<String, String> {
         Ok(())
     };
     place().map_err(|error| format!("no new search index: {}: {error}", index.display()))?;
-    let pages = String::from_utf8_lossy(&run.stdout)
+    let parts = articles.len().div_ceil(part_size()?).max(1);
+    Ok(match parts {
+        1 => format!("a search index of {pages} pages"),
+        parts => format!("a search index of {pages} pages in {parts} parts"),
+    })
+}
+
+/// Writes each part into `staging`, its pages gathered in `gathered` first; returns how many pages
+/// Pagefind indexed.
+fn write_parts(
+    dist: &Path,
+    language: &str,
+    articles: &[Route],
+    staging: &Path,
+    gathered: &Path,
+) -> Result<usize, String> {
+    let failed = |what: &Path, error: std::io::Error| {
+        format!("no search index: {}: {error}", what.display())
+    };
+    let _ = std::fs::remove_dir_all(staging);
+    let mut pages = 0;
+    let mut parts = Vec::new();
+    let chunks: Vec<&[Route]> = match articles.len() {
+        0 => vec![&[]],
+        _ => articles.chunks(part_size()?).collect(),
+    };
+    for (at, chunk) in chunks.into_iter().enumerate() {
+        let _ = std::fs::remove_dir_all(gathered);
+        std::fs::create_dir_all(gathered).map_err(|error| failed(gathered, error))?;
+        for route in chunk {
+            let page = crate::pages::file_for(dist, &route.path());
+            let link = crate::pages::file_for(gathered, &route.path());
+            if let Some(folder) = link.parent() {
+                std::fs::create_dir_all(folder).map_err(|error| failed(folder, error))?;
+            }
+            // A link costs no copy; a file system without them gets one.
+            std::fs::hard_link(&page, &link)
+                .or_else(|_| std::fs::copy(&page, &link).map(drop))
+                .map_err(|error| failed(&page, error))?;
+        }
+        let folder = part_folder(at + 1);
+        pages += run_pagefind(gathered, &staging.join(&folder), language)?;
+        if !folder.is_empty() {
+            parts.push(folder);
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct Parts<'a> {
+        parts: &'a [String],
+    }
+    let list = broadsheet::json::encode(&Parts { parts: &parts }) + "\n";
+    let file = staging.join(PARTS_FILE);
+    std::fs::write(&file, list).map_err(|error| failed(&file, error))?;
+    Ok(pages)
+}
+
+/// Runs Pagefind over the articles in `site` (one folder each), writing its index to `output`;
+/// returns how many pages it indexed.
+fn run_pagefind(site: &Path, output: &Path, language: &str) -> Result<usize, String> {
+    let run = Command::new(pagefind())
+        .arg("--site")
+        .arg(site)
+        .arg("--output-path")
+        .arg(output)
+        .arg("--force-language")
+        .arg(language)
+        // The articles only: nothing else is indexed, and Pagefind reads every file it matches.
+        .arg("--glob")
+        .arg("*/index.html")
+        .output()
+        .map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => format!(
+                "no search index: {} was not found (npm ci installs it; BROADSHEET_PAGEFIND names another)",
+                pagefind()
+            ),
+            _ => format!("no search index: {}: {error}", pagefind()),
+        })?;
+    if !run.status.success() {
+        return Err(format!(
+            "no search index: pagefind failed ({}):\n{}{}",
+            run.status,
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&run.stdout)
         .lines()
         .find_map(|line| {
             line.trim()
                 .strip_prefix("Indexed ")?
-                .strip_suffix(" pages")
-                .map(str::to_owned)
+                .strip_suffix(" pages")?
+                .parse()
+                .ok()
         })
-        .unwrap_or_else(|| "its".to_owned());
-    Ok(format!("a search index of {pages} pages"))
+        .unwrap_or_default())
 }
 
 /// Removes the index: it lists what the pages showed, wrong once the site reads another source.
@@ -103,7 +206,7 @@ mod tests {
         let dist = tempfile::tempdir().unwrap();
         std::fs::create_dir(dist.path().join(folder())).unwrap();
         std::env::set_var("BROADSHEET_PAGEFIND", "/nonexistent/pagefind");
-        let problem = write(dist.path(), "en").unwrap_err();
+        let problem = write(dist.path(), "en", &[]).unwrap_err();
         std::env::remove_var("BROADSHEET_PAGEFIND");
         assert!(
             problem.contains("/nonexistent/pagefind was not found"),

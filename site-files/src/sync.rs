@@ -190,7 +190,7 @@ pub fn sync(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let routes = index.routes();
     let removed = take_away(&built, dist, &changes, &routes).map_err(failed)?;
     let first_in_place = started.elapsed().as_secs_f64();
-    let search = crate::search_index(dist, &index.site.language);
+    let search = crate::search_index(dist, &index);
 
     // The pages that can wait: this sync's, then those an earlier one left, each once and only
     // if the site still has it.
@@ -325,7 +325,7 @@ fn everything(
         "every page of {} ({why}): {} pages, {rendered} rendered, {removed} removed; {}",
         built.source_url,
         routes.len(),
-        crate::search_index(dist, &index.site.language)
+        crate::search_index(dist, &index)
     ))
 }
 

@@ -4,11 +4,14 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync, mkdtempSync, readFileSync, rmSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  NOT_FOUND_LOG, ROOT, assertClean, heading, openPage, startServer, useSite,
+  NOT_FOUND_LOG, ROOT, assertClean, heading, openPage, startServer, useServer, useSite,
 } from './support.mjs';
 
 const site = useSite();
@@ -109,5 +112,36 @@ describe('search', () => {
       assert.equal(found.field, 'harbour');
       await assertClean(page, NOT_FOUND_LOG);
     });
+  });
+});
+
+describe('a search index written in parts', () => {
+  // A large site's index is written in parts, which the search page merges: here seven articles
+  // a part, so that the sample's thirty are in five.
+  const site = useSite(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-search-parts-'));
+    cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+    const built = execFileSync(path.join(ROOT, 'target/release/broadsheet-site-files'), [dir], {
+      encoding: 'utf-8', env: { ...process.env, BROADSHEET_SEARCH_PART: '7' },
+    });
+    assert.match(built, /a search index of 30 pages in 5 parts/);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'pagefind/parts.json'), 'utf-8')).parts, ['part-2/', 'part-3/', 'part-4/', 'part-5/']);
+    const server = await startServer({ dir });
+    return { ...server, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
+  });
+  const whole = useServer();
+
+  it('finds as the whole index finds, in every part', async () => {
+    const page = await openPage(site.browser);
+    for (const query of ['harbour', 'Rosewarne', 'السمك', 'zebracrossingzz']) {
+      // The same results; their order may differ, as each part ranks its own.
+      const sorted = (found) => ({ ...found, results: [...found.results].sort() });
+      await page.goto(`${whole.url}search/?q=${encodeURIComponent(query)}`);
+      const expected = sorted(await outcome(page));
+      assert.ok(expected.results.length < 20, `${query}: every result is listed`);
+      await page.goto(`${site.server.url}search/?q=${encodeURIComponent(query)}`);
+      assert.deepEqual(sorted(await outcome(page)), expected, query);
+    }
+    await assertClean(page);
   });
 });
