@@ -219,9 +219,13 @@ impl SiteIndex {
             }
             Ok(links)
         };
-        let term_links = [links(Taxonomy::Tag)?, links(Taxonomy::Section)?];
+        let (tag_links, section_links) = (links(Taxonomy::Tag)?, links(Taxonomy::Section)?);
+        let links_of = |taxonomy: Taxonomy| match taxonomy {
+            Taxonomy::Tag => &tag_links,
+            Taxonomy::Section => &section_links,
+        };
         let listed = |post: &'_ broadsheet::source::PostEntry, taxonomy: Taxonomy| {
-            let links = &term_links[taxonomy as usize];
+            let links = links_of(taxonomy);
             post.terms(taxonomy)
                 .iter()
                 .filter_map(move |id| Some((*id, links.get(id)?)))
@@ -265,7 +269,7 @@ impl SiteIndex {
                 .flat_map(|post| listed(post, taxonomy).into_iter().map(|(id, _)| id))
                 .collect();
             for (id, count) in counted(ids.iter()) {
-                let link = term_links[taxonomy as usize][id].clone();
+                let link = links_of(taxonomy)[id].clone();
                 let feed = if feed_of(&link.route()) {
                     Some(term_feed(source, &link).await?.1)
                 } else {
