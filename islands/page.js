@@ -15,6 +15,14 @@
   const script = document.currentScript;
   const base = document.baseURI;
   // One bundle per island (islands/ticker.js, islands/comments.js), each loaded once.
+  // A plural message written by the page's components (`data-plurals`: a form for each CLDR
+  // category of the page's language, `{count}` for the number), for `count`, followed by `suffix`.
+  const counted = (plurals, count, suffix = '') => {
+    const language = document.documentElement.lang || undefined;
+    const forms = JSON.parse(plurals);
+    const form = forms[new Intl.PluralRules(language).select(count)] ?? forms.other;
+    return form.replaceAll('{count}', `${new Intl.NumberFormat(language).format(count)}${suffix}`);
+  };
   const bundles = {};
   const bundle = (kind) => (bundles[kind] ??= import(new URL(`islands/${kind}.js`, base).href).then(async (module) => {
     await module.default({ module_or_path: new URL(`islands/${kind}_bg.wasm`, base) });
@@ -41,13 +49,13 @@
     const toggle = event.target.closest?.('.ticker-toggle');
     const root = toggle?.closest('[data-island=ticker]');
     if (!root || ready(root)) return;
-    toggle.textContent = root.querySelector('.ticker').classList.toggle('paused') ? 'Play' : 'Pause';
+    toggle.textContent = root.querySelector('.ticker').classList.toggle('paused') ? toggle.dataset.play : toggle.dataset.pause;
   });
 
   const start = () => {
     const searchPage = document.querySelector('[data-search]');
     if (searchPage) {
-      import(new URL('islands/search.js', base).href).then((module) => module.search(searchPage)).catch((error) => {
+      import(new URL('islands/search.js', base).href).then((module) => module.search(searchPage, counted)).catch((error) => {
         searchPage.dataset.state = 'failed';
         searchPage.querySelector('.search-status').textContent = searchPage.dataset.failed;
         console.warn('Broadsheet: search failed:', error);
@@ -144,12 +152,8 @@
           notice.dataset.state = 'current';
           return;
         }
-        const language = document.documentElement.lang || undefined;
-        const category = new Intl.PluralRules(language).select(newer);
         const forms = notice.dataset;
-        const form = forms[`plural${category[0].toUpperCase()}${category.slice(1)}`] ?? forms.pluralOther;
-        notice.querySelector('.newer-notice-text').textContent =
-          form.replace('#', `${new Intl.NumberFormat(language).format(newer)}${atLeast ? '+' : ''}`);
+        notice.querySelector('.newer-notice-text').textContent = counted(forms.plurals, newer, atLeast ? '+' : '');
         const button = notice.querySelector('.newer-notice-show');
         button.hidden = false;
         notice.dataset.state = 'newer';

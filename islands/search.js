@@ -9,10 +9,6 @@
 /** How many results are listed: Pagefind loads each result's fragment on its own. */
 const SHOWN = 20;
 
-/** `text` with `#` the count (in the page's language) and `%` the query. */
-const say = (text, count, query) => text
-  .replace('#', new Intl.NumberFormat(document.documentElement.lang || undefined).format(count))
-  .replace('%', query);
 
 /** Pagefind's excerpt, an HTML string of text and <mark>s, as nodes: the text only, and the marks. */
 function excerpt(html) {
@@ -44,7 +40,11 @@ function result(data) {
   return item;
 }
 
-export async function search(root) {
+/**
+ * Lists what the index finds for the address's query in `root`, the search page's section.
+ * `counted(plurals, count)` words a count in the page's language (islands/page.js).
+ */
+export async function search(root, counted) {
   const texts = root.dataset;
   const status = root.querySelector('.search-status');
   const list = root.querySelector('.search-results');
@@ -81,7 +81,5 @@ export async function search(root) {
   }
   list.replaceChildren(...found.shown.map(result));
   root.dataset.state = found.count ? 'found' : 'none';
-  status.textContent = found.count
-    ? say(new Intl.PluralRules(document.documentElement.lang || undefined).select(found.count) === 'one' ? texts.resultOne : texts.resultOther, found.count, query)
-    : say(texts.none, 0, query);
+  status.textContent = (found.count ? counted(texts.results, found.count) : texts.none).replaceAll('{query}', query);
 }

@@ -2,6 +2,7 @@
 
 use crate::components::{ProgressBar, SiteFooter, SiteHeader, TickerSource};
 use crate::config::{Config, ConfigError};
+use crate::i18n::{use_strings, Strings};
 use crate::islands::{IslandData, TickerIsland};
 use crate::model::resolve_url;
 use crate::pages::{ConfigErrorPage, NotFoundPage, RoutePage};
@@ -69,8 +70,12 @@ pub fn App(
     /// what they read, which the page then carries for them.
     #[prop(optional)]
     islands: Option<SharedTransport>,
+    /// The interface in the site's language (`i18n::for_site`); English by default.
+    #[prop(optional)]
+    strings: Option<Strings>,
 ) -> impl IntoView {
     provide_meta_context();
+    provide_context(strings.unwrap_or_else(Strings::english));
     provide_context(data_at_hand);
     let loading = Loading::default();
     provide_context(loading.clone());
@@ -111,7 +116,7 @@ fn Site(source: AppSource, base_path: String) -> impl IntoView {
     provide_context(CurrentSite(RwSignal::new(site)));
     view! {
         <Router base=base_path>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{use_strings().skip_link.clone()}</a>
             <TickerIsland/>
             <SiteHeader/>
             <MainRegion>

@@ -322,9 +322,9 @@ mod tests {
             (
                 config.ticker.speed,
                 config.ticker.items,
-                config.ticker.label.as_str()
+                config.ticker.label.as_deref()
             ),
-            (80, 4, "Latest")
+            (80, 4, Some("Latest"))
         );
     }
 

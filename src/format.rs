@@ -98,54 +98,9 @@ fn english_long_date(time: &Timestamp) -> String {
     format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 
-/// "1 Article", "7 Articles".
-pub fn article_count(count: u32) -> String {
-    if count == 1 {
-        "1 Article".to_owned()
-    } else {
-        format!("{count} Articles")
-    }
-}
-
 /// The title of a listing's own feed, such as a tag's: "Harbour — The Harbour Herald".
 pub fn listing_feed_title(name: &str, site_title: &str) -> String {
     format!("{name} — {site_title}")
-}
-
-/// What the search page says, with `#` for the count and `%` for the query: the page's script
-/// fills them in (islands/search.js) where the site's own index answers, and [`search_status`]
-/// where the source searches.
-pub mod search {
-    pub const SEARCHING: &str = "Searching…";
-    pub const RESULT_ONE: &str = "# result for “%”";
-    pub const RESULT_OTHER: &str = "# results for “%”";
-    pub const NONE: &str = "No results for “%”. Try fewer or other words.";
-    pub const FAILED: &str = "Search is not available just now. Please try again later.";
-}
-
-/// The search page's status line for `count` results of `query`.
-pub fn search_status(count: u32, query: &str) -> String {
-    let template = match count {
-        0 => search::NONE,
-        1 => search::RESULT_ONE,
-        _ => search::RESULT_OTHER,
-    };
-    template
-        .replace('#', &count.to_string())
-        .replace('%', query)
-}
-
-/// An article's reading time: "4 min read".
-pub fn reading_time(minutes: u32) -> String {
-    format!("{minutes} min read")
-}
-
-/// A listing page's title: "Harbour" on its first page, then "Harbour, page 2".
-pub fn listing_page_title(name: &str, page: u32) -> String {
-    match page {
-        0 | 1 => name.to_owned(),
-        page => format!("{name}, page {page}"),
-    }
 }
 
 /// A listing's description: its own text, or `otherwise` when it has none.
@@ -156,28 +111,107 @@ pub fn description_or(text: &str, otherwise: impl FnOnce() -> String) -> String 
     }
 }
 
-/// The heading of a discussion: "1 Comment", "12 Comments", or an invitation when there are none.
-pub fn comment_count(count: usize) -> String {
-    match count {
-        0 => "No comments yet".to_owned(),
-        1 => "1 Comment".to_owned(),
-        _ => format!("{count} Comments"),
+/// The CLDR plural category ("zero", "one", "two", "few", "many" or "other") of `count` in
+/// `language`: in the browser by `Intl.PluralRules`, natively by ICU4X. "other" for a language
+/// neither knows.
+pub fn plural_category(count: u64, language: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let category = intl_plural_category(count, language);
+    #[cfg(not(target_arch = "wasm32"))]
+    let category = icu_plural_category(count, language);
+    category.unwrap_or_else(|| "other".to_owned())
+}
+
+/// `count` in `language`'s digits and grouping ("1,354", "۱٬۳۵۴"): in the browser by
+/// `Intl.NumberFormat`, natively by ICU4X.
+pub fn number(count: u64, language: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    let formatted = intl_number(count, language);
+    #[cfg(not(target_arch = "wasm32"))]
+    let formatted = icu_number(count, language);
+    formatted.unwrap_or_else(|| count.to_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn intl_plural_category(count: u64, language: &str) -> Option<String> {
+    use js_sys::{Array, Intl, Object};
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        static RULES: KeptFormatter<Intl::PluralRules> = const { std::cell::RefCell::new(None) };
     }
+    let build = || {
+        let locales = Array::of1(&JsValue::from_str(language));
+        Some(Intl::PluralRules::new(&locales, &Object::new()))
+    };
+    with_formatter(&RULES, language, build, |rules| {
+        rules.select(count as f64).as_string()
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn intl_number(count: u64, language: &str) -> Option<String> {
+    use js_sys::{Array, Intl, Object};
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        static FORMAT: KeptFormatter<Intl::NumberFormat> = const { std::cell::RefCell::new(None) };
+    }
+    let build = || {
+        let locales = Array::of1(&JsValue::from_str(language));
+        Some(Intl::NumberFormat::new(&locales, &Object::new()))
+    };
+    with_formatter(&FORMAT, language, build, |format| {
+        format
+            .format()
+            .call1(format, &JsValue::from_f64(count as f64))
+            .ok()?
+            .as_string()
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn icu_plural_category(count: u64, language: &str) -> Option<String> {
+    use icu_locale_core::Locale;
+    use icu_plurals::{PluralCategory, PluralRules};
+    thread_local! {
+        static RULES: KeptFormatter<PluralRules> = const { std::cell::RefCell::new(None) };
+    }
+    let build = || {
+        let locale = Locale::try_from_str(language).ok()?;
+        PluralRules::try_new_cardinal((&locale).into()).ok()
+    };
+    with_formatter(&RULES, language, build, |rules| {
+        let category = match rules.category_for(count) {
+            PluralCategory::Zero => "zero",
+            PluralCategory::One => "one",
+            PluralCategory::Two => "two",
+            PluralCategory::Few => "few",
+            PluralCategory::Many => "many",
+            PluralCategory::Other => "other",
+        };
+        Some(category.to_owned())
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn icu_number(count: u64, language: &str) -> Option<String> {
+    use icu_decimal::input::Decimal;
+    use icu_decimal::DecimalFormatter;
+    use icu_locale_core::Locale;
+    thread_local! {
+        static FORMAT: KeptFormatter<DecimalFormatter> = const { std::cell::RefCell::new(None) };
+    }
+    let build = || {
+        let locale = Locale::try_from_str(language).ok()?;
+        DecimalFormatter::try_new((&locale).into(), Default::default()).ok()
+    };
+    with_formatter(&FORMAT, language, build, |format| {
+        Some(format.format_to_string(&Decimal::from(count)))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_search_status_counts_the_results_of_the_query() {
-        assert_eq!(
-            search_status(0, "gulls"),
-            "No results for “gulls”. Try fewer or other words."
-        );
-        assert_eq!(search_status(1, "gulls"), "1 result for “gulls”");
-        assert_eq!(search_status(12, "50% off"), "12 results for “50% off”");
-    }
 
     #[test]
     fn native_dates_are_in_the_page_language_in_utc() {
@@ -196,12 +230,17 @@ mod tests {
     }
 
     #[test]
-    fn counts_agree_in_number() {
-        assert_eq!(article_count(0), "0 Articles");
-        assert_eq!(article_count(1), "1 Article");
-        assert_eq!(article_count(12), "12 Articles");
-        assert_eq!(comment_count(0), "No comments yet");
-        assert_eq!(comment_count(1), "1 Comment");
-        assert_eq!(comment_count(5), "5 Comments");
+    fn native_numbers_and_plural_categories_follow_the_language() {
+        for (language, expected) in [
+            ("en", "1,354"),
+            ("fa", "۱٬۳۵۴"),
+            ("de", "1.354"),
+            ("ar-EG", "١٬٣٥٤"),
+        ] {
+            assert_eq!(number(1354, language), expected, "{language}");
+        }
+        let arabic = [0, 1, 2, 3, 11, 100].map(|count| plural_category(count, "ar"));
+        assert_eq!(arabic, ["zero", "one", "two", "few", "many", "other"]);
+        assert_eq!(plural_category(1, "not a language!"), "other");
     }
 }

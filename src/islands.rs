@@ -50,7 +50,6 @@ const TICKER: &str = "ticker";
 const COMMENTS: &str = "comments";
 // The comments island's props, as attributes of its root.
 const SLUG: &str = "data-slug";
-const LANGUAGE: &str = "data-language";
 const SITE_URL: &str = "data-site-url";
 /// Read by the page's script only.
 const INTERACTIVE: &str = "data-interactive";
@@ -90,7 +89,6 @@ pub fn CommentsIsland(discussion: Discussion) -> impl IntoView {
         .attr(ISLAND_ATTRIBUTE, COMMENTS)
         .attr(INTERACTIVE, interactive.then_some(""))
         .attr(SLUG, discussion.slug.as_str().to_owned())
-        .attr(LANGUAGE, discussion.language.clone())
         .attr(SITE_URL, discussion.site_url.clone())
         .child(view! { <CommentsBody discussion/> })
 }
@@ -148,11 +146,15 @@ mod browser {
         let config = crate::source::load_config(transport.as_ref(), &deployment.site_root)
             .await
             .map_err(|error| error.to_string())?;
+        let strings = crate::i18n::or_english(
+            crate::i18n::for_site(&config, transport.clone(), &deployment.site_root).await,
+        );
         let data = IslandData::new(&config, transport);
         let base_path = deployment.base_path;
         // While it hydrates, the island draws from the answers at hand (see `render_mode`); once
         // hydrated, it fetches what it draws.
         let island = leptos::mount::hydrate_from(root, move || {
+            provide_context(strings);
             provide_context(data);
             provide_context(BasePath(base_path));
             view()
@@ -197,18 +199,24 @@ mod browser {
         // Each element's ticker runs as long as the page; it stops re-reading once taken off it.
         match embed_settings(&host).await {
             Ok((config, settings, site_root)) => {
-                let source = TickerSource::new(&config, Arc::new(BrowserTransport));
+                let transport: SharedTransport = Arc::new(BrowserTransport);
+                let strings = crate::i18n::or_english(
+                    crate::i18n::for_site(&config, transport.clone(), &site_root).await,
+                );
+                let source = TickerSource::new(&config, transport);
                 // Links lead to the site: its address is their prefix.
                 let prefix = site_root.trim_end_matches('/').to_owned();
                 std::mem::forget(leptos::mount::mount_to(container, move || {
+                    provide_context(strings);
                     provide_context(BasePath(prefix));
                     view! { <NewsTicker source settings/> }
                 }));
             }
             Err(problem) => std::mem::forget(leptos::mount::mount_to(container, move || {
                 view! {
+                    // In English: without the site's config.json there is no language to say it in.
                     <p class="ticker-problem" role="alert">
-                        "The news ticker cannot be shown: " {problem}
+                        {let english = crate::i18n::Strings::english(); english.fill(&english.ticker_problem, &[("problem", &problem)])}
                     </p>
                 }
             })),
@@ -248,7 +256,6 @@ mod browser {
         let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
         let discussion = Discussion {
             slug: Slug::parse(&attribute(SLUG))?,
-            language: attribute(LANGUAGE),
             site_url: attribute(SITE_URL),
         };
         let document = document()?;

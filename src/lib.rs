@@ -9,6 +9,7 @@
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod sanitize;

@@ -5,7 +5,7 @@ fn main() {
     use broadsheet::model::Route;
     use broadsheet::pages::TickerEmbedPage;
     use broadsheet::source::{prefetched, BrowserTransport, SharedTransport};
-    use broadsheet::{App, Deployment};
+    use broadsheet::{i18n, App, Deployment};
     use std::sync::Arc;
 
     console_error_panic_hook::set_once();
@@ -25,6 +25,13 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async move {
         let config =
             broadsheet::source::load_config(transport.as_ref(), &deployment.site_root).await;
+        // Before anything is drawn, so that nothing is drawn in a second language.
+        let strings = match &config {
+            Ok(config) => i18n::or_english(
+                i18n::for_site(config, transport.clone(), &deployment.site_root).await,
+            ),
+            Err(_) => i18n::Strings::english(),
+        };
         // The static "Loading" line of index.html gives way to the app.
         if let Some(boot) = document.get_element_by_id("boot") {
             boot.remove();
@@ -38,14 +45,14 @@ fn main() {
             let query = location.search().unwrap_or_default();
             let base_path = deployment.base_path;
             leptos::mount::mount_to_body(move || {
-                leptos::view! { <TickerEmbedPage base_path config transport query/> }
+                leptos::view! { <TickerEmbedPage base_path config transport query strings/> }
             });
         } else {
             let retry_config = move || {
                 let _ = location.reload();
             };
             leptos::mount::mount_to_body(move || {
-                leptos::view! { <App deployment config transport retry_config/> }
+                leptos::view! { <App deployment config transport retry_config strings/> }
             });
         }
         // `<html data-app>` says the app has taken over the page: tests wait for it.

@@ -21,7 +21,7 @@ pub use comment::{thread, Comment, ThreadNode, MAX_THREAD_DEPTH};
 #[cfg(test)]
 pub(crate) use comment_form::draft;
 pub use comment_form::{
-    details_key, draft_key, held_key, is_email, CommentDraft, Field, HeldComment,
+    details_key, draft_key, held_key, is_email, CommentDraft, Field, HeldComment, Problem,
 };
 pub use front_page::{FrontPage, SectionRow, SECTION_STORIES};
 pub use image::Image;

@@ -18,7 +18,8 @@ pub use not_found::NotFoundPage;
 pub use route_page::RoutePage;
 
 use crate::components::{ArticleList, PageMeta};
-use crate::format::{description_or, listing_feed_title, listing_page_title};
+use crate::format::{description_or, listing_feed_title};
+use crate::i18n::use_strings;
 use crate::model::{Image, Listing, Route, Site};
 use leptos::prelude::*;
 
@@ -54,7 +55,7 @@ fn OwnedListing(
     view! {
         <PageMeta
             site=site.clone()
-            title=Some(listing_page_title(&name, listing.page))
+            title=Some(use_strings().page_title(&name, listing.page))
             description=description_or(&text, || otherwise)
             path=route.path()
             og_type
@@ -63,6 +64,6 @@ fn OwnedListing(
             feed
         />
         {children()}
-        <ArticleList listing route language=site.language/>
+        <ArticleList listing route/>
     }
 }

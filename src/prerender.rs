@@ -5,6 +5,7 @@
 
 use crate::app::{App, Deployment};
 use crate::config::{Config, ConfigError};
+use crate::i18n::{Strings, TranslationError};
 use crate::render_mode::DataAtHand;
 use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
 use crate::source::SharedTransport;
@@ -39,6 +40,8 @@ pub enum PrerenderError {
     Config(#[from] ConfigError),
     #[error("the page did not finish rendering (its data was not at hand)")]
     Pending,
+    #[error("{0}")]
+    Translation(#[from] TranslationError),
 }
 
 impl Shell {
@@ -109,6 +112,14 @@ pub fn render_page(
     let config = crate::source::load_config(islands.as_ref(), &deployment.site_root)
         .now_or_never()
         .ok_or(PrerenderError::Pending)??;
+    // Read through the islands' transport: the page carries the translation for them.
+    let strings = match crate::i18n::for_site(&config, islands.clone(), &deployment.site_root)
+        .now_or_never()
+        .ok_or(PrerenderError::Pending)?
+    {
+        Err(error @ TranslationError::Bad { .. }) => return Err(error.into()),
+        loaded => crate::i18n::or_english(loaded),
+    };
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
         render_in_owner(
@@ -116,6 +127,7 @@ pub fn render_page(
             deployment,
             config,
             (transport, islands.clone() as SharedTransport),
+            strings,
             path,
         )
     });
@@ -147,6 +159,7 @@ fn render_in_owner(
     deployment: &Deployment,
     config: Config,
     (transport, islands): (SharedTransport, SharedTransport),
+    strings: Strings,
     path: &str,
 ) -> Result<String, PrerenderError> {
     provide_context(RequestUrl::new(&format!("{}{path}", deployment.base_path)));
@@ -154,7 +167,7 @@ fn render_in_owner(
     provide_context(meta);
     let deployment = deployment.clone();
     let app = view! {
-        <App deployment config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand(true) islands/>
+        <App deployment config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand(true) islands strings/>
     };
     let body = finish(app.to_html_stream_in_order().collect::<String>())?;
     // The app must be the body's first child, with nothing between: hydration starts there.

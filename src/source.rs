@@ -84,6 +84,15 @@ impl DataSource {
         }
     }
 
+    /// The site's language (a BCP 47 tag), which its interface is in: for WordPress, whose API
+    /// does not publish it, `config.json`'s.
+    pub async fn language(&self) -> Result<String, DataError> {
+        match self {
+            Self::Static(source, _) => source.language().await,
+            Self::WordPress(source) => Ok(source.language().to_owned()),
+        }
+    }
+
     /// Page `page` (from 1) of all articles, newest first.
     pub fn home(&self, page: u32) -> LocalBoxFuture<'_, Result<Listing, DataError>> {
         match self {

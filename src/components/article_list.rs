@@ -1,4 +1,5 @@
 use super::{DateTime, Pagination, TagList};
+use crate::i18n::use_strings;
 use crate::model::{ArticleCard, Listing, Route};
 use crate::state::site_href;
 use leptos::either::Either;
@@ -10,9 +11,6 @@ use leptos_router::components::A;
 pub fn ArticleSummary(
     /// The article to summarise.
     card: ArticleCard,
-    /// BCP 47 language for the date.
-    #[prop(into)]
-    language: String,
     /// The first with a picture in its listing: that picture is likely the largest thing on the
     /// first screen, so it is fetched at once, first, rather than when layout finds it in view.
     #[prop(optional)]
@@ -46,7 +44,7 @@ pub fn ArticleSummary(
             <div class="card-text">
                 {title}
                 <p class="card-meta">
-                    <DateTime time=card.published language=language/>
+                    <DateTime time=card.published/>
                     " · "
                     <A exact=true href=site_href(&card.author.path())>{card.author.name}</A>
                 </p>
@@ -64,9 +62,6 @@ pub fn ArticleList(
     listing: Listing,
     /// The listing (any of its pages), whose pages the pagination bar links to.
     route: Route,
-    /// BCP 47 language for dates.
-    #[prop(into)]
-    language: String,
 ) -> impl IntoView {
     let Listing {
         page,
@@ -79,13 +74,13 @@ pub fn ArticleList(
     let lead = articles.iter().position(|card| card.image.is_some());
     view! {
         <div class="article-list">
-            {is_empty.then(|| view! { <p class="empty">"No articles yet."</p> })}
+            {is_empty.then(|| view! { <p class="empty">{use_strings().no_articles.clone()}</p> })}
             // Each page of a listing is rendered whole and replaced whole on navigation, so a
             // keyed <For> would have nothing to diff.
             {articles
                 .into_iter()
                 .enumerate()
-                .map(|(index, card)| view! { <ArticleSummary card language=language.clone() lead=Some(index) == lead/> })
+                .map(|(index, card)| view! { <ArticleSummary card lead=Some(index) == lead/> })
                 .collect_view()}
         </div>
         <Pagination current=page total=total_pages route/>

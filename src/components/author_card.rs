@@ -1,4 +1,4 @@
-use crate::format::article_count;
+use crate::i18n::use_strings;
 use crate::model::Author;
 use crate::state::site_href;
 use leptos::prelude::*;
@@ -15,7 +15,13 @@ pub fn AuthorCard(
 ) -> impl IntoView {
     let heading_id = format!("author-card-{}", author.slug.path_segment());
     let path = site_href(&author.path());
-    let name = author.name.clone();
+    let strings = use_strings();
+    let articles = strings.count(&strings.article_count, author.article_count.into(), &[]);
+    let heading = strings.fill(
+        &strings.about_author,
+        &[("name", &author.name), ("articles", &articles)],
+    );
+    let link = strings.fill(&strings.all_articles_by, &[("name", &author.name)]);
     view! {
         <section class="author-card" aria-labelledby=heading_id>
             {author.avatar.map(|avatar| {
@@ -24,9 +30,9 @@ pub fn AuthorCard(
                 }
             })}
             <div class="author-card-text">
-                <h2 id=heading_id.clone()>"About " {author.name} " (" {article_count(author.article_count)} ")"</h2>
+                <h2 id=heading_id.clone()>{heading}</h2>
                 {(!author.bio.is_empty()).then(|| view! { <p class="bio">{author.bio}</p> })}
-                {link_to_page.then(|| view! { <p><A exact=true href=path>"All articles by " {name}</A></p> })}
+                {link_to_page.then(|| view! { <p><A exact=true href=path>{link}</A></p> })}
             </div>
         </section>
     }

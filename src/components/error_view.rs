@@ -1,4 +1,5 @@
 use crate::error::DataError;
+use crate::i18n::use_strings;
 use crate::state::site_href;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -13,6 +14,7 @@ pub fn ErrorView(
     /// Asks for the page's data again.
     retry: Callback<()>,
 ) -> impl IntoView {
+    let strings = use_strings();
     move || {
         let error = errors.read().iter().next().map(|(_, error)| error.clone());
         let data_error = error
@@ -21,32 +23,15 @@ pub fn ErrorView(
         if let Some(DataError::NotFound { .. }) = data_error {
             return view! { <NotFound/> }.into_any();
         }
-        let (heading, advice) = match &data_error {
-            Some(DataError::Network { .. }) => {
-                ("Can’t reach the news server", "Check your connection, then try again.".to_owned())
-            }
-            Some(DataError::Timeout { after_ms }) => (
-                "The news server is not answering",
-                format!("It gave no answer within {} seconds. It may be busy; try again in a moment.", after_ms / 1000),
-            ),
-            Some(DataError::Server { status, .. }) => (
-                "The news server had a problem",
-                format!("It answered with an error (HTTP {status}). Try again in a moment."),
-            ),
-            Some(DataError::BadData { .. }) => (
-                "This page’s data is damaged",
-                "The server sent something Broadsheet cannot read. If trying again does not help, please tell the site’s editors.".to_owned(),
-            ),
-            Some(DataError::NotFound { .. }) | None => ("Something went wrong", "Try again in a moment.".to_owned()),
-        };
+        let (heading, advice) = strings.data_error(data_error.as_ref());
         let detail = error.map(|error| error.to_string()).unwrap_or_default();
         view! {
-            <Title text=heading/>
+            <Title text=heading.clone()/>
             <section class="error-view" role="alert" aria-labelledby="error-heading">
                 <h1 id="error-heading">{heading}</h1>
                 <p>{advice}</p>
                 <p class="error-detail">{detail}</p>
-                <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+                <button type="button" class="button" on:click=move |_| retry.run(())>{strings.retry.clone()}</button>
             </section>
         }
         .into_any()
@@ -56,13 +41,14 @@ pub fn ErrorView(
 /// The not-found page: for unknown paths and for unknown slugs alike.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let strings = use_strings();
     view! {
-        <Title text="Page not found"/>
+        <Title text=strings.not_found_title.clone()/>
         <Meta name="robots" content="noindex"/>
         <section class="not-found" aria-labelledby="not-found-heading">
-            <h1 id="not-found-heading">"Page not found"</h1>
-            <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A exact=true href=site_href("/")>"Go to the front page"</A></p>
+            <h1 id="not-found-heading">{strings.not_found_title.clone()}</h1>
+            <p>{strings.not_found_text.clone()}</p>
+            <p><A exact=true href=site_href("/")>{strings.not_found_home.clone()}</A></p>
         </section>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::use_strings;
 use crate::source::newer::{NewerCheck, News};
 use leptos::prelude::*;
 
@@ -13,12 +14,15 @@ pub fn NewerNotice(
     check: NewerCheck,
 ) -> impl IntoView {
     let attributes = check.attributes();
-    let (one, other, button) = match check.news {
-        News::Articles => ("# new article", "# new articles", "Show them"),
+    let strings = use_strings();
+    let (forms, button) = match check.news {
+        News::Articles => (
+            strings.plural_forms(&strings.new_articles),
+            strings.show_new_articles.clone(),
+        ),
         News::Version => (
-            "This article has been updated",
-            "This article has been updated",
-            "Show the new version",
+            strings.plural_forms(&crate::i18n::Plural::always(&strings.article_updated)),
+            strings.show_new_version.clone(),
         ),
     };
     view! {
@@ -32,8 +36,7 @@ pub fn NewerNotice(
             data-author=attributes.author
             data-article=attributes.article
             data-show=attributes.show
-            data-plural-one=one
-            data-plural-other=other
+            data-plurals=forms
         >
             <p class="newer-notice-text" role="status"></p>
             <button type="button" class="button newer-notice-show" hidden>{button}</button>

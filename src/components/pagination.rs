@@ -1,3 +1,4 @@
+use crate::i18n::use_strings;
 use crate::model::{page_links, PageLink, Route};
 use crate::state::site_href;
 use leptos::prelude::*;
@@ -16,30 +17,33 @@ pub fn Pagination(
 ) -> impl IntoView {
     let path = move |page: u32| site_href(&route.with_page(page).path());
     (total > 1).then(|| {
+        let strings = use_strings();
+        let (newer, older) = (strings.newer_page.clone(), strings.older_page.clone());
         let previous = (current > 1).then(
-            || view! { <A exact=true href=path(current - 1) attr:rel="prev" attr:class="newer">"← Newer"</A> },
+            || view! { <A exact=true href=path(current - 1) attr:rel="prev" attr:class="newer">{newer}</A> },
         );
         let next = (current < total).then(
-            || view! { <A exact=true href=path(current + 1) attr:rel="next" attr:class="older">"Older →"</A> },
+            || view! { <A exact=true href=path(current + 1) attr:rel="next" attr:class="older">{older}</A> },
         );
+        let pages_label = strings.pages_label.clone();
         let numbers = page_links(current, total)
             .into_iter()
-            .map(|link| match link {
+            .map(move |link| match link {
                 PageLink::Page {
                     number,
                     current: true,
-                } => view! { <li><span class="current" aria-current="page">{number}</span></li> }
+                } => view! { <li><span class="current" aria-current="page">{strings.number(number.into())}</span></li> }
                     .into_any(),
                 PageLink::Page { number, .. } => {
-                    let label = format!("Page {number}");
-                    view! { <li><A exact=true href=path(number) attr:aria-label=label>{number}</A></li> }
+                    let (label, text) = (strings.page_number_label(number), strings.number(number.into()));
+                    view! { <li><A exact=true href=path(number) attr:aria-label=label>{text}</A></li> }
                         .into_any()
                 }
                 PageLink::Gap => view! { <li class="gap" aria-hidden="true">"…"</li> }.into_any(),
             })
             .collect_view();
         view! {
-            <nav class="pagination" aria-label="Pages">
+            <nav class="pagination" aria-label=pages_label>
                 {previous}
                 <ol>{numbers}</ol>
                 {next}

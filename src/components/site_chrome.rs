@@ -1,4 +1,5 @@
 use super::SearchForm;
+use crate::i18n::use_strings;
 use crate::model::TermLink;
 use crate::state::{site_href, CurrentSite};
 use leptos::prelude::*;
@@ -18,7 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
                     view! {
                         <A exact=true href=home.clone() attr:class="site-title">{site.title}</A>
                         {tagline}
-                        <SearchForm id="site-search-field" class="site-search" label="Site search"/>
+                        <SearchForm id="site-search-field" class="site-search" label=use_strings().site_search_label.clone()/>
                         <SectionBar sections=site.sections/>
                     }
                     .into_any()
@@ -36,7 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
 fn SectionBar(sections: Vec<TermLink>) -> impl IntoView {
     (!sections.is_empty()).then(|| {
         view! {
-            <nav class="section-bar" aria-label="Sections">
+            <nav class="section-bar" aria-label=use_strings().sections_label.clone()>
                 <ul>
                     {sections
                         .into_iter()
@@ -58,7 +59,7 @@ pub fn SiteFooter() -> impl IntoView {
             view! {
                 <footer class="site-footer">
                     <p>{site.title}</p>
-                    <p>"Powered by Broadsheet"</p>
+                    <p>{use_strings().powered_by.clone()}</p>
                 </footer>
             }
         })

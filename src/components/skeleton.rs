@@ -1,3 +1,4 @@
+use crate::i18n::use_strings;
 use leptos::prelude::*;
 
 /// Grey shapes where a listing will be, shown while it loads.
@@ -5,7 +6,7 @@ use leptos::prelude::*;
 pub fn ListingSkeleton() -> impl IntoView {
     view! {
         <div class="skeleton-listing" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading articles…"</p>
+            <p class="visually-hidden" role="status">{use_strings().loading_articles.clone()}</p>
             {(0..4)
                 .map(|_| {
                     view! {
@@ -26,7 +27,7 @@ pub fn ListingSkeleton() -> impl IntoView {
 pub fn ArticleSkeleton() -> impl IntoView {
     view! {
         <div class="skeleton-article" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading article…"</p>
+            <p class="visually-hidden" role="status">{use_strings().loading_article.clone()}</p>
             <div aria-hidden="true">
                 <div class="skeleton skeleton-title"></div>
                 <div class="skeleton skeleton-line short"></div>

@@ -1,3 +1,4 @@
+use crate::i18n::use_strings;
 use crate::model::TermLink;
 use crate::state::site_href;
 use leptos::prelude::*;
@@ -8,10 +9,11 @@ use leptos_router::components::A;
 pub fn TagList(
     /// Tags to show; nothing is rendered for none.
     tags: Vec<TermLink>,
-    /// Accessible name of the list, such as "Tags".
-    #[prop(default = "Tags")]
-    label: &'static str,
+    /// Accessible name of the list: by default the interface's word for tags.
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
+    let label = label.unwrap_or_else(|| use_strings().tags_label.clone());
     (!tags.is_empty()).then(|| {
         view! {
             <ul class="tag-list" aria-label=label>

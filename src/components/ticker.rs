@@ -6,6 +6,7 @@
 //! lasts as long as its width at the configured speed, and re-reads them now and then.
 
 use crate::config::Config;
+use crate::i18n::use_strings;
 use crate::model::{Headline, HeadlineLink, TickerSettings};
 use crate::render_mode::RenderMode;
 use crate::source::{DataSource, SharedTransport};
@@ -60,6 +61,12 @@ pub fn NewsTicker(
     let section = NodeRef::<leptos::html::Section>::new();
     let track = NodeRef::<leptos::html::Div>::new();
     let items = settings.items;
+    let strings = use_strings();
+    let label = settings
+        .label
+        .clone()
+        .unwrap_or_else(|| strings.ticker_label.clone());
+    let (play, pause) = (strings.ticker_play.clone(), strings.ticker_pause.clone());
     let base_path = use_context::<BasePath>().unwrap_or_default().0;
     let read = move |fresh: bool| {
         let source = source.clone();
@@ -123,6 +130,8 @@ pub fn NewsTicker(
     view! {
         <section
             class="ticker"
+            // Embedded in another site's page, it says which language it is in.
+            lang=strings.language().to_owned()
             class:paused=move || paused.get()
             data-move=settings.direction.name()
             data-theme=settings.theme.name()
@@ -132,9 +141,9 @@ pub fn NewsTicker(
             aria-labelledby="ticker-label"
             node_ref=section
         >
-            <span class="ticker-label" id="ticker-label">{settings.label}</span>
+            <span class="ticker-label" id="ticker-label">{label}</span>
             <div class="ticker-viewport">
-                {move || match headlines.get() {
+                {let strings = strings.clone(); move || match headlines.get() {
                     Some(Ok(list)) if !list.is_empty() => {
                         // A new track for every set of headlines: its animation starts from the
                         // beginning, where the old one was when the set was swapped in.
@@ -150,16 +159,18 @@ pub fn NewsTicker(
                     status => Either::Left(view! {
                         <p class="ticker-status">
                             {match status {
-                                None => "Loading headlines…",
-                                Some(Err(_)) => "Headlines are unavailable just now.",
-                                Some(Ok(_)) => "No headlines yet.",
+                                None => strings.ticker_loading.clone(),
+                                Some(Err(_)) => strings.ticker_unavailable.clone(),
+                                Some(Ok(_)) => strings.ticker_empty.clone(),
                             }}
                         </p>
                     }),
                 }}
             </div>
-            <button type="button" class="ticker-toggle" on:click=move |_| paused.update(|paused| *paused = !*paused)>
-                {move || if paused.get() { "Play" } else { "Pause" }}
+            // Its words for the page's script, which carries the button until the island runs.
+            <button type="button" class="ticker-toggle" data-play=strings.ticker_play.clone() data-pause=strings.ticker_pause.clone()
+                on:click=move |_| paused.update(|paused| *paused = !*paused)>
+                {move || if paused.get() { play.clone() } else { pause.clone() }}
             </button>
         </section>
     }

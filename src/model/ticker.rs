@@ -116,8 +116,9 @@ pub struct TickerSettings {
     pub refresh_seconds: u32,
     /// How many headlines to show at most.
     pub items: u32,
-    /// The name of the ticker's region, shown before the headlines.
-    pub label: String,
+    /// The name of the ticker's region, shown before the headlines: the site owner's, or else
+    /// the interface's own (`ticker_label` in the translations).
+    pub label: Option<String>,
     pub theme: TickerTheme,
 }
 
@@ -128,7 +129,7 @@ impl Default for TickerSettings {
             direction: TickerDirection::Auto,
             refresh_seconds: 300,
             items: 10,
-            label: "News Ticker".to_owned(),
+            label: None,
             theme: TickerTheme::Auto,
         }
     }
@@ -181,7 +182,7 @@ impl TickerSettings {
                         Self::LABEL_MAX_CHARS
                     ));
                 }
-                label.clone_into(&mut self.label);
+                self.label = Some(label.to_owned());
             }
             other => {
                 return Err(format!(
@@ -229,7 +230,7 @@ mod tests {
                 direction: TickerDirection::Right,
                 refresh_seconds: 30,
                 items: 5,
-                label: "Latest — now".into(),
+                label: Some("Latest — now".into()),
                 theme: TickerTheme::Dark,
             }
         );

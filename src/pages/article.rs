@@ -1,7 +1,7 @@
 //! An article's page, with the discussion under it ([`comments`]).
 
 use crate::components::{AuthorCard, DateTime, PageMeta, TagList};
-use crate::format::reading_time;
+use crate::i18n::{around, use_strings};
 use crate::islands::CommentsIsland;
 use crate::model::{structured_data, Article, Dated, Site};
 use crate::state::site_href;
@@ -23,9 +23,16 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
     let author = article.author.clone();
     let (author_path, author_name) = (site_href(&author.path()), author.name.clone());
     let json_ld = structured_data::news_article(&site, &article);
-    let reading_time = reading_time(article.reading_minutes());
+    let strings = use_strings();
+    let reading_time = strings.count(&strings.reading_time, article.reading_minutes().into(), &[]);
     let section = article.sections.first().cloned();
-    let section_language = article.language.is_some().then(|| site.language.clone());
+    // The interface is in the site's language, which the article's may not be: each of its parts
+    // inside the article says so.
+    let interface_language = (language != site.language).then(|| strings.language().to_owned());
+    let (before_author, after_author) = around(&strings.byline, "author");
+    let (before_published, after_published) = around(&strings.published, "date");
+    let (before_updated, after_updated) = around(&strings.updated, "date");
+    let (before_updated, after_updated) = (before_updated.to_owned(), after_updated.to_owned());
     view! {
         <PageMeta
             site=site.clone()
@@ -44,17 +51,17 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             <header class="article-header">
                 // The section is named in the site's language, which the article's may not be.
                 {section.map(|section| view! {
-                    <p class="article-section" data-pagefind-ignore="" lang=section_language>
+                    <p class="article-section" data-pagefind-ignore="" lang=interface_language.clone()>
                         <A href=site_href(&section.path())>{section.name}</A>
                     </p>
                 })}
                 <h1 class="headline">{article.title}</h1>
-                <p class="byline" data-pagefind-ignore="">
-                    "By " <A exact=true href=author_path attr:rel="author">{author_name}</A>
+                <p class="byline" data-pagefind-ignore="" lang=interface_language.clone()>
+                    {before_author.to_owned()} <A exact=true href=author_path attr:rel="author">{author_name}</A> {after_author.to_owned()}
                 </p>
-                <p class="dates" data-pagefind-ignore="">
-                    "Published " <DateTime time=article.published language=language.clone()/>
-                    {updated.map(|updated| view! { " · Updated " <DateTime time=updated language=language.clone()/> })}
+                <p class="dates" data-pagefind-ignore="" lang=interface_language.clone()>
+                    {before_published.to_owned()} <DateTime time=article.published/> {after_published.to_owned()}
+                    {updated.map(|updated| view! { " · " {before_updated} <DateTime time=updated/> {after_updated} })}
                     " · " <span class="reading-time">{reading_time}</span>
                 </p>
             </header>
@@ -67,11 +74,11 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
                 }
             })}
             <div class="article-body" inner_html=article.body></div>
-            <footer class="article-footer">
-                <TagList tags=article.tags label="Filed under"/>
+            <footer class="article-footer" lang=interface_language>
+                <TagList tags=article.tags label=strings.filed_under.clone()/>
             </footer>
         </article>
         <AuthorCard author/>
-        <CommentsIsland discussion=Discussion { slug: article.slug, language, site_url: site.base_url }/>
+        <CommentsIsland discussion=Discussion { slug: article.slug, site_url: site.base_url }/>
     }
 }

@@ -1,5 +1,6 @@
 use super::OwnedListing;
 use crate::components::AuthorCard;
+use crate::i18n::use_strings;
 use crate::model::{structured_data, AuthorPage, Route, Site};
 use leptos::prelude::*;
 
@@ -8,12 +9,13 @@ use leptos::prelude::*;
 pub fn AuthorView(site: Site, author_page: AuthorPage) -> impl IntoView {
     let AuthorPage { author, listing } = author_page;
     let person = structured_data::person(&site, &author);
-    let name = author.name.clone();
+    let strings = use_strings();
+    let heading = strings.fill(&strings.articles_by, &[("name", &author.name)]);
     view! {
-        <OwnedListing site first=Route::author(&author.slug) listing name=name.clone()
-            text=author.bio.clone() otherwise=format!("Articles by {name}") structured_data=person
+        <OwnedListing site first=Route::author(&author.slug) listing name=author.name.clone()
+            text=author.bio.clone() otherwise=heading.clone() structured_data=person
             og_type="profile" image=author.avatar.clone()>
-            <h1 class="page-heading">"Articles by " {name}</h1>
+            <h1 class="page-heading">{heading}</h1>
             <AuthorCard author link_to_page=false/>
         </OwnedListing>
     }

@@ -5,6 +5,7 @@
 
 use crate::components::{NewsTicker, TickerSource};
 use crate::config::{Config, ConfigError};
+use crate::i18n::Strings;
 use crate::model::query_pairs;
 use crate::source::SharedTransport;
 use crate::state::BasePath;
@@ -22,8 +23,11 @@ pub fn TickerEmbedPage(
     transport: SharedTransport,
     /// The page's query string, with the embedding site's settings.
     query: String,
+    /// The interface in the site's language.
+    strings: Strings,
 ) -> impl IntoView {
     provide_meta_context();
+    provide_context(strings.clone());
     provide_context(BasePath(base_path));
     let pairs = query_pairs(&query);
     let ready = config
@@ -47,19 +51,23 @@ pub fn TickerEmbedPage(
             let source = TickerSource::new(&config, transport);
             // A page of its own, so a main landmark and a heading, which only screen readers
             // need: the ticker shows its label.
+            let label = settings
+                .label
+                .clone()
+                .unwrap_or_else(|| strings.ticker_label.clone());
             view! {
-                <Title text=settings.label.clone()/>
+                <Title text=label.clone()/>
                 <main>
-                    <h1 class="visually-hidden">{settings.label.clone()}</h1>
+                    <h1 class="visually-hidden">{label}</h1>
                     <NewsTicker source settings link_target="_top"/>
                 </main>
             }
             .into_any()
         }
         Err(problem) => view! {
-            <Title text="News ticker unavailable"/>
+            <Title text=strings.ticker_problem_title.clone()/>
             <main>
-                <p class="embed-error" role="alert">"The news ticker cannot be shown: " {problem}</p>
+                <p class="embed-error" role="alert">{strings.fill(&strings.ticker_problem, &[("problem", &problem)])}</p>
             </main>
         }
         .into_any(),

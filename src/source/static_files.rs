@@ -82,6 +82,14 @@ impl StaticSource {
             .map_err(bad("site.json"))
     }
 
+    /// The site's language: site.json's, read alone.
+    pub async fn language(&self) -> Result<String, DataError> {
+        let file = self.json("site.json").await;
+        Ok(read::<wire::SiteFile>("site.json", file)?
+            .language()
+            .to_owned())
+    }
+
     pub async fn home(&self, page: u32) -> Result<Listing, DataError> {
         Ok(self.listing("index/", page).await?.0)
     }

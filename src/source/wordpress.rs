@@ -81,6 +81,11 @@ impl WordPressSource {
         }
     }
 
+    /// The site's language, as `config.json` gives it.
+    pub fn language(&self) -> &str {
+        &self.config.language
+    }
+
     /// GETs `route` (such as `wp/v2/posts?slug=x`) under the API root.
     /// Not generic over what the answer holds, so the wasm carries one copy of it.
     async fn get(&self, route: &str) -> Result<Answer, DataError> {

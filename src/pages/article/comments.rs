@@ -2,6 +2,7 @@
 //! places the form, [`form`].
 
 use crate::error::DataError;
+use crate::i18n::use_strings;
 use crate::model::{held_key, Comment, HeldComment, Slug};
 use crate::render_mode::RenderMode;
 use crate::sanitize::html_to_text;
@@ -26,8 +27,6 @@ pub use thread::{CommentBody, CommentList, CommentThread, ReplyButton, Thread};
 pub struct Discussion {
     /// The article whose comments to show.
     pub slug: Slug,
-    /// BCP 47 language for the dates.
-    pub language: String,
     /// The site's address, which keys what is kept in the browser.
     pub site_url: String,
 }
@@ -37,11 +36,7 @@ pub struct Discussion {
 /// waits for its comments.
 #[component]
 pub fn Comments(discussion: Discussion) -> impl IntoView {
-    let Discussion {
-        slug,
-        language,
-        site_url,
-    } = discussion;
+    let Discussion { slug, site_url } = discussion;
     let source = expect_context::<AppSource>();
     // A signal filled by a task rather than a resource: the async-resource machinery, generic
     // over its value, would add 13 KB of brotli wasm for this one list.
@@ -83,13 +78,17 @@ pub fn Comments(discussion: Discussion) -> impl IntoView {
         on_posted,
     });
     let closing = form.clone().map_or_else(
-        || Either::Left(view! { <p class="comments-closed">"Comments are closed."</p> }),
+        || {
+            Either::Left(
+                view! { <p class="comments-closed">{use_strings().comments_closed.clone()}</p> },
+            )
+        },
         // At the end of the thread unless it is under the comment being replied to.
         |form| Either::Right(move || reply_to.get().is_none().then(|| form.view())),
     );
     view! {
         <section class="comments" aria-labelledby="comments-heading">
-            <CommentThread loaded=shown.loaded held=shown.held language form retry=load/>
+            <CommentThread loaded=shown.loaded held=shown.held form retry=load/>
             {closing}
         </section>
     }

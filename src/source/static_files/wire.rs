@@ -17,6 +17,11 @@ pub struct SiteFile {
 }
 
 impl SiteFile {
+    /// The site's language, a BCP 47 tag.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
     /// The site, with the `directory`'s sections that have articles in its section bar.
     pub fn into_site(self, directory: &Directory) -> Result<Site, String> {
         let direction = self

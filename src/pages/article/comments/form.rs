@@ -2,6 +2,7 @@
 //! ([`parts`]) and its decisions ([`state`], plain code).
 
 use super::focus_by_id;
+use crate::i18n::{use_strings, Strings};
 use crate::model::{details_key, draft_key, CommentDraft, Field, Slug};
 use crate::source::PostedComment;
 use crate::state::AppSource;
@@ -121,9 +122,19 @@ pub fn CommentForm(
     // Fields the reader had typed into when the form was drawn keep what they typed.
     draft.restore_when_drawn(StoredValue::new(typed), errors);
     let source = expect_context::<AppSource>();
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        draft.send(&source, &honeypot.get_untracked(), errors, on_posted);
+    let strings = use_strings();
+    let submit = {
+        let strings = strings.clone();
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            draft.send(
+                &source,
+                &honeypot.get_untracked(),
+                errors,
+                on_posted,
+                strings.clone(),
+            );
+        }
     };
     let keep_draft = Callback::new(move |()| draft.keep());
     let retry = Callback::new(move |()| {
@@ -140,11 +151,11 @@ pub fn CommentForm(
             <form class="comment-form" novalidate node_ref=form_ref on:submit=submit aria-labelledby="reply-title">
                 <fieldset class="comment-fields" disabled=move || !running.get()>
                 <p class="comment-notes">
-                    "Your email address will not be published. Required fields are marked "
+                    {strings.form_notes.clone()} " "
                     <span class="required">"*"</span>
                     // Text only: with scripts on, a browser keeps a <noscript>'s content as text,
                     // which is what hydration then finds.
-                    <noscript>" Posting a comment needs JavaScript, which is off in this browser."</noscript>
+                    <noscript>" " {strings.form_needs_script.clone()}</noscript>
                 </p>
                 <FormField field=Field::Content value=content errors on_input=keep_draft/>
                 <FormField field=Field::Name value=name errors on_input=keep_draft/>
@@ -152,18 +163,18 @@ pub fn CommentForm(
                 <FormField field=Field::Website value=website errors on_input=keep_draft/>
                 // A field for robots: people never see it and screen readers skip it.
                 <p class="comment-form-honeypot" aria-hidden="true">
-                    <label for="comment-hp">"Leave this field empty"</label>
+                    <label for="comment-hp">{strings.honeypot_label.clone()}</label>
                     <input id="comment-hp" name="comment-hp" type="text" tabindex="-1" autocomplete="off"
                         prop:value=move || honeypot.get() on:input=move |event| honeypot.set(event_target_value(&event))/>
                 </p>
                 <p class="comment-form-cookies-consent">
                     <input id="save-details" type="checkbox" prop:checked=move || save_details.get()
                         on:change=move |event| save_details.set(event_target_checked(&event))/>
-                    <label for="save-details">"Save my name, email, and website in this browser for the next time I comment."</label>
+                    <label for="save-details">{strings.save_details.clone()}</label>
                 </p>
                 <FormStatus status retry/>
                 <p class="form-submit">
-                    <button type="submit" class="button" disabled=busy>"Post Comment"</button>
+                    <button type="submit" class="button" disabled=busy>{strings.post_comment.clone()}</button>
                 </p>
                 </fieldset>
             </form>
@@ -283,13 +294,14 @@ impl Draft {
         honeypot: &str,
         errors: RwSignal<FieldErrors>,
         on_posted: Callback<PostedComment>,
+        strings: Strings,
     ) {
         let status = self.form.status;
         if !status.get_untracked().can_send() {
             return;
         }
         let draft = self.current();
-        if let Err((refusal, problems)) = check(&draft, honeypot) {
+        if let Err((refusal, problems)) = check(&draft, honeypot, &strings) {
             status.set(refusal);
             show_errors(errors, problems);
             return;
@@ -309,13 +321,13 @@ impl Draft {
         let slug = self.article.with_value(|(slug, _)| slug.clone());
         leptos::task::spawn_local(async move {
             let answer = source.post_comment(&slug, parent, &draft).await;
-            let (outcome, problems) = answered(&answer);
+            let (outcome, problems) = answered(&answer, &strings);
             let waiting = matches!(outcome, Status::Waiting(_));
             status.set(outcome);
             show_errors(errors, problems);
             if waiting {
                 set_timeout(
-                    move || status.update(|now| *now = now.clone().after_waiting()),
+                    move || status.update(|now| *now = now.clone().after_waiting(&strings)),
                     FLOOD_WAIT,
                 );
             }

@@ -4,7 +4,7 @@
 use super::{focus_soon, FormPlace, ReplyTarget};
 use crate::components::DateTime;
 use crate::error::DataError;
-use crate::format::comment_count;
+use crate::i18n::use_strings;
 use crate::model::{thread, Comment, Field, HeldComment, ThreadNode};
 use crate::sanitize::sanitize_html;
 use leptos::either::{Either, EitherOf3};
@@ -18,27 +18,25 @@ pub fn CommentThread(
     loaded: RwSignal<Option<Result<Vec<Comment>, DataError>>>,
     /// This reader's comments that await moderation.
     held: RwSignal<Vec<HeldComment>>,
-    /// BCP 47 language for the dates.
-    language: String,
     /// Where replies are written, when the site takes comments.
     form: Option<FormPlace>,
     /// Loads the comments again.
     retry: Callback<()>,
 ) -> impl IntoView {
+    let strings = use_strings();
     // Concrete views where the type allows (not the recursive thread): `AnyView` carries
     // lazy-hydration code that the island would never run.
     move || match loaded.get() {
         None => EitherOf3::A(view! {
-            <h2 id="comments-heading">"Comments"</h2>
-            <p class="comments-note">"Loading comments…"</p>
+            <h2 id="comments-heading">{strings.comments_heading.clone()}</h2>
+            <p class="comments-note">{strings.loading_comments.clone()}</p>
         }),
         Some(Ok(mut list)) => {
-            let heading = comment_count(list.len());
+            let heading = strings.count(&strings.comment_count, list.len() as u64, &[]);
             let held_ids: Vec<u64> = held.with(|held| held.iter().map(|mine| mine.id).collect());
             list.extend(held.get().into_iter().map(held_as_comment));
             let nodes = thread(list);
             let thread = Thread {
-                language: language.clone(),
                 held: held_ids,
                 form: form.clone(),
             };
@@ -48,10 +46,10 @@ pub fn CommentThread(
             })
         }
         Some(Err(error)) => EitherOf3::C(view! {
-            <h2 id="comments-heading">"Comments"</h2>
+            <h2 id="comments-heading">{strings.comments_heading.clone()}</h2>
             <p class="comments-note" role="alert">
-                "The comments could not be loaded: " {error.to_string()} " "
-                <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+                {strings.fill(&strings.comments_failed, &[("reason", &strings.data_error_reason(&error))])} " "
+                <button type="button" class="button" on:click=move |_| retry.run(())>{strings.retry.clone()}</button>
             </p>
         }),
     }
@@ -86,8 +84,6 @@ fn escape_text(text: &str) -> String {
 /// How a thread is drawn.
 #[derive(Clone)]
 pub struct Thread {
-    /// BCP 47 language for the dates.
-    pub language: String,
     /// Comments of this reader's that await moderation.
     pub held: Vec<u64>,
     /// Where replies are written, when the site takes comments.
@@ -121,10 +117,10 @@ pub fn CommentList(
                 }
             });
             let held = thread.held.contains(&comment_id);
-            let (language, replies_taken) = (thread.language.clone(), thread.form.is_some());
+            let replies_taken = thread.form.is_some();
             view! {
                 <li class="comment" id=format!("comment-{comment_id}") tabindex="-1">
-                    <CommentBody comment=node.comment language held replies_taken/>
+                    <CommentBody comment=node.comment held replies_taken/>
                     {form}
                     {replies}
                 </li>
@@ -140,8 +136,6 @@ pub fn CommentList(
 pub fn CommentBody(
     /// The comment.
     comment: Comment,
-    /// BCP 47 language for the date.
-    language: String,
     /// Whether this is one of the reader's comments that await moderation (which take no replies).
     held: bool,
     /// Whether the site takes replies.
@@ -163,10 +157,10 @@ pub fn CommentBody(
                 })}
                 <b class="comment-author">{author}</b>
                 <a class="comment-date" href=format!("#comment-{}", comment.id)>
-                    <DateTime time=comment.date language/>
+                    <DateTime time=comment.date/>
                 </a>
             </footer>
-            {held.then(|| view! { <p class="moderation">"Your comment is awaiting moderation."</p> })}
+            {held.then(|| view! { <p class="moderation">{use_strings().awaiting_moderation.clone()}</p> })}
             <div class="comment-content" inner_html=comment.content.clone()></div>
             {reply}
         </article>
@@ -182,12 +176,13 @@ pub fn ReplyButton(
     name: String,
 ) -> impl IntoView {
     let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
-    let label = format!("Reply to {name}");
+    let strings = use_strings();
+    let label = strings.fill(&strings.reply_to, &[("name", &name)]);
     view! {
         <button type="button" class="reply-button" aria-label=label
             on:click=move |_| {
                 reply_to.set(Some((id, name.clone())));
                 focus_soon(Field::Content.id().to_owned());
-            }>"Reply"</button>
+            }>{strings.reply.clone()}</button>
     }
 }

@@ -3,6 +3,7 @@
 
 use super::super::focus_soon;
 use super::{FieldErrors, Status};
+use crate::i18n::use_strings;
 use crate::model::Field;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,9 +14,11 @@ pub fn ReplyHeading(
     /// The comment replied to (its id and author's name), if any.
     reply_to: RwSignal<Option<(u64, String)>>,
 ) -> impl IntoView {
+    let strings = use_strings();
+    let (leave_reply, cancel) = (strings.leave_reply.clone(), strings.cancel_reply.clone());
     let heading = move || match reply_to.get() {
-        Some((_, name)) => format!("Leave a Reply to {name}"),
-        None => "Leave a Reply".to_owned(),
+        Some((_, name)) => strings.fill(&strings.leave_reply_to, &[("name", &name)]),
+        None => leave_reply.clone(),
     };
     let cancel_reply = move |event: leptos::ev::MouseEvent| {
         event.prevent_default();
@@ -26,7 +29,7 @@ pub fn ReplyHeading(
         <h3 id="reply-title">
             {heading}
             {move || reply_to.get().is_some().then(|| view! {
-                " " <small><a href="#respond" class="cancel-reply" on:click=cancel_reply>"Cancel reply"</a></small>
+                " " <small><a href="#respond" class="cancel-reply" on:click=cancel_reply>{cancel.clone()}</a></small>
             })}
         </h3>
     }
@@ -88,7 +91,7 @@ pub fn FormField(
     view! {
         <p class=format!("comment-form-{}", field.id())>
             <label for=field.id()>
-                {field.label()}
+                {use_strings().field_label(field).to_owned()}
                 {field.required().then(|| view! { " " <span class="required" aria-hidden="true">"*"</span> })}
             </label>
             {control}
@@ -105,11 +108,13 @@ pub fn FormStatus(
     /// Sends the same draft again.
     retry: Callback<()>,
 ) -> impl IntoView {
+    let strings = use_strings();
+    let retry_label = strings.retry.clone();
     view! {
         <p class="form-status" role="status" aria-live="polite">
-            {move || status.with(Status::line).map(|(kind, text)| view! { <span class=format!("status-{kind}")>{text}</span> })}
+            {move || status.with(|status| status.line(&strings)).map(|(kind, text)| view! { <span class=format!("status-{kind}")>{text}</span> })}
             {move || status.with(Status::can_retry).then(|| view! {
-                " " <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+                " " <button type="button" class="button" on:click=move |_| retry.run(())>{retry_label.clone()}</button>
             })}
         </p>
     }

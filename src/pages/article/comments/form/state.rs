@@ -3,6 +3,7 @@
 //! code, tested natively; the form (`super::CommentForm`) keeps it in signals and storage.
 
 use crate::error::CommentError;
+use crate::i18n::Strings;
 use crate::model::{CommentDraft, Field};
 use crate::source::PostedComment;
 
@@ -37,10 +38,10 @@ impl Status {
     }
 
     /// The status line: its kind (for its class) and its text.
-    pub fn line(&self) -> Option<(&'static str, String)> {
+    pub fn line(&self, strings: &Strings) -> Option<(&'static str, String)> {
         match self {
             Self::Idle => None,
-            Self::Sending => Some(("sending", "Sending your comment…".to_owned())),
+            Self::Sending => Some(("sending", strings.sending.clone())),
             Self::Sent(text) => Some(("sent", text.clone())),
             Self::Refused(text) => Some(("refused", text.clone())),
             Self::Waiting(text) => Some(("waiting", text.clone())),
@@ -49,9 +50,9 @@ impl Status {
     }
 
     /// Once the flood check's wait is over: sending is possible again (if nothing else happened).
-    pub fn after_waiting(self) -> Self {
+    pub fn after_waiting(self, strings: &Strings) -> Self {
         match self {
-            Self::Waiting(_) => Self::Failed("You can send your comment now.".to_owned()),
+            Self::Waiting(_) => Self::Failed(strings.send_now.clone()),
             other => other,
         }
     }
@@ -59,46 +60,49 @@ impl Status {
 
 /// Whether `draft` may be sent; otherwise the status line and the fields' errors. `honeypot` is
 /// the field that people never see: a robot fills it.
-pub fn check(draft: &CommentDraft, honeypot: &str) -> Result<(), (Status, FieldErrors)> {
-    let problems = draft.problems();
+pub fn check(
+    draft: &CommentDraft,
+    honeypot: &str,
+    strings: &Strings,
+) -> Result<(), (Status, FieldErrors)> {
+    let problems: FieldErrors = draft
+        .problems()
+        .into_iter()
+        .map(|(field, problem)| (field, strings.field_problem(field, problem)))
+        .collect();
     match problems.len() {
         0 if honeypot.is_empty() => Ok(()),
-        0 => Err((
-            Status::Refused("Your comment could not be sent.".to_owned()),
-            Vec::new(),
-        )),
-        1 => Err((
-            Status::Refused("Please correct the problem marked below.".to_owned()),
-            problems,
-        )),
+        0 => Err((Status::Refused(strings.not_sent.clone()), Vec::new())),
         count => Err((
-            Status::Refused(format!("Please correct the {count} problems marked below.")),
+            Status::Refused(strings.count(&strings.correct_problems, count as u64, &[])),
             problems,
         )),
     }
 }
 
 /// What the site's answer to a sent draft means for the form.
-pub fn answered(answer: &Result<PostedComment, CommentError>) -> (Status, FieldErrors) {
+pub fn answered(
+    answer: &Result<PostedComment, CommentError>,
+    strings: &Strings,
+) -> (Status, FieldErrors) {
     let status = match answer {
-        Ok(posted) if posted.held => {
-            Status::Sent("Thank you. Your comment is awaiting moderation.".to_owned())
-        }
-        Ok(_) => Status::Sent("Thank you. Your comment has been posted.".to_owned()),
+        Ok(posted) if posted.held => Status::Sent(strings.thanks_held.clone()),
+        Ok(_) => Status::Sent(strings.thanks_posted.clone()),
         Err(CommentError::Invalid {
             field: Some(field),
             message,
         }) => {
             return (
-                Status::Refused("The site refused a field: please correct it below.".to_owned()),
+                Status::Refused(strings.field_refused.clone()),
                 vec![(*field, message.clone())],
             )
         }
-        Err(error @ CommentError::TooFast) => Status::Waiting(error.to_string()),
-        Err(CommentError::Failed(error)) => Status::Failed(format!(
-            "Your comment was not sent: {error}. It is kept here; try again when you are ready."
+        Err(error @ CommentError::TooFast) => Status::Waiting(strings.comment_error(error)),
+        Err(error @ CommentError::Failed(_)) => Status::Failed(strings.fill(
+            &strings.comment_failed,
+            &[("reason", &strings.comment_error(error))],
         )),
-        Err(error) => Status::Refused(error.to_string()),
+        Err(error) => Status::Refused(strings.comment_error(error)),
     };
     (status, Vec::new())
 }
@@ -183,14 +187,19 @@ mod tests {
 
     #[test]
     fn a_draft_with_problems_is_not_sent_and_says_how_many() {
-        let (status, errors) = check(&draft("", "", "not an email", ""), "").unwrap_err();
+        let (status, errors) =
+            check(&draft("", "", "not an email", ""), "", &Strings::english()).unwrap_err();
         assert_eq!(errors.len(), 3);
         assert_eq!(
             status,
             Status::Refused("Please correct the 3 problems marked below.".into())
         );
-        let (status, errors) =
-            check(&draft("Hi", "Ann", "ann@example.org", "ftp://x"), "").unwrap_err();
+        let (status, errors) = check(
+            &draft("Hi", "Ann", "ann@example.org", "ftp://x"),
+            "",
+            &Strings::english(),
+        )
+        .unwrap_err();
         assert_eq!(
             errors.iter().map(|(field, _)| *field).collect::<Vec<_>>(),
             [Field::Website]
@@ -199,18 +208,32 @@ mod tests {
             status,
             Status::Refused("Please correct the problem marked below.".into())
         );
-        assert!(check(&draft("Hi", "Ann", "ann@example.org", ""), "").is_ok());
+        assert!(check(
+            &draft("Hi", "Ann", "ann@example.org", ""),
+            "",
+            &Strings::english()
+        )
+        .is_ok());
         assert_eq!(
-            check(&draft("Hi", "Ann", "ann@example.org", ""), "robot")
-                .unwrap_err()
-                .1,
+            check(
+                &draft("Hi", "Ann", "ann@example.org", ""),
+                "robot",
+                &Strings::english()
+            )
+            .unwrap_err()
+            .1,
             vec![]
         );
     }
 
     #[test]
     fn every_answer_has_its_message() {
-        let message = |answer| answered(&answer).0.line().unwrap();
+        let message = |answer| {
+            answered(&answer, &Strings::english())
+                .0
+                .line(&Strings::english())
+                .unwrap()
+        };
         assert_eq!(
             message(Ok(posted(true))).1,
             "Thank you. Your comment is awaiting moderation."
@@ -230,14 +253,16 @@ mod tests {
         })));
         assert_eq!(failed.0, "failed");
         assert!(
-            failed.1.contains("did not answer within 10 ms")
-                && failed.1.contains("It is kept here")
+            failed.1.contains("did not answer in time") && failed.1.contains("It is kept here")
         );
-        let (status, errors) = answered(&Err(CommentError::Invalid {
-            field: Some(Field::Email),
-            message: "Please enter a valid email address.".into(),
-        }));
-        assert_eq!(status.line().unwrap().0, "refused");
+        let (status, errors) = answered(
+            &Err(CommentError::Invalid {
+                field: Some(Field::Email),
+                message: "Please enter a valid email address.".into(),
+            }),
+            &Strings::english(),
+        );
+        assert_eq!(status.line(&Strings::english()).unwrap().0, "refused");
         assert_eq!(
             errors,
             vec![(Field::Email, "Please enter a valid email address.".into())]
@@ -246,11 +271,14 @@ mod tests {
 
     #[test]
     fn the_flood_wait_ends_in_a_retry_and_blocks_sending_meanwhile() {
-        let (waiting, _) = answered(&Err(CommentError::TooFast));
+        let (waiting, _) = answered(&Err(CommentError::TooFast), &Strings::english());
         assert!(!waiting.can_send() && !waiting.can_retry());
-        let after = waiting.after_waiting();
+        let after = waiting.after_waiting(&Strings::english());
         assert!(after.can_send() && after.can_retry());
-        assert_eq!(Status::Sending.after_waiting(), Status::Sending);
+        assert_eq!(
+            Status::Sending.after_waiting(&Strings::english()),
+            Status::Sending
+        );
         assert!(!Status::Sending.can_send());
     }
 }

@@ -1,0 +1,638 @@
+//! The interface in the site's language: every string Broadsheet writes comes from one
+//! translation file per language, `public/translations/<language>.json` (copied to
+//! `dist/translations/`).
+//!
+//! English is the reference: its file is compiled in, and every other file is read over it, so
+//! that a key a translation lacks reads in English rather than breaking the page (a test checks
+//! that the shipped files lack none). A site whose language has no file reads in English.
+//!
+//! Plural forms follow the language's CLDR rules (ICU4X natively, `Intl.PluralRules` in the
+//! browser), and so do numbers' digits (Persian writes ۳۵۴): see [`Strings::count`].
+//!
+//! Placeholders are a name in braces, such as `{name}`; a plural message's number is `{count}`.
+
+use crate::config::Config;
+use crate::error::{CommentError, DataError};
+use crate::model::{Field, Problem};
+use crate::source::{DataSource, HttpResponse, SharedTransport, Transport, TransportError};
+use std::sync::Arc;
+
+/// A message that depends on a number: one text for each CLDR plural category the language
+/// has, and `=0`, when zero is said in words of its own ("No comments yet").
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    #[serde(rename = "=0")]
+    pub none: Option<String>,
+    pub zero: Option<String>,
+    pub one: Option<String>,
+    pub two: Option<String>,
+    pub few: Option<String>,
+    pub many: Option<String>,
+    pub other: String,
+}
+
+impl Plural {
+    /// The text for CLDR category `category` ("zero", "one" … "other"), or "other"'s.
+    pub fn form(&self, category: &str) -> &str {
+        let form = match category {
+            "zero" => &self.zero,
+            "one" => &self.one,
+            "two" => &self.two,
+            "few" => &self.few,
+            "many" => &self.many,
+            _ => &None,
+        };
+        form.as_deref().unwrap_or(&self.other)
+    }
+
+    /// The same text whatever the number.
+    pub fn always(text: &str) -> Self {
+        Self {
+            none: None,
+            zero: None,
+            one: None,
+            two: None,
+            few: None,
+            many: None,
+            other: text.to_owned(),
+        }
+    }
+
+    /// Each category's text, "other" last.
+    pub fn forms(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("zero", &self.zero),
+            ("one", &self.one),
+            ("two", &self.two),
+            ("few", &self.few),
+            ("many", &self.many),
+        ]
+        .into_iter()
+        .filter_map(|(category, form)| Some((category, form.as_deref()?)))
+        .chain([("other", self.other.as_str())])
+        .collect()
+    }
+}
+
+/// Every string of the interface, by its key in the translation files.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Messages {
+    pub skip_link: String,
+    pub sections_label: String,
+    pub site_search_label: String,
+    pub search_field_label: String,
+    pub search_button: String,
+    pub powered_by: String,
+    pub pages_label: String,
+    pub newer_page: String,
+    pub older_page: String,
+    pub page_number: String,
+    pub listing_page_title: String,
+    pub ticker_label: String,
+    pub ticker_loading: String,
+    pub ticker_unavailable: String,
+    pub ticker_empty: String,
+    pub ticker_pause: String,
+    pub ticker_play: String,
+    pub ticker_problem_title: String,
+    pub ticker_problem: String,
+    pub latest_news: String,
+    pub more_news: String,
+    pub no_articles: String,
+    pub loading_articles: String,
+    pub loading_article: String,
+    pub tag_kicker: String,
+    pub section_kicker: String,
+    pub tag_description: String,
+    pub section_description: String,
+    pub articles_by: String,
+    pub article_count: Plural,
+    pub about_author: String,
+    pub all_articles_by: String,
+    pub byline: String,
+    pub published: String,
+    pub updated: String,
+    pub reading_time: Plural,
+    pub filed_under: String,
+    pub tags_label: String,
+    pub new_articles: Plural,
+    pub show_new_articles: String,
+    pub article_updated: String,
+    pub show_new_version: String,
+    pub search_title: String,
+    pub search_description: String,
+    pub search_again: String,
+    pub search_needs_script: String,
+    pub searching: String,
+    pub search_results: Plural,
+    pub search_none: String,
+    pub search_failed: String,
+    pub retry: String,
+    pub unreachable_title: String,
+    pub unreachable_detail: String,
+    pub timeout_title: String,
+    pub timeout_detail: Plural,
+    pub server_title: String,
+    pub server_detail: String,
+    pub damaged_title: String,
+    pub damaged_detail: String,
+    pub other_title: String,
+    pub other_detail: String,
+    pub reason_unreachable: String,
+    pub reason_timeout: String,
+    pub reason_server: String,
+    pub reason_damaged: String,
+    pub reason_not_found: String,
+    pub not_found_title: String,
+    pub not_found_text: String,
+    pub not_found_home: String,
+    pub comments_heading: String,
+    pub comment_count: Plural,
+    pub loading_comments: String,
+    pub comments_failed: String,
+    pub comments_closed: String,
+    pub awaiting_moderation: String,
+    pub reply: String,
+    pub reply_to: String,
+    pub leave_reply: String,
+    pub leave_reply_to: String,
+    pub cancel_reply: String,
+    pub form_notes: String,
+    pub form_needs_script: String,
+    pub honeypot_label: String,
+    pub save_details: String,
+    pub post_comment: String,
+    pub field_comment: String,
+    pub field_name: String,
+    pub field_email: String,
+    pub field_website: String,
+    pub missing_comment: String,
+    pub missing_name: String,
+    pub missing_email: String,
+    pub too_long: String,
+    pub invalid_email: String,
+    pub invalid_website: String,
+    pub sending: String,
+    pub send_now: String,
+    pub not_sent: String,
+    pub correct_problems: Plural,
+    pub thanks_held: String,
+    pub thanks_posted: String,
+    pub field_refused: String,
+    pub comment_failed: String,
+    pub duplicate_comment: String,
+    pub too_fast: String,
+    pub login_required: String,
+    pub closed_on_article: String,
+}
+
+/// The English file, the reference every other is read over.
+const ENGLISH: &str = include_str!("../public/translations/en.json");
+
+/// The interface's strings in one language, and that language (a BCP 47 tag), whose rules pick
+/// plural forms, digits and dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strings {
+    messages: Arc<Messages>,
+    language: Arc<str>,
+}
+
+impl std::ops::Deref for Strings {
+    type Target = Messages;
+    fn deref(&self) -> &Messages {
+        &self.messages
+    }
+}
+
+/// Why a translation could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TranslationError {
+    /// There is no file for the language: the interface reads in English.
+    #[error("there is no translation for {language}")]
+    Missing { language: String },
+    /// The site's language could not be read.
+    #[error("the site's language could not be read: {0}")]
+    NoLanguage(DataError),
+    /// The file is there, but not as documented, or could not be read.
+    #[error("{file} is not a translation: {detail}")]
+    Bad { file: String, detail: String },
+}
+
+impl Strings {
+    /// The folder of the translation files, in the site's root.
+    pub const FOLDER: &'static str = "translations/";
+
+    /// The English interface.
+    pub fn english() -> Self {
+        thread_local! {
+            static ENGLISH_STRINGS: Strings = Strings {
+                messages: Arc::new(
+                    serde_json::from_str(ENGLISH).expect("the English translation is valid"),
+                ),
+                language: Arc::from("en"),
+            };
+        }
+        ENGLISH_STRINGS.with(Clone::clone)
+    }
+
+    /// A translation file's `text`, for `language`, read over the English one: keys it lacks
+    /// are English. `file` names it in errors.
+    pub fn parse(text: &str, language: &str, file: &str) -> Result<Self, TranslationError> {
+        let bad = |detail: String| TranslationError::Bad {
+            file: file.to_owned(),
+            detail,
+        };
+        let serde_json::Value::Object(translated) = crate::json::decode::<serde_json::Value>(text)
+            .map_err(|error| bad(error.detail().to_owned()))?
+        else {
+            return Err(bad("it is not a JSON object".into()));
+        };
+        let serde_json::Value::Object(mut messages) =
+            serde_json::from_str(ENGLISH).expect("the English translation is valid")
+        else {
+            unreachable!("the English translation is an object")
+        };
+        messages.extend(translated);
+        let messages =
+            crate::json::decode::<Messages>(&serde_json::Value::Object(messages).to_string())
+                .map_err(|error| bad(error.detail().to_owned()))?;
+        Ok(Self {
+            messages: Arc::new(messages),
+            language: Arc::from(language),
+        })
+    }
+
+    /// The language whose rules pick plural forms, digits and dates.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// `template` with each `{name}` of `values` replaced by its value.
+    pub fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(template.to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+
+    /// `plural`'s form for `count` (its number in the language's digits as `{count}`), then
+    /// filled with `values`.
+    pub fn count(&self, plural: &Plural, count: u64, values: &[(&str, &str)]) -> String {
+        let form = match (count, &plural.none) {
+            (0, Some(none)) => none.as_str(),
+            _ => plural.form(&crate::format::plural_category(count, &self.language)),
+        };
+        let number = self.number(count);
+        let mut all = vec![("count", number.as_str())];
+        all.extend_from_slice(values);
+        self.fill(form, &all)
+    }
+
+    /// `plural`'s forms for a page's script (`data-plurals`), which picks one by
+    /// `Intl.PluralRules` and writes the number with `Intl.NumberFormat` (islands/page.js): a
+    /// JSON object by category, `{count}` standing for the number.
+    pub fn plural_forms(&self, plural: &Plural) -> String {
+        let forms: serde_json::Map<String, serde_json::Value> = plural
+            .forms()
+            .into_iter()
+            .map(|(category, form)| (category.to_owned(), form.into()))
+            .collect();
+        serde_json::Value::Object(forms).to_string()
+    }
+
+    /// `number` in the language's digits and grouping.
+    pub fn number(&self, number: u64) -> String {
+        crate::format::number(number, &self.language)
+    }
+}
+
+/// The phrasings that depend on more than one message.
+impl Strings {
+    /// A listing page's title: "Harbour" on its first page, then "Harbour, page 2".
+    pub fn page_title(&self, name: &str, page: u32) -> String {
+        match page {
+            0 | 1 => name.to_owned(),
+            page => self.fill(
+                &self.listing_page_title,
+                &[("name", name), ("number", &self.number(page.into()))],
+            ),
+        }
+    }
+
+    /// "Page 2", for the page of a listing numbered `page`.
+    pub fn page_number_label(&self, page: u32) -> String {
+        self.fill(&self.page_number, &[("number", &self.number(page.into()))])
+    }
+
+    /// Why a page's data could not be had, as a heading and what the reader may do.
+    pub fn data_error(&self, error: Option<&DataError>) -> (String, String) {
+        match error {
+            Some(DataError::Network { .. }) => (
+                self.unreachable_title.clone(),
+                self.unreachable_detail.clone(),
+            ),
+            Some(DataError::Timeout { after_ms }) => (
+                self.timeout_title.clone(),
+                self.count(&self.timeout_detail, u64::from(after_ms / 1000), &[]),
+            ),
+            Some(DataError::Server { status, .. }) => (
+                self.server_title.clone(),
+                self.fill(&self.server_detail, &[("status", &status.to_string())]),
+            ),
+            Some(DataError::BadData { .. }) => {
+                (self.damaged_title.clone(), self.damaged_detail.clone())
+            }
+            Some(DataError::NotFound { .. }) | None => {
+                (self.other_title.clone(), self.other_detail.clone())
+            }
+        }
+    }
+
+    /// Why something could not be had, as a clause: "the news server could not be reached".
+    pub fn data_error_reason(&self, error: &DataError) -> String {
+        match error {
+            DataError::Network { .. } => self.reason_unreachable.clone(),
+            DataError::Timeout { .. } => self.reason_timeout.clone(),
+            DataError::Server { status, .. } => {
+                self.fill(&self.reason_server, &[("status", &status.to_string())])
+            }
+            DataError::BadData { .. } => self.reason_damaged.clone(),
+            DataError::NotFound { .. } => self.reason_not_found.clone(),
+        }
+    }
+
+    /// Why the site did not take a comment. A field it refused is explained in WordPress's
+    /// own words, which are in the WordPress site's language.
+    pub fn comment_error(&self, error: &CommentError) -> String {
+        match error {
+            CommentError::Invalid { message, .. } => message.clone(),
+            CommentError::Duplicate => self.duplicate_comment.clone(),
+            CommentError::TooFast => self.too_fast.clone(),
+            CommentError::LoginRequired => self.login_required.clone(),
+            CommentError::Closed => self.closed_on_article.clone(),
+            CommentError::Failed(error) => self.data_error_reason(error),
+        }
+    }
+
+    /// The label of one of the comment form's fields.
+    pub fn field_label(&self, field: Field) -> &str {
+        match field {
+            Field::Content => &self.field_comment,
+            Field::Name => &self.field_name,
+            Field::Email => &self.field_email,
+            Field::Website => &self.field_website,
+        }
+    }
+
+    /// What is wrong with what `field` holds, and how to put it right.
+    pub fn field_problem(&self, field: Field, problem: Problem) -> String {
+        match (problem, field) {
+            (Problem::Missing, Field::Content) => self.missing_comment.clone(),
+            (Problem::Missing, Field::Name) => self.missing_name.clone(),
+            (Problem::Missing, _) => self.missing_email.clone(),
+            (Problem::TooLong { bytes, max }, _) => self.fill(
+                &self.too_long,
+                &[
+                    ("field", self.field_label(field)),
+                    ("bytes", &self.number(bytes as u64)),
+                    ("max", &self.number(max as u64)),
+                ],
+            ),
+            (Problem::NotEmail, _) => self.invalid_email.clone(),
+            (Problem::NotWebAddress, _) => self.invalid_website.clone(),
+        }
+    }
+}
+
+/// `template` split at `{name}`: the text before it and after it, for a placeholder that is not
+/// text, such as a link. Without it, all of `template` comes before.
+pub fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
+    template
+        .split_once(&format!("{{{name}}}"))
+        .unwrap_or((template, ""))
+}
+
+/// The interface's strings for the site's `language`, from the translations in `site_root`'s
+/// [`Strings::FOLDER`]: the file named by the whole tag (`pt-br.json`), else by its language
+/// (`pt.json`). English is compiled in and asks nothing.
+pub async fn load(
+    transport: &dyn Transport,
+    site_root: &str,
+    language: &str,
+    timeout_ms: u32,
+) -> Result<Strings, TranslationError> {
+    let tag = language.trim().to_ascii_lowercase();
+    let primary = tag.split(['-', '_']).next().unwrap_or_default().to_owned();
+    if primary == "en" || primary.is_empty() {
+        return Ok(Strings::english());
+    }
+    let mut names = vec![tag.clone()];
+    if primary != tag {
+        names.push(primary);
+    }
+    for name in names {
+        let file = format!("{}{name}.json", Strings::FOLDER);
+        let url = format!("{site_root}{file}");
+        let found = match transport.get(&url, timeout_ms).await {
+            Ok(response) if is_translation(&response) => response,
+            Ok(_) => continue,
+            Err(TransportError::Network(detail)) => {
+                return Err(TranslationError::Bad { file, detail })
+            }
+            Err(TransportError::Timeout) => {
+                return Err(TranslationError::Bad {
+                    file,
+                    detail: format!("no answer within {timeout_ms} ms"),
+                })
+            }
+        };
+        return Strings::parse(&found.body, language, &file);
+    }
+    Err(TranslationError::Missing {
+        language: language.to_owned(),
+    })
+}
+
+/// The interface's strings for the site `config` names, whose translations are in `site_root`.
+pub async fn for_site(
+    config: &Config,
+    transport: SharedTransport,
+    site_root: &str,
+) -> Result<Strings, TranslationError> {
+    let language = DataSource::from_config(config, transport.clone())
+        .language()
+        .await
+        .map_err(TranslationError::NoLanguage)?;
+    load(transport.as_ref(), site_root, &language, config.timeout_ms).await
+}
+
+/// The strings `loaded`, or English, saying why in the console: for the browser, where a page
+/// in English beats no page.
+pub fn or_english(loaded: Result<Strings, TranslationError>) -> Strings {
+    loaded.unwrap_or_else(|error| {
+        if !matches!(error, TranslationError::NoLanguage(_)) {
+            leptos::logging::warn!("Broadsheet: the interface is in English: {error}");
+        }
+        Strings::english()
+    })
+}
+
+/// Whether `response` is a file that was found: a static host may answer a missing one with the
+/// site's HTML page.
+fn is_translation(response: &HttpResponse) -> bool {
+    (200..300).contains(&response.status) && !response.content_type.contains("html")
+}
+
+/// The strings a page's components read, provided by the app, the prerenderer and each island;
+/// English where none were (a component drawn on its own).
+pub fn use_strings() -> Strings {
+    leptos::prelude::use_context::<Strings>().unwrap_or_else(Strings::english)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Vec<(String, String)> {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/public/translations");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let language = path.file_stem().unwrap().to_string_lossy().into_owned();
+                (language, std::fs::read_to_string(&path).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn every_shipped_translation_has_every_key_and_no_other() {
+        let english: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(ENGLISH).unwrap();
+        let languages: Vec<String> = shipped()
+            .into_iter()
+            .map(|(language, _)| language)
+            .collect();
+        assert_eq!(languages, ["ar", "de", "en", "es", "fa", "fr"]);
+        for (language, text) in shipped() {
+            let file: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&text).unwrap_or_else(|error| panic!("{language}: {error}"));
+            let missing: Vec<&String> = english
+                .keys()
+                .filter(|key| !file.contains_key(*key))
+                .collect();
+            assert!(missing.is_empty(), "{language} lacks {missing:?}");
+            Strings::parse(&text, &language, &language).unwrap();
+        }
+    }
+
+    #[test]
+    fn plural_messages_have_every_form_their_language_uses() {
+        for (language, text) in shipped() {
+            let strings = Strings::parse(&text, &language, &language).unwrap();
+            let file: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&text).unwrap();
+            for (key, value) in &file {
+                let Some(forms) = value.as_object() else {
+                    continue;
+                };
+                for count in [0, 1, 2, 3, 5, 11, 100, 1_000_000] {
+                    let category = crate::format::plural_category(count, strings.language());
+                    assert!(
+                        forms.contains_key(&*category) || (count == 0 && forms.contains_key("=0")),
+                        "{language}: {key} has no {category} form (for {count})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_counts_articles_in_each_of_its_forms() {
+        let (_, text) = shipped()
+            .into_iter()
+            .find(|(language, _)| language == "ar")
+            .unwrap();
+        let arabic = Strings::parse(&text, "ar", "ar.json").unwrap();
+        let forms: Vec<String> = [0, 1, 2, 3, 11, 100]
+            .map(|count| arabic.count(&arabic.article_count, count, &[]))
+            .to_vec();
+        // Six counts, six CLDR categories: zero, one, two, few, many, other.
+        let mut distinct = forms.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 6, "{forms:?}");
+        assert_eq!(
+            forms[3],
+            arabic
+                .article_count
+                .few
+                .as_deref()
+                .unwrap()
+                .replace("{count}", "3")
+        );
+    }
+
+    #[test]
+    fn persian_writes_its_own_digits() {
+        let (_, text) = shipped()
+            .into_iter()
+            .find(|(language, _)| language == "fa")
+            .unwrap();
+        let persian = Strings::parse(&text, "fa", "fa.json").unwrap();
+        assert!(persian
+            .count(&persian.article_count, 354, &[])
+            .contains("۳۵۴"));
+        assert_eq!(persian.number(354), "۳۵۴");
+    }
+
+    #[test]
+    fn english_counts_and_says_zero_in_words_of_its_own() {
+        let english = Strings::english();
+        assert_eq!(english.count(&english.article_count, 1, &[]), "1 Article");
+        assert_eq!(
+            english.count(&english.article_count, 1354, &[]),
+            "1,354 Articles"
+        );
+        assert_eq!(
+            english.count(&english.comment_count, 0, &[]),
+            "No comments yet"
+        );
+        assert_eq!(english.count(&english.comment_count, 2, &[]), "2 Comments");
+        assert_eq!(
+            english.count(&english.search_results, 1, &[("query", "gulls")]),
+            "1 result for “gulls”"
+        );
+    }
+
+    #[test]
+    fn a_translation_is_read_over_english_and_refused_when_malformed() {
+        let partial =
+            Strings::parse(r#"{"skip_link": "Aller au contenu"}"#, "fr", "fr.json").unwrap();
+        assert_eq!(partial.skip_link, "Aller au contenu");
+        assert_eq!(partial.retry, "Retry");
+        for (text, expected) in [
+            ("{", "fr.json is not a translation"),
+            (r#"{"skip_lnk": "x"}"#, "skip_lnk"),
+            (r#"{"retry": 3}"#, "retry"),
+            (r#"{"article_count": {"one": "x"}}"#, "other"),
+        ] {
+            let error = Strings::parse(text, "fr", "fr.json")
+                .unwrap_err()
+                .to_string();
+            assert!(error.contains(expected), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_placeholder_splits_its_template() {
+        assert_eq!(around("By {author}", "author"), ("By ", ""));
+        assert_eq!(around("{author} كتبه", "author"), ("", " كتبه"));
+        assert_eq!(around("no placeholder", "author"), ("no placeholder", ""));
+    }
+}
