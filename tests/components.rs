@@ -7,6 +7,7 @@ use broadsheet::components::{
 };
 use broadsheet::config::parse_config;
 use broadsheet::error::DataError;
+use broadsheet::i18n::Strings;
 use broadsheet::model::{
     draft_key, thread, ArticleCard, Author, Comment, CommentDraft, Field, HeldComment, Image,
     Listing, Route, Slug, Taxonomy, TermLink, Timestamp,
@@ -236,13 +237,75 @@ async fn author_card_can_leave_out_the_link_and_missing_parts() {
     assert!(page.find("p.bio").is_none(), "{}", page.html());
 }
 
+#[wasm_bindgen_test]
+async fn author_card_counts_articles_in_each_arabic_plural_form() {
+    // The shipped translation, as a site in Arabic reads it; the browser's Intl.PluralRules picks
+    // the form and Intl.NumberFormat writes the number.
+    let arabic = Strings::parse(
+        include_str!("../public/translations/ar.json"),
+        "ar",
+        "ar.json",
+    )
+    .unwrap();
+    let mut headings = Vec::new();
+    for (count, category) in [
+        (0, "zero"),
+        (1, "one"),
+        (2, "two"),
+        (3, "few"),
+        (11, "many"),
+        (100, "other"),
+    ] {
+        let strings = arabic.clone();
+        let page = mount(move || {
+            provide_context(strings);
+            view! { <AuthorCard author=author(count)/> }
+        })
+        .await;
+        let heading = text_of(&page.get("h2"));
+        let form = arabic.article_count.form(category);
+        let expected = arabic.fill(
+            &arabic.about_author,
+            &[
+                ("name", "Ada Okafor"),
+                ("articles", &form.replace("{count}", &count.to_string())),
+            ],
+        );
+        assert_eq!(heading, expected, "{count} ({category})");
+        assert!(!heading.contains("Article"), "no English left: {heading}");
+        headings.push(heading);
+    }
+    headings.dedup();
+    assert_eq!(headings.len(), 6, "six forms: {headings:?}");
+}
+
+#[wasm_bindgen_test]
+async fn persian_counts_are_written_in_persian_digits() {
+    let persian = Strings::parse(
+        include_str!("../public/translations/fa.json"),
+        "fa",
+        "fa.json",
+    )
+    .unwrap();
+    let page = mount(move || {
+        provide_context(persian);
+        view! { <AuthorCard author=author(354)/> }
+    })
+    .await;
+    assert!(
+        text_of(&page.get("h2")).contains("۳۵۴"),
+        "{}",
+        text_of(&page.get("h2"))
+    );
+}
+
 // --- ArticleSummary --------------------------------------------------------------------------
 
 #[wasm_bindgen_test]
 async fn article_summary_links_title_author_and_tags() {
     let tags = vec![tag("harbour", "Harbour"), tag("ferries", "Ferries")];
     let page = mount(move || {
-        view! { <ArticleSummary card=card("night-ferry", tags) language="en-GB"/> }
+        view! { <ArticleSummary card=card("night-ferry", tags)/> }
     })
     .await;
 
@@ -283,8 +346,8 @@ async fn article_summary_links_title_author_and_tags() {
 async fn article_summary_under_a_heading_of_its_own_titles_a_level_below_and_a_lead_is_featured() {
     let page = mount(move || {
         view! {
-            <ArticleSummary card=card("night-ferry", Vec::new()) language="en-GB" nested=true/>
-            <ArticleSummary card=card("day-ferry", Vec::new()) language="en-GB" lead=true featured=true/>
+            <ArticleSummary card=card("night-ferry", Vec::new()) nested=true/>
+            <ArticleSummary card=card("day-ferry", Vec::new()) lead=true featured=true/>
         }
     })
     .await;
@@ -308,9 +371,7 @@ async fn article_summary_under_a_heading_of_its_own_titles_a_level_below_and_a_l
 
 #[wasm_bindgen_test]
 async fn article_summary_image_link_is_hidden_from_keyboards_and_screen_readers() {
-    let page =
-        mount(|| view! { <ArticleSummary card=card("night-ferry", vec![]) language="en-GB"/> })
-            .await;
+    let page = mount(|| view! { <ArticleSummary card=card("night-ferry", vec![])/> }).await;
     let image_link = page.get("a.card-image");
     assert_eq!(attribute(&image_link, "href"), "/night-ferry/");
     assert_eq!(attribute(&image_link, "tabindex"), "-1");
@@ -325,7 +386,7 @@ async fn article_summary_image_link_is_hidden_from_keyboards_and_screen_readers(
 
 #[wasm_bindgen_test]
 async fn article_summary_slugs_in_other_scripts_are_percent_encoded() {
-    let page = mount(|| view! { <ArticleSummary card=card("سوق", vec![]) language="ar"/> }).await;
+    let page = mount(|| view! { <ArticleSummary card=card("سوق", vec![])/> }).await;
     assert_eq!(
         attribute(&page.get("h2.card-title a"), "href"),
         "/%D8%B3%D9%88%D9%82/"
@@ -341,7 +402,7 @@ async fn article_list_shows_every_card_and_the_pagination() {
         vec![card("a", vec![]), card("b", vec![]), card("c", vec![])],
     );
     let page = mount(move || {
-        view! { <ArticleList listing route=Route::tag(&Slug::parse("harbour").unwrap()) language="en-GB"/> }
+        view! { <ArticleList listing route=Route::tag(&Slug::parse("harbour").unwrap())/> }
     })
     .await;
     let titles: Vec<String> = page
@@ -360,8 +421,7 @@ async fn article_list_shows_every_card_and_the_pagination() {
 #[wasm_bindgen_test]
 async fn article_list_says_so_when_empty() {
     let listing = first_page(1, vec![]);
-    let page =
-        mount(move || view! { <ArticleList listing route=Route::HOME language="en-GB"/> }).await;
+    let page = mount(move || view! { <ArticleList listing route=Route::HOME/> }).await;
     assert_eq!(text_of(&page.get("p.empty")), "No articles yet.");
     assert!(page.find("nav").is_none());
 }
@@ -677,7 +737,6 @@ async fn mount_comments(takes_comments: bool, site_url: &'static str) -> Mounted
     let source = comments_source(takes_comments);
     let discussion = Discussion {
         slug: slug("ferry"),
-        language: "en-GB".into(),
         site_url: site_url.into(),
     };
     let page = mount(move || {
@@ -754,7 +813,7 @@ async fn comment_thread_says_it_is_loading_then_shows_why_it_failed_with_retry()
     let held = RwSignal::new(Vec::<HeldComment>::new());
     let (retried, retry) = counted();
     let page = mount(move || {
-        view! { <CommentThread loaded held language="en".to_owned() form=None retry/> }
+        view! { <CommentThread loaded held form=None retry/> }
     })
     .await;
     assert_eq!(text_of(&page.get(".comments-note")), "Loading comments…");
@@ -800,7 +859,6 @@ async fn comment_list_nests_replies_in_lists_of_their_own() {
         comment(3, 0, "Ben", "Second"),
     ]);
     let thread = Thread {
-        language: "en".into(),
         held: vec![],
         form: None,
     };
@@ -827,8 +885,8 @@ async fn comment_body_links_its_writer_and_its_date_and_marks_a_held_comment() {
     let page = mount(move || {
         provide_context(ReplyTarget(reply_to));
         view! {
-            <CommentBody comment=linked language="en".to_owned() held=false replies_taken=true/>
-            <CommentBody comment=comment(5, 0, "Gwen", "Mine") language="en".to_owned() held=true replies_taken=true/>
+            <CommentBody comment=linked held=false replies_taken=true/>
+            <CommentBody comment=comment(5, 0, "Gwen", "Mine") held=true replies_taken=true/>
         }
     })
     .await;
