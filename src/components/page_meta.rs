@@ -1,4 +1,4 @@
-use crate::model::{Direction, Image, Route, Site};
+use crate::model::{Image, Route, Site};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Script, Title};
 
@@ -23,12 +23,6 @@ pub fn PageMeta(
     /// Picture for link previews.
     #[prop(default = None)]
     image: Option<Image>,
-    /// Language of the page when it differs from the site's.
-    #[prop(default = None)]
-    language: Option<String>,
-    /// Direction of the page when it differs from the site's.
-    #[prop(default = None)]
-    direction: Option<Direction>,
     /// schema.org JSON-LD describing the page (`model::structured_data`).
     #[prop(default = None)]
     structured_data: Option<String>,
@@ -48,8 +42,9 @@ pub fn PageMeta(
     };
     let og_title = title.unwrap_or_else(|| site.title.clone());
     let canonical = site.canonical(&path);
-    let language = language.unwrap_or_else(|| site.language.clone());
-    let direction = direction.unwrap_or(site.direction).as_str();
+    // The interface's language: an article in another says so on its own element.
+    let language = site.language.clone();
+    let direction = site.direction.as_str();
     let twitter_card = if image.is_some() {
         "summary_large_image"
     } else {

@@ -41,8 +41,6 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
             path=article.path()
             og_type="article"
             image=article.image.clone()
-            language=Some(language.clone())
-            direction=Some(direction)
             structured_data=Some(json_ld)
         />
         // The search index (Pagefind) reads articles only, and of each only this element, less the byline

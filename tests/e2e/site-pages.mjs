@@ -48,7 +48,7 @@ async function structuredData(page) {
  * @param {() => Promise<{url: string, stop: () => Promise<void>}>} source.start serves the site
  * @param {(serverUrl: string, path: string) => string} source.canonical the canonical URL of a site path
  * @param {RegExp} source.featuredImage what the harbour article's og:image looks like
- * @param {string} source.rightToLeftLanguage `<html lang>` on the Arabic article
+ * @param {string} source.rightToLeftLanguage `lang` of the Arabic article's element
  * @param {boolean} [source.prerendered] the pages are prerendered (moving between them is a page load)
  * @param {RegExp[]} [source.deepLinkLogs] the console errors logged on every page reached by its address
  *   (a site without prerendered pages answers each with 404.html and status 404, for the app to draw)
@@ -192,13 +192,19 @@ function describePages(source) {
       await assertCleanPage(page);
     });
 
-    it('sets the document language and direction for a right-to-left article, and back', async () => {
+    it('marks a right-to-left article with its language and direction, in a page in the site\'s', async () => {
       const page = await openPage(site.browser);
       await page.goto(`${site.server.url}fish-market-dawn-ar/`);
       await heading(page);
-      assert.equal(await page.getAttribute('html', 'lang'), source.rightToLeftLanguage);
-      assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+      // The interface is in the site's language; the article, and only it, in its own.
+      assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
+      assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+      assert.equal(await page.getAttribute('article.article', 'lang'), source.rightToLeftLanguage);
       assert.equal(await page.getAttribute('article.article', 'dir'), 'rtl');
+      for (const part of ['.byline', '.dates', '.article-footer']) {
+        const language = await page.locator(`article.article ${part}`).evaluate((element) => element.closest('[lang]').lang);
+        assert.equal(language, 'en-GB', part);
+      }
       const headline = await page.locator('article.article').evaluate((el) => getComputedStyle(el).direction);
       assert.equal(headline, 'rtl');
       await page.locator('.site-title').click();
