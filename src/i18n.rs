@@ -2,9 +2,11 @@
 //! translation file per language, `public/translations/<language>.json` (copied to
 //! `dist/translations/`).
 //!
-//! English is the reference: its file is compiled in, and every other file is read over it, so
-//! that a key a translation lacks reads in English rather than breaking the page (a test checks
-//! that the shipped files lack none). A site whose language has no file reads in English.
+//! English is the reference, and its file is compiled in. A translation has every key English has
+//! and no other: one that lacks a key is refused, naming it (the build stops; in the browser the
+//! interface reads in English), rather than mixing languages on a page. Reading it over English
+//! instead would take a decoding through `serde_json::Value`, whose code every bundle would
+//! carry. A site whose language has no file reads in English.
 //!
 //! Plural forms follow the language's CLDR rules (ICU4X natively, `Intl.PluralRules` in the
 //! browser), and so do numbers' digits (Persian writes ۳۵۴): see [`Strings::count`].
@@ -229,7 +231,7 @@ impl Strings {
         thread_local! {
             static ENGLISH_STRINGS: Strings = Strings {
                 messages: Arc::new(
-                    serde_json::from_str(ENGLISH).expect("the English translation is valid"),
+                    crate::json::decode(ENGLISH).expect("the English translation is valid"),
                 ),
                 language: Arc::from("en"),
             };
@@ -237,27 +239,13 @@ impl Strings {
         ENGLISH_STRINGS.with(Clone::clone)
     }
 
-    /// A translation file's `text`, for `language`, read over the English one: keys it lacks
-    /// are English. `file` names it in errors.
+    /// A translation file's `text`, for `language`. `file` names it in errors.
     pub fn parse(text: &str, language: &str, file: &str) -> Result<Self, TranslationError> {
-        let bad = |detail: String| TranslationError::Bad {
-            file: file.to_owned(),
-            detail,
-        };
-        let serde_json::Value::Object(translated) = crate::json::decode::<serde_json::Value>(text)
-            .map_err(|error| bad(error.detail().to_owned()))?
-        else {
-            return Err(bad("it is not a JSON object".into()));
-        };
-        let serde_json::Value::Object(mut messages) =
-            serde_json::from_str(ENGLISH).expect("the English translation is valid")
-        else {
-            unreachable!("the English translation is an object")
-        };
-        messages.extend(translated);
         let messages =
-            crate::json::decode::<Messages>(&serde_json::Value::Object(messages).to_string())
-                .map_err(|error| bad(error.detail().to_owned()))?;
+            crate::json::decode::<Messages>(text).map_err(|error| TranslationError::Bad {
+                file: file.to_owned(),
+                detail: error.detail().to_owned(),
+            })?;
         Ok(Self {
             messages: Arc::new(messages),
             language: Arc::from(language),
@@ -295,12 +283,8 @@ impl Strings {
     /// `Intl.PluralRules` and writes the number with `Intl.NumberFormat` (islands/page.js): a
     /// JSON object by category, `{count}` standing for the number.
     pub fn plural_forms(&self, plural: &Plural) -> String {
-        let forms: serde_json::Map<String, serde_json::Value> = plural
-            .forms()
-            .into_iter()
-            .map(|(category, form)| (category.to_owned(), form.into()))
-            .collect();
-        serde_json::Value::Object(forms).to_string()
+        let forms: std::collections::BTreeMap<&str, &str> = plural.forms().into_iter().collect();
+        crate::json::encode(&forms)
     }
 
     /// `number` in the language's digits and grouping.
@@ -611,13 +595,21 @@ mod tests {
     }
 
     #[test]
-    fn a_translation_is_read_over_english_and_refused_when_malformed() {
-        let partial =
-            Strings::parse(r#"{"skip_link": "Aller au contenu"}"#, "fr", "fr.json").unwrap();
-        assert_eq!(partial.skip_link, "Aller au contenu");
-        assert_eq!(partial.retry, "Retry");
+    fn a_translation_is_refused_naming_what_is_wrong() {
+        let french = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/translations/fr.json"
+        ))
+        .unwrap();
+        assert_eq!(
+            Strings::parse(&french, "fr", "fr.json").unwrap().skip_link,
+            "Aller au contenu"
+        );
+        let lacking = french.replacen("\"retry\"", "\"retry_\"", 1);
         for (text, expected) in [
             ("{", "fr.json is not a translation"),
+            (r#"{"skip_link": "Aller au contenu"}"#, "missing field"),
+            (lacking.as_str(), "retry_"),
             (r#"{"skip_lnk": "x"}"#, "skip_lnk"),
             (r#"{"retry": 3}"#, "retry"),
             (r#"{"article_count": {"one": "x"}}"#, "other"),
