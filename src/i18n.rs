@@ -411,7 +411,12 @@ pub async fn load(
     let tag = language.trim().to_ascii_lowercase();
     let primary = tag.split(['-', '_']).next().unwrap_or_default().to_owned();
     if primary == "en" || primary.is_empty() {
-        return Ok(Strings::english());
+        // English words, in the English the site writes: "24 October 2026" in en-GB.
+        let english = Strings::english();
+        return Ok(Strings {
+            language: Arc::from(if primary.is_empty() { "en" } else { language }),
+            ..english
+        });
     }
     let mut names = vec![tag.clone()];
     if primary != tag {
@@ -619,6 +624,56 @@ mod tests {
                 .to_string();
             assert!(error.contains(expected), "{text}: {error}");
         }
+    }
+
+    #[test]
+    fn the_site_language_picks_its_file_and_english_asks_nothing() {
+        use crate::source::fake::{response, FakeTransport};
+        let arabic = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/translations/ar.json"
+        ))
+        .unwrap();
+        let transport = FakeTransport::default()
+            .answering(
+                "https://x.example/translations/ar-eg.json",
+                Ok(response(404, "text/html", "<!doctype html>")),
+            )
+            .answering(
+                "https://x.example/translations/ar.json",
+                Ok(response(200, "application/json", &arabic)),
+            )
+            .answering(
+                "https://x.example/translations/it.json",
+                Ok(response(200, "text/html", "<!doctype html>")),
+            );
+        let load = |language: &str| {
+            futures::executor::block_on(load(&transport, "https://x.example/", language, 1000))
+        };
+        let egyptian = load("ar-EG").unwrap();
+        assert_eq!(
+            egyptian.language(),
+            "ar-EG",
+            "the site's tag picks digits and plurals"
+        );
+        assert_ne!(egyptian.skip_link, Strings::english().skip_link);
+        let british = load("en-GB").unwrap();
+        assert_eq!(british.language(), "en-GB");
+        assert_eq!(british.skip_link, "Skip to content");
+        assert_eq!(
+            load("it"),
+            Err(TranslationError::Missing {
+                language: "it".into()
+            })
+        );
+        assert_eq!(
+            transport.requests(),
+            [
+                "https://x.example/translations/ar-eg.json",
+                "https://x.example/translations/ar.json",
+                "https://x.example/translations/it.json"
+            ]
+        );
     }
 
     #[test]

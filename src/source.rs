@@ -5,7 +5,7 @@ mod browser;
 mod client;
 mod config_file;
 #[cfg(test)]
-mod fake;
+pub(crate) mod fake;
 pub mod newer;
 pub mod prefetched;
 pub mod static_files;

@@ -32,7 +32,10 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
     let (before_author, after_author) = around(&strings.byline, "author");
     let (before_published, after_published) = around(&strings.published, "date");
     let (before_updated, after_updated) = around(&strings.updated, "date");
-    let (before_updated, after_updated) = (before_updated.to_owned(), after_updated.to_owned());
+    // What follows a placeholder, where the language puts anything there.
+    let after = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    let (after_author, after_published) = (after(after_author), after(after_published));
+    let (before_updated, after_updated) = (before_updated.to_owned(), after(after_updated));
     view! {
         <PageMeta
             site=site.clone()
@@ -55,10 +58,10 @@ pub fn ArticleView(site: Site, article: Article) -> impl IntoView {
                 })}
                 <h1 class="headline">{article.title}</h1>
                 <p class="byline" data-pagefind-ignore="" lang=interface_language.clone()>
-                    {before_author.to_owned()} <A exact=true href=author_path attr:rel="author">{author_name}</A> {after_author.to_owned()}
+                    {before_author.to_owned()} <A exact=true href=author_path attr:rel="author">{author_name}</A> {after_author}
                 </p>
                 <p class="dates" data-pagefind-ignore="" lang=interface_language.clone()>
-                    {before_published.to_owned()} <DateTime time=article.published/> {after_published.to_owned()}
+                    {before_published.to_owned()} <DateTime time=article.published/> {after_published}
                     {updated.map(|updated| view! { " · " {before_updated} <DateTime time=updated/> {after_updated} })}
                     " · " <span class="reading-time">{reading_time}</span>
                 </p>

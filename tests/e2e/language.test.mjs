@@ -6,14 +6,10 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import {
-  cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  NOT_FOUND_LOG, ROOT, assertClean, heading, openPage, startServer, startWordPressSite, useSite,
+  NOT_FOUND_LOG, ROOT, assertClean, heading, openPage, startServer, startSiteIn, startWordPressSite, useSite,
 } from './support.mjs';
 
 const translation = (language) => JSON.parse(readFileSync(path.join(ROOT, `public/translations/${language}.json`), 'utf-8'));
@@ -67,21 +63,8 @@ async function assertNoEnglish(page, where) {
   return found;
 }
 
-/** A copy of the release build whose sample site is in `language`, prerendered again. */
-function siteIn(language, direction) {
-  return async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), `broadsheet-${language}-`));
-    cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
-    const file = path.join(dir, 'data/site.json');
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf-8')), language, direction }));
-    execFileSync(path.join(ROOT, 'scripts/configure'), [dir, '--static', 'data/'], { stdio: 'ignore' });
-    const server = await startServer({ dir });
-    return { ...server, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
-  };
-}
-
 describe('a site in Arabic, from static files', () => {
-  const site = useSite(siteIn('ar', 'rtl'));
+  const site = useSite(() => startSiteIn('ar', 'rtl'));
   const shown = new Set();
   const visit = async (address, where) => {
     const page = await openPage(site.browser);

@@ -2,7 +2,9 @@
 // tower-http) over the release build, and headless Chromium driven by playwright-core.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { once } from 'node:events';
@@ -182,6 +184,20 @@ export async function startConfiguredSite(configureArgs) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Serves a copy of the release build whose sample site is in `language` (written `direction`), its
+ * pages prerendered again, as a site owner would set it in site.json. Resolves to { url, stop }.
+ */
+export async function startSiteIn(language, direction) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `broadsheet-${language}-`));
+  cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+  const file = path.join(dir, 'data/site.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf-8')), language, direction }));
+  execFileSync(path.join(ROOT, 'scripts/configure'), [dir, '--static', 'data/'], { stdio: 'ignore' });
+  const server = await startServer({ dir });
+  return { ...server, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** The sample's sections in the order of its sections.json, which is its section bar's. */
