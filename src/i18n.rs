@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 /// A message that depends on a number: one text for each CLDR plural category the language
 /// has, and `=0`, when zero is said in words of its own ("No comments yet").
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plural {
     #[serde(rename = "=0")]
@@ -51,13 +51,8 @@ impl Plural {
     /// The same text whatever the number.
     pub fn always(text: &str) -> Self {
         Self {
-            none: None,
-            zero: None,
-            one: None,
-            two: None,
-            few: None,
-            many: None,
             other: text.to_owned(),
+            ..Self::default()
         }
     }
 
@@ -77,117 +72,271 @@ impl Plural {
     }
 }
 
-/// Every string of the interface, by its key in the translation files.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Messages {
-    pub skip_link: String,
-    pub sections_label: String,
-    pub site_search_label: String,
-    pub search_field_label: String,
-    pub search_button: String,
-    pub powered_by: String,
-    pub pages_label: String,
-    pub newer_page: String,
-    pub older_page: String,
-    pub page_number: String,
-    pub listing_page_title: String,
-    pub ticker_label: String,
-    pub ticker_loading: String,
-    pub ticker_unavailable: String,
-    pub ticker_empty: String,
-    pub ticker_pause: String,
-    pub ticker_play: String,
-    pub ticker_problem_title: String,
-    pub ticker_problem: String,
-    pub latest_news: String,
-    pub more_news: String,
-    pub no_articles: String,
-    pub loading_articles: String,
-    pub loading_article: String,
-    pub tag_kicker: String,
-    pub section_kicker: String,
-    pub tag_description: String,
-    pub section_description: String,
-    pub articles_by: String,
-    pub article_count: Plural,
-    pub about_author: String,
-    pub all_articles_by: String,
-    pub byline: String,
-    pub published: String,
-    pub updated: String,
-    pub reading_time: Plural,
-    pub filed_under: String,
-    pub tags_label: String,
-    pub new_articles: Plural,
-    pub show_new_articles: String,
-    pub article_updated: String,
-    pub show_new_version: String,
-    pub search_title: String,
-    pub search_description: String,
-    pub search_again: String,
-    pub search_needs_script: String,
-    pub searching: String,
-    pub search_results: Plural,
-    pub search_none: String,
-    pub search_failed: String,
-    pub retry: String,
-    pub unreachable_title: String,
-    pub unreachable_detail: String,
-    pub timeout_title: String,
-    pub timeout_detail: Plural,
-    pub server_title: String,
-    pub server_detail: String,
-    pub damaged_title: String,
-    pub damaged_detail: String,
-    pub other_title: String,
-    pub other_detail: String,
-    pub reason_unreachable: String,
-    pub reason_timeout: String,
-    pub reason_server: String,
-    pub reason_damaged: String,
-    pub reason_not_found: String,
-    pub not_found_title: String,
-    pub not_found_text: String,
-    pub not_found_home: String,
-    pub comments_heading: String,
-    pub comment_count: Plural,
-    pub loading_comments: String,
-    pub comments_failed: String,
-    pub comments_closed: String,
-    pub awaiting_moderation: String,
-    pub reply: String,
-    pub reply_to: String,
-    pub leave_reply: String,
-    pub leave_reply_to: String,
-    pub cancel_reply: String,
-    pub form_notes: String,
-    pub form_needs_script: String,
-    pub honeypot_label: String,
-    pub save_details: String,
-    pub post_comment: String,
-    pub field_comment: String,
-    pub field_name: String,
-    pub field_email: String,
-    pub field_website: String,
-    pub missing_comment: String,
-    pub missing_name: String,
-    pub missing_email: String,
-    pub too_long: String,
-    pub invalid_email: String,
-    pub invalid_website: String,
-    pub sending: String,
-    pub send_now: String,
-    pub not_sent: String,
-    pub correct_problems: Plural,
-    pub thanks_held: String,
-    pub thanks_posted: String,
-    pub field_refused: String,
-    pub comment_failed: String,
-    pub duplicate_comment: String,
-    pub too_fast: String,
-    pub login_required: String,
-    pub closed_on_article: String,
+/// Defines [`Messages`], one field per key, and how a file is read into it. serde's derive
+/// would do, but its code for a struct this wide is the largest part of an island's wasm: each
+/// field's early return drops every field read before it. Here the file is read once into a map,
+/// and each field taken from it, every problem collected and reported together.
+macro_rules! messages {
+    ($($key:ident: $kind:ty,)*) => {
+        /// Every string of the interface, by its key in the translation files.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Messages {
+            $(pub $key: $kind,)*
+        }
+
+        impl<'de> serde::Deserialize<'de> for Messages {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let mut entries = Entries::deserialize(deserializer)?;
+                let messages = Messages {
+                    $($key: entries.take(stringify!($key)),)*
+                };
+                entries.finish().map_err(serde::de::Error::custom)?;
+                Ok(messages)
+            }
+        }
+    };
+}
+
+messages! {
+    skip_link: String,
+    sections_label: String,
+    site_search_label: String,
+    search_field_label: String,
+    search_button: String,
+    powered_by: String,
+    pages_label: String,
+    newer_page: String,
+    older_page: String,
+    page_number: String,
+    listing_page_title: String,
+    ticker_label: String,
+    ticker_loading: String,
+    ticker_unavailable: String,
+    ticker_empty: String,
+    ticker_pause: String,
+    ticker_play: String,
+    ticker_problem_title: String,
+    ticker_problem: String,
+    latest_news: String,
+    more_news: String,
+    no_articles: String,
+    loading_articles: String,
+    loading_article: String,
+    tag_kicker: String,
+    section_kicker: String,
+    tag_description: String,
+    section_description: String,
+    articles_by: String,
+    article_count: Plural,
+    about_author: String,
+    all_articles_by: String,
+    byline: String,
+    published: String,
+    updated: String,
+    reading_time: Plural,
+    filed_under: String,
+    tags_label: String,
+    new_articles: Plural,
+    show_new_articles: String,
+    article_updated: String,
+    show_new_version: String,
+    search_title: String,
+    search_description: String,
+    search_again: String,
+    search_needs_script: String,
+    searching: String,
+    search_results: Plural,
+    search_none: String,
+    search_failed: String,
+    retry: String,
+    unreachable_title: String,
+    unreachable_detail: String,
+    timeout_title: String,
+    timeout_detail: Plural,
+    server_title: String,
+    server_detail: String,
+    damaged_title: String,
+    damaged_detail: String,
+    other_title: String,
+    other_detail: String,
+    reason_unreachable: String,
+    reason_timeout: String,
+    reason_server: String,
+    reason_damaged: String,
+    reason_not_found: String,
+    not_found_title: String,
+    not_found_text: String,
+    not_found_home: String,
+    comments_heading: String,
+    comment_count: Plural,
+    loading_comments: String,
+    comments_failed: String,
+    comments_closed: String,
+    awaiting_moderation: String,
+    reply: String,
+    reply_to: String,
+    leave_reply: String,
+    leave_reply_to: String,
+    cancel_reply: String,
+    form_notes: String,
+    form_needs_script: String,
+    honeypot_label: String,
+    save_details: String,
+    post_comment: String,
+    field_comment: String,
+    field_name: String,
+    field_email: String,
+    field_website: String,
+    missing_comment: String,
+    missing_name: String,
+    missing_email: String,
+    too_long: String,
+    invalid_email: String,
+    invalid_website: String,
+    sending: String,
+    send_now: String,
+    not_sent: String,
+    correct_problems: Plural,
+    thanks_held: String,
+    thanks_posted: String,
+    field_refused: String,
+    comment_failed: String,
+    duplicate_comment: String,
+    too_fast: String,
+    login_required: String,
+    closed_on_article: String,
+}
+
+/// A translation file as read: each key's text or plural forms, and what was wrong with them.
+struct Entries {
+    entries: std::collections::BTreeMap<String, Entry>,
+    missing: Vec<&'static str>,
+    mistyped: Vec<String>,
+}
+
+enum Entry {
+    Text(String),
+    Plural(Plural),
+}
+
+/// A message's type: what an [`Entry`] must be to give one.
+trait FromEntry: Default {
+    const KIND: &'static str;
+    fn from_entry(entry: Entry) -> Option<Self>;
+}
+
+impl FromEntry for String {
+    const KIND: &'static str = "a text";
+    fn from_entry(entry: Entry) -> Option<Self> {
+        match entry {
+            Entry::Text(text) => Some(text),
+            Entry::Plural(_) => None,
+        }
+    }
+}
+
+impl FromEntry for Plural {
+    const KIND: &'static str = "plural forms";
+    fn from_entry(entry: Entry) -> Option<Self> {
+        match entry {
+            Entry::Plural(plural) => Some(plural),
+            Entry::Text(_) => None,
+        }
+    }
+}
+
+impl Entries {
+    /// The message `key`, or its type's default, noting why there was none.
+    #[inline(never)]
+    fn take<T: FromEntry>(&mut self, key: &'static str) -> T {
+        match self.entries.remove(key).map(T::from_entry) {
+            Some(Some(message)) => message,
+            Some(None) => {
+                self.mistyped.push(format!("`{key}` must be {}", T::KIND));
+                T::default()
+            }
+            None => {
+                self.missing.push(key);
+                T::default()
+            }
+        }
+    }
+
+    /// Every problem found, once each message has been taken: missing, mistyped, and unknown
+    /// keys (those left over).
+    fn finish(self) -> Result<(), String> {
+        let listed = |keys: Vec<&str>| {
+            keys.iter()
+                .map(|key| format!("`{key}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut problems = self.mistyped;
+        if !self.missing.is_empty() {
+            problems.push(format!("missing field {}", listed(self.missing)));
+        }
+        if !self.entries.is_empty() {
+            let unknown = self.entries.keys().map(String::as_str).collect();
+            problems.push(format!("unknown field {}", listed(unknown)));
+        }
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(problems.join("; ")),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> serde::de::Visitor<'de> for EntriesVisitor {
+            type Value = Entries;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("an object of messages")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Entries, A::Error> {
+                let mut entries = std::collections::BTreeMap::new();
+                while let Some((key, entry)) = map.next_entry::<String, Entry>()? {
+                    if entries.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!("duplicate field `{key}`")));
+                    }
+                    entries.insert(key, entry);
+                }
+                Ok(Entries {
+                    entries,
+                    missing: Vec::new(),
+                    mistyped: Vec::new(),
+                })
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Entry {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> serde::de::Visitor<'de> for EntryVisitor {
+            type Value = Entry;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a text, or an object of plural forms")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Entry, E> {
+                Ok(Entry::Text(text.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Entry, E> {
+                Ok(Entry::Text(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
+                serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Entry::Plural)
+            }
+        }
+        deserializer.deserialize_any(EntryVisitor)
+    }
 }
 
 /// The English file, the reference every other is read over.
@@ -618,6 +767,12 @@ mod tests {
             (r#"{"skip_lnk": "x"}"#, "skip_lnk"),
             (r#"{"retry": 3}"#, "retry"),
             (r#"{"article_count": {"one": "x"}}"#, "other"),
+            (
+                r#"{"article_count": "x"}"#,
+                "`article_count` must be plural forms",
+            ),
+            (r#"{"retry": "x", "retry": "y"}"#, "duplicate field `retry`"),
+            ("[]", "an object of messages"),
         ] {
             let error = Strings::parse(text, "fr", "fr.json")
                 .unwrap_err()
