@@ -4,7 +4,7 @@
 //! sources, [`pages`] one module per route, [`components`] the pieces pages share, [`app`] the
 //! route table and shell.
 
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 pub mod config;
 pub mod error;

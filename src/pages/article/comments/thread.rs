@@ -5,7 +5,7 @@ use super::{focus_soon, FormPlace, ReplyTarget};
 use crate::components::DateTime;
 use crate::error::DataError;
 use crate::i18n::use_strings;
-use crate::model::{thread, Comment, Field, HeldComment, ThreadNode};
+use crate::model::{thread, Comment, Field, HeldComment, ThreadNode, MAX_THREAD_DEPTH};
 use crate::sanitize::sanitize_html;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
@@ -24,8 +24,7 @@ pub fn CommentThread(
     retry: Callback<()>,
 ) -> impl IntoView {
     let strings = use_strings();
-    // Concrete views where the type allows (not the recursive thread): `AnyView` carries
-    // lazy-hydration code that the island would never run.
+    // Concrete views: `AnyView` carries lazy-hydration code that the island would never run.
     move || match loaded.get() {
         None => EitherOf3::A(view! {
             <h2 id="comments-heading">{strings.comments_heading.clone()}</h2>
@@ -101,13 +100,53 @@ pub fn CommentList(
     thread: Thread,
     /// The list's class: `comment-list`, or `children` for replies.
     class: &'static str,
-) -> AnyView {
+) -> impl IntoView {
+    comment_list::<ThreadLevels>(nodes, thread, class)
+}
+
+/// The lists of a thread, a type for each depth. Replies nest at most [`MAX_THREAD_DEPTH`]
+/// levels deep, so a thread needs no view of erased type (`AnyView`) to draw lists within lists,
+/// and the island carries none of the lazy-hydration code such a view brings along.
+trait Replies {
+    /// How many levels of replies this one draws, its own included.
+    const LEVELS: usize;
+    fn view(nodes: Vec<ThreadNode>, thread: Thread) -> impl IntoView;
+}
+
+/// Below the deepest list: the thread puts no replies there (see [`thread`]).
+struct Deepest;
+
+impl Replies for Deepest {
+    const LEVELS: usize = 0;
+    fn view(nodes: Vec<ThreadNode>, _: Thread) -> impl IntoView {
+        debug_assert!(nodes.is_empty(), "replies nested below the deepest level");
+    }
+}
+
+/// Replies drawn as a list, whose own replies `Deeper` draws.
+struct Nested<Deeper>(std::marker::PhantomData<Deeper>);
+
+impl<Deeper: Replies> Replies for Nested<Deeper> {
+    const LEVELS: usize = Deeper::LEVELS + 1;
+    fn view(nodes: Vec<ThreadNode>, thread: Thread) -> impl IntoView {
+        (!nodes.is_empty()).then(|| comment_list::<Deeper>(nodes, thread, "children"))
+    }
+}
+
+/// The replies under a top-level comment, to the deepest.
+type ThreadLevels = Nested<Nested<Nested<Deepest>>>;
+const _: () = assert!(ThreadLevels::LEVELS == MAX_THREAD_DEPTH);
+
+/// A list of comments, each with its replies drawn by `R`.
+fn comment_list<R: Replies>(
+    nodes: Vec<ThreadNode>,
+    thread: Thread,
+    class: &'static str,
+) -> impl IntoView {
     let items = nodes
         .into_iter()
         .map(|node| {
-            let replies = (!node.replies.is_empty()).then(|| {
-                view! { <CommentList nodes=node.replies thread=thread.clone() class="children"/> }
-            });
+            let replies = R::view(node.replies, thread.clone());
             let comment_id = node.comment.id;
             let form = thread.form.clone().map(|form| {
                 let ReplyTarget(reply_to) = expect_context::<ReplyTarget>();
@@ -127,7 +166,7 @@ pub fn CommentList(
             }
         })
         .collect_view();
-    view! { <ol class=class>{items}</ol> }.into_any()
+    view! { <ol class=class>{items}</ol> }
 }
 
 /// One comment: the writer's avatar and name (linked to their site, if they gave one), its date
