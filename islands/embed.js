@@ -1,9 +1,10 @@
 // <broadsheet-ticker src="https://SITE/">: Broadsheet's news ticker on any page, in a shadow root
 // that the page's CSS cannot reach. Load this file as a module from the Broadsheet site:
 //   <script type="module" src="https://SITE/embed/ticker.js"></script>
-// It is the ticker island of the site's own pages (islands/ticker.js and its wasm), which reads the
-// site's config.json and headlines and draws the ticker with the site's component.
-import init, { embed } from '../islands/ticker.js';
+// It draws the ticker island of the site's own pages, the same component, from a bundle built
+// without hydration's code (ticker-draw.js and its wasm, beside this file): it reads the site's
+// config.json and headlines and draws the ticker into the element.
+import init, { embed } from './ticker-draw.js';
 
 const ready = init();
 

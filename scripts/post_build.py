@@ -173,18 +173,16 @@ def write_headers(dist):
         "  Content-Type: application/speculationrules+json",
         # The ticker embed is made to be framed by other sites. "! Name" removes a header of the
         # rule above (Cloudflare Pages' syntax; see README for other hosts).
-        # The script embed (embed/ticker.js) runs on other sites' pages: they fetch it, the ticker
-        # island, the config and the data across origins.
+        # The script embed (embed/ticker.js) runs on other sites' pages: they fetch it, its wasm
+        # (embed/ticker-draw*), the config and the data across origins.
         "/embed/*",
         "  ! X-Frame-Options",
         "  ! Content-Security-Policy",
         f"  Content-Security-Policy: {csp(hashes, origins, '*')}",
         "  Access-Control-Allow-Origin: *",
         "  Cache-Control: public, max-age=300",
-        # The script embed draws its ticker with the ticker island, from other sites' pages.
         "/islands/*",
         "  Cache-Control: public, max-age=300",
-        "  Access-Control-Allow-Origin: *",
         "/data/*",
         "  Cache-Control: public, max-age=300",
         "  Access-Control-Allow-Origin: *",

@@ -64,8 +64,8 @@ def main():
             budget_line(ISLANDS_BUDGET_BROTLI, bundle_sizes[2])
 
     # The ticker's script embed: what an embedding page downloads besides the JSON, the element's
-    # script and the ticker island it draws with.
-    embed = [dist / "embed" / "ticker.js", dist / "islands" / "ticker.js", dist / "islands" / "ticker_bg.wasm"]
+    # script and the bundle it draws the ticker island's component with.
+    embed = [dist / "embed" / "ticker.js", dist / "embed" / "ticker-draw.js", dist / "embed" / "ticker-draw_bg.wasm"]
     print()
     for path in embed:
         row(str(path.relative_to(dist)), *sizes(path))

@@ -109,7 +109,7 @@ fn CommentsBody(discussion: Discussion) -> impl IntoView {
 #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 mod browser {
     use super::*;
-    use crate::model::{resolve_url, CommentDraft, Field, Slug};
+    use crate::model::{CommentDraft, Field, Slug};
     use crate::pages::article::comments::TypedFirst;
     use crate::source::prefetched::{self, PrefetchedTransport};
     use crate::source::BrowserTransport;
@@ -117,12 +117,6 @@ mod browser {
     use crate::Deployment;
     use std::sync::Arc;
     use wasm_bindgen::JsCast;
-
-    fn document() -> Result<web_sys::Document, String> {
-        web_sys::window()
-            .and_then(|window| window.document())
-            .ok_or_else(|| "no document".to_owned())
-    }
 
     /// Hydrates `view` over the island at `root` (of kind `kind`), from the answers embedded in the
     /// page (then from the network). Once it resolves the island runs, as long as the page.
@@ -172,6 +166,64 @@ mod browser {
             .is_some();
         hydrate_island(root, TICKER, move || view! { <TickerBody paused/> }).await
     }
+
+    /// The comments, keeping what the reader typed into the form before it ran.
+    pub async fn hydrate_comments(root: web_sys::HtmlElement) -> Result<(), String> {
+        let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
+        let discussion = Discussion {
+            slug: Slug::parse(&attribute(SLUG))?,
+            site_url: attribute(SITE_URL),
+        };
+        let document = document()?;
+        let value = |field: Field| {
+            document
+                .get_element_by_id(field.id())
+                .and_then(|element| {
+                    element
+                        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                        .map(|text| text.value())
+                        .or_else(|| {
+                            element
+                                .dyn_ref::<web_sys::HtmlInputElement>()
+                                .map(|input| input.value())
+                        })
+                })
+                .unwrap_or_default()
+        };
+        let typed = CommentDraft {
+            content: value(Field::Content),
+            name: value(Field::Name),
+            email: value(Field::Email),
+            website: value(Field::Website),
+        };
+        hydrate_island(root, COMMENTS, move || {
+            provide_context(TypedFirst::new(typed));
+            view! { <CommentsBody discussion/> }
+        })
+        .await
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+pub use browser::{hydrate_comments, hydrate_ticker};
+
+#[cfg(target_arch = "wasm32")]
+fn document() -> Result<web_sys::Document, String> {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(|| "no document".to_owned())
+}
+
+/// The ticker on other sites' pages: drawn, not hydrated (there is no prerendered markup there),
+/// so its bundle is built without hydration's code.
+#[cfg(target_arch = "wasm32")]
+mod embed {
+    use super::*;
+    use crate::model::resolve_url;
+    use crate::source::BrowserTransport;
+    use crate::state::BasePath;
+    use std::sync::Arc;
+    use wasm_bindgen::JsCast;
 
     /// The ticker's stylesheet, the site's own, for a shadow root that no other CSS reaches.
     const TICKER_STYLE: &str = include_str!("../style/ticker.css");
@@ -250,43 +302,7 @@ mod browser {
         )?;
         Ok((config, settings, site_root))
     }
-
-    /// The comments, keeping what the reader typed into the form before it ran.
-    pub async fn hydrate_comments(root: web_sys::HtmlElement) -> Result<(), String> {
-        let attribute = |name: &str| root.get_attribute(name).unwrap_or_default();
-        let discussion = Discussion {
-            slug: Slug::parse(&attribute(SLUG))?,
-            site_url: attribute(SITE_URL),
-        };
-        let document = document()?;
-        let value = |field: Field| {
-            document
-                .get_element_by_id(field.id())
-                .and_then(|element| {
-                    element
-                        .dyn_ref::<web_sys::HtmlTextAreaElement>()
-                        .map(|text| text.value())
-                        .or_else(|| {
-                            element
-                                .dyn_ref::<web_sys::HtmlInputElement>()
-                                .map(|input| input.value())
-                        })
-                })
-                .unwrap_or_default()
-        };
-        let typed = CommentDraft {
-            content: value(Field::Content),
-            name: value(Field::Name),
-            email: value(Field::Email),
-            website: value(Field::Website),
-        };
-        hydrate_island(root, COMMENTS, move || {
-            provide_context(TypedFirst::new(typed));
-            view! { <CommentsBody discussion/> }
-        })
-        .await
-    }
 }
 
-#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
-pub use browser::{embed_ticker, hydrate_comments, hydrate_ticker};
+#[cfg(target_arch = "wasm32")]
+pub use embed::embed_ticker;
