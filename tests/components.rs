@@ -878,6 +878,30 @@ async fn comment_list_nests_replies_in_lists_of_their_own() {
 }
 
 #[wasm_bindgen_test]
+async fn comment_list_nests_replies_three_lists_deep_and_lines_up_deeper_ones() {
+    // Each comment a reply to the one before: 4 is at the deepest level, and 5 beside it.
+    let nodes = thread(vec![
+        comment(1, 0, "Sam", "One"),
+        comment(2, 1, "Ada", "Two"),
+        comment(3, 2, "Ben", "Three"),
+        comment(4, 3, "Gwen", "Four"),
+        comment(5, 4, "Sam", "Five"),
+    ]);
+    let thread = Thread {
+        held: vec![],
+        form: None,
+    };
+    let page = mount(move || view! { <CommentList nodes thread class="comment-list"/> }).await;
+    let deepest: Vec<String> = page
+        .all("#comment-1 > ol.children > #comment-2 > ol.children > #comment-3 > ol.children > li")
+        .iter()
+        .map(|item| attribute(item, "id"))
+        .collect();
+    assert_eq!(deepest, ["comment-4", "comment-5"]);
+    assert_eq!(page.all("ol").len(), 4, "the top list and three of replies");
+}
+
+#[wasm_bindgen_test]
 async fn comment_body_links_its_writer_and_its_date_and_marks_a_held_comment() {
     let reply_to = RwSignal::new(None::<(u64, String)>);
     let mut linked = comment(4, 0, "Sam Reyes", "Hello");
