@@ -30,7 +30,23 @@ fn main() {
             Ok(config) => i18n::or_english(
                 i18n::for_site(config, transport.clone(), &deployment.site_root).await,
             ),
-            Err(_) => i18n::Strings::english(),
+            // Without config.json there is no source to ask for the site's language: the
+            // shell's, which the build wrote in it (`prerender::app_shell`), stands in.
+            Err(_) => {
+                let language = document
+                    .document_element()
+                    .and_then(|root| root.get_attribute("lang"))
+                    .unwrap_or_default();
+                i18n::or_english(
+                    i18n::load(
+                        transport.as_ref(),
+                        &deployment.site_root,
+                        &language,
+                        broadsheet::config::Config::DEFAULT_TIMEOUT_MS,
+                    )
+                    .await,
+                )
+            }
         };
         // The static "Loading" line of index.html gives way to the app.
         if let Some(boot) = document.get_element_by_id("boot") {

@@ -6,6 +6,7 @@
 use crate::app::{App, Deployment};
 use crate::config::{Config, ConfigError};
 use crate::i18n::{Strings, TranslationError};
+use crate::model::Site;
 use crate::render_mode::DataAtHand;
 use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
 use crate::source::SharedTransport;
@@ -113,13 +114,7 @@ pub fn render_page(
         .now_or_never()
         .ok_or(PrerenderError::Pending)??;
     // Read through the islands' transport: the page carries the translation for them.
-    let strings = match crate::i18n::for_site(&config, islands.clone(), &deployment.site_root)
-        .now_or_never()
-        .ok_or(PrerenderError::Pending)?
-    {
-        Err(error @ TranslationError::Bad { .. }) => return Err(error.into()),
-        loaded => crate::i18n::or_english(loaded),
-    };
+    let strings = site_strings(&config, islands.clone(), &deployment.site_root)?;
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
         render_in_owner(
@@ -142,6 +137,81 @@ pub fn render_page(
             ),
         ),
     )
+}
+
+/// The strings of the site's language, read through `transport` (whose answers must be at hand):
+/// English if the site names no language or one without a translation, an error if its
+/// translation is broken, which a site owner must hear of at build time.
+pub fn site_strings(
+    config: &Config,
+    transport: SharedTransport,
+    site_root: &str,
+) -> Result<Strings, PrerenderError> {
+    match crate::i18n::for_site(config, transport, site_root)
+        .now_or_never()
+        .ok_or(PrerenderError::Pending)?
+    {
+        Err(error @ TranslationError::Bad { .. }) => Err(error.into()),
+        loaded => Ok(crate::i18n::or_english(loaded)),
+    }
+}
+
+/// The app's shell (Trunk's `index.html`, served as `404.html` for every path that was not
+/// prerendered) in the site's language: `<html lang dir>`, the title, and the lines a reader sees
+/// while the app loads and with scripts off. Rewriting a shell already written is harmless: a sync
+/// writes it again when the site changes.
+pub fn app_shell(
+    index_html: &str,
+    site: &Site,
+    strings: &Strings,
+) -> Result<String, PrerenderError> {
+    let escape = |text: &str| html_escape::encode_safe(text).into_owned();
+    let mut html = index_html.to_owned();
+    replace_tag(
+        &mut html,
+        "<html",
+        &format!(
+            r#"<html lang="{}" dir="{}">"#,
+            escape(&site.language),
+            site.direction.as_str()
+        ),
+    )?;
+    replace_content(&mut html, "<title", &escape(&site.title))?;
+    replace_content(
+        &mut html,
+        r#"<div id="boot""#,
+        &escape(&strings.app_loading),
+    )?;
+    replace_content(
+        &mut html,
+        r#"<p class="noscript""#,
+        &escape(&strings.app_needs_script),
+    )?;
+    Ok(html)
+}
+
+/// Replaces the first tag of `html` that starts with `tag_start`, up to its `>`, with `tag`.
+fn replace_tag(html: &mut String, tag_start: &str, tag: &str) -> Result<(), PrerenderError> {
+    let start = html.find(tag_start).ok_or(PrerenderError::Shell(
+        "a part of the app's shell is missing",
+    ))?;
+    let end = start
+        + html[start..].find('>').ok_or(PrerenderError::Shell(
+            "a tag of the app's shell is not closed",
+        ))?;
+    html.replace_range(start..=end, tag);
+    Ok(())
+}
+
+/// Replaces the text inside the first element of `html` whose tag starts with `tag_start` (an
+/// element holding text only) with `text`.
+fn replace_content(html: &mut String, tag_start: &str, text: &str) -> Result<(), PrerenderError> {
+    let missing = || PrerenderError::Shell("a part of the app's shell is missing");
+    let start = html.find(tag_start).ok_or_else(missing)?;
+    let open_end = start + html[start..].find('>').ok_or_else(missing)? + 1;
+    let close = open_end + html[open_end..].find("</").ok_or_else(missing)?;
+    html.replace_range(open_end..close, text);
+    Ok(())
 }
 
 /// The attribute of the element that carries a prerendered page's answers.
@@ -257,6 +327,91 @@ mod tests {
 </head>
 <body><div id="boot">Loading the news…</div></body>
 </html>"#;
+
+    const APP_SHELL: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head>
+  <script type="module">import init from '/app.js';</script>
+  <title>Broadsheet</title>
+</head>
+<body><div id="boot" class="boot" role="status">Loading the news…</div><noscript><p class="noscript">This news site needs JavaScript to show this page.</p></noscript></body>
+</html>"#;
+
+    fn arabic_site() -> (Site, Strings) {
+        let site = Site {
+            title: "الخليج & <النشرة>".into(),
+            tagline: String::new(),
+            language: "ar".into(),
+            direction: crate::model::Direction::Rtl,
+            base_url: "https://site.invalid/".into(),
+            sections: Vec::new(),
+        };
+        let arabic = include_str!("../public/translations/ar.json");
+        (site, Strings::parse(arabic, "ar", "ar.json").unwrap())
+    }
+
+    #[test]
+    fn the_app_shell_is_written_in_the_site_language() {
+        let (site, strings) = arabic_site();
+        let shell = app_shell(APP_SHELL, &site, &strings).unwrap();
+        assert!(shell.contains(r#"<html lang="ar" dir="rtl">"#), "{shell}");
+        assert!(
+            shell.contains("<title>الخليج &amp; &lt;النشرة&gt;</title>"),
+            "{shell}"
+        );
+        assert!(shell.contains(&format!(
+            r#"<div id="boot" class="boot" role="status">{}</div>"#,
+            strings.app_loading
+        )));
+        assert!(shell.contains(&format!(
+            r#"<p class="noscript">{}</p>"#,
+            strings.app_needs_script
+        )));
+        // The rest is Trunk's, untouched.
+        assert!(shell.contains("import init from '/app.js';"));
+        assert!(!shell.contains("Loading the news"));
+    }
+
+    #[test]
+    fn writing_the_app_shell_again_changes_nothing() {
+        let (site, strings) = arabic_site();
+        let once = app_shell(APP_SHELL, &site, &strings).unwrap();
+        assert_eq!(app_shell(&once, &site, &strings).unwrap(), once);
+        let english = Strings::english();
+        let back = app_shell(
+            &once,
+            &Site {
+                language: "en".into(),
+                direction: crate::model::Direction::Ltr,
+                ..site
+            },
+            &english,
+        )
+        .unwrap();
+        assert!(back.contains(r#"<html lang="en" dir="ltr">"#));
+        assert!(back.contains(">Loading the news…</div>"));
+    }
+
+    #[test]
+    fn index_html_shows_the_english_lines() {
+        let index = include_str!("../index.html");
+        let english = Strings::english();
+        assert!(index.contains(&format!(">{}</div>", english.app_loading)));
+        assert!(index.contains(&format!(">{}</p>", english.app_needs_script)));
+    }
+
+    #[test]
+    fn an_app_shell_without_its_lines_is_refused() {
+        let (site, strings) = arabic_site();
+        let without_boot = APP_SHELL.replace(
+            r#"<div id="boot" class="boot" role="status">Loading the news…</div>"#,
+            "",
+        );
+        assert!(matches!(
+            app_shell(&without_boot, &site, &strings),
+            Err(PrerenderError::Shell(_))
+        ));
+    }
 
     #[test]
     fn the_shell_leaves_language_and_title_to_the_page() {

@@ -201,6 +201,7 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let catalogue = sync::catalogue(&built)?;
     let index = built.read_index()?;
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
+    pages::write_app_shell(&built, &index.site, dist, dist)?;
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
     let build = incremental::build_fingerprint(&built.shell, &built.config_text);
     let routes = index.routes();

@@ -17,13 +17,40 @@ pub fn remove(dist: &Path) -> std::io::Result<usize> {
     let removed = pages.len();
     for page in pages {
         if page.parent() == Some(dist) {
-            std::fs::copy(dist.join("404.html"), &page)?;
+            std::fs::copy(dist.join(APP_SHELL), &page)?;
         } else {
             std::fs::remove_file(&page)?;
             remove_empty_folders(page.parent(), dist)?;
         }
     }
     Ok(removed)
+}
+
+/// The app's shell, which a static host answers every path that was not prerendered with.
+pub const APP_SHELL: &str = "404.html";
+
+/// Writes the app's shell of `dist` into `into` (`dist` itself, or a sync's folder aside) in the
+/// site's language, so that a reader on a page the app draws sees its loading line, and with
+/// scripts off its notice, in the language of the site.
+pub fn write_app_shell(
+    built: &crate::Built,
+    site: &broadsheet::model::Site,
+    dist: &Path,
+    into: &Path,
+) -> Result<(), String> {
+    let shown = |path: &Path, error: &dyn std::fmt::Display| format!("{}: {error}", path.display());
+    let from = dist.join(APP_SHELL);
+    let shell = std::fs::read_to_string(&from).map_err(|error| shown(&from, &error))?;
+    let strings = broadsheet::prerender::site_strings(
+        &built.config,
+        built.transport.clone(),
+        &built.deployment.site_root,
+    )
+    .map_err(|error| error.to_string())?;
+    let shell = broadsheet::prerender::app_shell(&shell, site, &strings)
+        .map_err(|error| shown(&from, &error))?;
+    let to = into.join(APP_SHELL);
+    std::fs::write(&to, shell).map_err(|error| shown(&to, &error))
 }
 
 /// The prerendered pages in `dist`: the `index.html` files that [`render_page`] wrote.

@@ -364,9 +364,9 @@ fn render_aside(
         if !site_files {
             return Ok(written);
         }
-        files::write(index, &staging)
-            .map(|_| written)
-            .map_err(|error| format!("{}: {error}", staging.display()))
+        files::write(index, &staging).map_err(|error| format!("{}: {error}", staging.display()))?;
+        pages::write_app_shell(built, &index.site, dist, &staging)?;
+        Ok(written)
     });
     let written = match written {
         Ok(written) => written,

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 /// Shown instead of the site when `config.json` is missing or wrong, naming the problem and the
-/// fix, so a site owner is never left with a blank page.
+/// fix, so a site owner is never left with a blank page: in the site's language as the app's
+/// shell names it, since the file that names the source is what failed.
 #[component]
 pub fn ConfigErrorPage(
     /// What is wrong.
@@ -13,18 +14,19 @@ pub fn ConfigErrorPage(
     retry: Callback<()>,
 ) -> impl IntoView {
     let example = r#"{"source": {"kind": "static", "url": "data/"}}"#;
+    let strings = crate::i18n::use_strings();
+    let (before_file, after_file) = crate::i18n::around(&strings.config_error_file, "file");
     view! {
-        <Title text="This site is not set up correctly"/>
+        <Title text=strings.config_error_title.clone()/>
         <main id="main" class="config-error" role="alert" aria-labelledby="config-error-heading">
-            <h1 id="config-error-heading">"This site is not set up correctly"</h1>
+            <h1 id="config-error-heading">{strings.config_error_title.clone()}</h1>
             <p class="error-detail">{error.to_string()}</p>
-            <p>
-                "The file " <code>"config.json"</code> " in the site’s root folder tells Broadsheet where its news comes from. "
-                "For the news files shipped with the site it reads:"
-            </p>
+            <p>{before_file.to_owned()} <code>"config.json"</code> {after_file.to_owned()}</p>
             <pre><code>{example}</code></pre>
-            <p>"If you are a reader, the site’s owner needs to fix this; please try again later."</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>"Retry"</button>
+            <p>{strings.config_error_reader.clone()}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                {strings.retry.clone()}
+            </button>
         </main>
     }
 }

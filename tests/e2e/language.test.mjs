@@ -122,13 +122,40 @@ describe('a site in Arabic, from static files', () => {
     for (const text of await assertNoEnglish(missing, 'the not-found page')) shown.add(text);
     await assertClean(missing, NOT_FOUND_LOG);
 
+    // The app's shell, which answers that address, is in Arabic before the app draws the page: its
+    // loading line, and with scripts off its notice.
+    const still = await openPage(site.browser, { javaScriptEnabled: false });
+    await still.goto(new URL('/no-such-page/', site.server.url).href);
+    assert.equal(await still.locator('html').getAttribute('lang'), 'ar');
+    assert.equal(await still.locator('html').getAttribute('dir'), 'rtl');
+    assert.equal((await still.locator('#boot').textContent()).trim(), arabic.app_loading);
+    assert.equal((await still.locator('.noscript').textContent()).trim(), arabic.app_needs_script);
+    for (const text of await assertNoEnglish(still, 'the app\'s shell, scripts off')) shown.add(text);
+
     // What these pages show of the translation: every message they can show at all.
     for (const key of ['skip_link', 'sections_label', 'site_search_label', 'search_button', 'powered_by', 'pages_label',
       'ticker_label', 'ticker_pause', 'ticker_play', 'latest_news', 'section_kicker', 'tag_kicker', 'filed_under',
       'tags_label', 'comments_closed', 'search_title', 'search_again', 'not_found_title', 'not_found_text',
-      'not_found_home', 'show_new_articles']) {
+      'not_found_home', 'show_new_articles', 'app_loading', 'app_needs_script']) {
       assert.ok(shown.has(arabic[key]), `${key} was shown: ${arabic[key]}`);
     }
+  });
+});
+
+describe('a site in Arabic whose config.json is broken', () => {
+  const site = useSite(() => startSiteIn('ar', 'rtl'));
+
+  it('says so in Arabic, the language its shell was built in', async () => {
+    const page = await openPage(site.browser);
+    await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"source": ' }));
+    await page.goto(new URL('/no-such-page/', site.server.url).href);
+    assert.equal(await heading(page), arabic.config_error_title);
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    assert.equal(await page.getByRole('button', { name: arabic.retry }).count(), 1);
+    const texts = await assertNoEnglish(page, 'the configuration error page');
+    assert.ok(texts.includes(arabic.config_error_reader));
+    // The address has no page of its own: the host answers it with the app's shell, as a 404.
+    await assertClean(page, NOT_FOUND_LOG);
   });
 });
 
