@@ -140,8 +140,20 @@ mod browser {
         let config = crate::source::load_config(transport.as_ref(), &deployment.site_root)
             .await
             .map_err(|error| error.to_string())?;
+        // The page was drawn in the site's language, and says which: asking the source again
+        // would bring its decoders (a static site's whole site.json) into every island.
+        let language = document
+            .document_element()
+            .and_then(|root| root.get_attribute("lang"))
+            .unwrap_or_default();
         let strings = crate::i18n::or_english(
-            crate::i18n::for_site(&config, transport.clone(), &deployment.site_root).await,
+            crate::i18n::load(
+                transport.as_ref(),
+                &deployment.site_root,
+                &language,
+                config.timeout_ms,
+            )
+            .await,
         );
         let data = IslandData::new(&config, transport);
         let base_path = deployment.base_path;

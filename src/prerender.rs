@@ -9,7 +9,7 @@ use crate::i18n::{Strings, TranslationError};
 use crate::model::Site;
 use crate::render_mode::DataAtHand;
 use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
-use crate::source::SharedTransport;
+use crate::source::{DataSource, SharedTransport, Transport};
 use any_spawner::{CustomExecutor, PinnedFuture, PinnedLocalFuture};
 use futures::executor::{LocalPool, LocalSpawner};
 use futures::task::LocalSpawnExt;
@@ -113,8 +113,14 @@ pub fn render_page(
     let config = crate::source::load_config(islands.as_ref(), &deployment.site_root)
         .now_or_never()
         .ok_or(PrerenderError::Pending)??;
-    // Read through the islands' transport: the page carries the translation for them.
-    let strings = site_strings(&config, islands.clone(), &deployment.site_root)?;
+    // The islands take the language from the page's <html lang>, so the page carries only the
+    // translation for them, not what the language was read from.
+    let strings = site_strings(
+        &config,
+        transport.clone(),
+        islands.as_ref(),
+        &deployment.site_root,
+    )?;
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let html = owner.with(|| {
         render_in_owner(
@@ -139,18 +145,24 @@ pub fn render_page(
     )
 }
 
-/// The strings of the site's language, read through `transport` (whose answers must be at hand):
-/// English if the site names no language or one without a translation, an error if its
-/// translation is broken, which a site owner must hear of at build time.
+/// The strings of the site's language: the language asked of the site's data through `data`,
+/// its translation read through `translation` (both with their answers at hand). English if the
+/// site names no language or one without a translation, an error if its translation is broken,
+/// which a site owner must hear of at build time.
 pub fn site_strings(
     config: &Config,
-    transport: SharedTransport,
+    data: SharedTransport,
+    translation: &dyn Transport,
     site_root: &str,
 ) -> Result<Strings, PrerenderError> {
-    match crate::i18n::for_site(config, transport, site_root)
-        .now_or_never()
-        .ok_or(PrerenderError::Pending)?
-    {
+    let loaded = async {
+        let language = DataSource::from_config(config, data)
+            .language()
+            .await
+            .map_err(TranslationError::NoLanguage)?;
+        crate::i18n::load(translation, site_root, &language, config.timeout_ms).await
+    };
+    match loaded.now_or_never().ok_or(PrerenderError::Pending)? {
         Err(error @ TranslationError::Bad { .. }) => Err(error.into()),
         loaded => Ok(crate::i18n::or_english(loaded)),
     }

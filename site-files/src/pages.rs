@@ -44,6 +44,7 @@ pub fn write_app_shell(
     let strings = broadsheet::prerender::site_strings(
         &built.config,
         built.transport.clone(),
+        built.transport.as_ref(),
         &built.deployment.site_root,
     )
     .map_err(|error| error.to_string())?;

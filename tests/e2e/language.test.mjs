@@ -89,9 +89,25 @@ describe('a site in Arabic, from static files', () => {
     await assertNoEnglish(home, 'the front page, paused');
     await assertClean(home);
 
-    const later = await visit('/page/2/', 'the second page');
-    assert.match((await later.locator('.pagination').textContent()), new RegExp(arabic.older_page));
+    // The ticker's island, once its headlines are due, speaks the page's language too: it reads
+    // which from the page, and the translation from the answers the page carries.
+    const later = await openPage(site.browser);
+    await later.clock.install();
+    await later.goto(site.server.url);
+    await heading(later);
+    await later.locator('.ticker-toggle').click();
+    await later.clock.runFor(301_000);
+    await later.waitForFunction(() => document.querySelector('[data-island=ticker]').dataset.state === 'ready', null, { timeout: 15000 });
+    const taken = later.locator('.ticker-toggle');
+    assert.equal((await taken.textContent()).trim(), arabic.ticker_play, 'still paused, in Arabic');
+    await taken.click();
+    assert.equal((await taken.textContent()).trim(), arabic.ticker_pause, 'the island runs the button, in Arabic');
+    await assertNoEnglish(later, 'the front page, its ticker island running');
     await assertClean(later);
+
+    const second = await visit('/page/2/', 'the second page');
+    assert.match((await second.locator('.pagination').textContent()), new RegExp(arabic.older_page));
+    await assertClean(second);
     await assertClean(await visit('/category/sport/', 'a section'));
     await assertClean(await visit('/tag/harbour/', 'a tag'));
 
