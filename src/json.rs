@@ -23,7 +23,8 @@ impl JsonError {
 }
 
 /// Decodes `text` as a `T`: the one place the crate turns JSON text into its types. An error
-/// names the problem, the field path to it and, for text decoded as it came, the line and column.
+/// names the problem, the field path to it (feature `error-paths`) and, for text decoded as it
+/// came, the line and column.
 ///
 /// A lone UTF-16 surrogate in a `\u` escape, which `JSON.parse` accepts and serde_json refuses,
 /// becomes U+FFFD: only a text refused for one is decoded a second time, so the usual text pays
@@ -59,7 +60,10 @@ pub fn encode<T: serde::Serialize>(value: &T) -> String {
 
 fn strictly<T: DeserializeOwned>(text: &str) -> Result<T, Failure> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
+    #[cfg(feature = "error-paths")]
     let value = serde_path_to_error::deserialize(&mut deserializer)?;
+    #[cfg(not(feature = "error-paths"))]
+    let value = T::deserialize(&mut deserializer).map_err(Failure::at_top)?;
     deserializer.end().map_err(Failure::at_top)?;
     Ok(value)
 }
@@ -86,6 +90,7 @@ impl Failure {
     }
 }
 
+#[cfg(feature = "error-paths")]
 impl From<serde_path_to_error::Error<serde_json::Error>> for Failure {
     fn from(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
         Self {
