@@ -7,6 +7,7 @@ usage: size_report.py DIST ARTICLE_SLUG
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,16 @@ def row(name, raw, gz, br):
 def budget_line(budget, brotli):
     verdict = "within" if brotli <= budget else "OVER"
     print(f"budget: {budget:,} bytes brotli; {verdict} by {abs(budget - brotli):,}")
+
+
+def stylesheets(html, dist):
+    """The stylesheets a page makes every reader wait for: those it links outside `<noscript>`
+    (noscript.css is for readers without scripts only)."""
+    html = re.sub(r"<noscript>.*?</noscript>", "", html, flags=re.DOTALL)
+    links = re.findall(r'<link[^>]*rel="stylesheet"[^>]*>', html)
+    hrefs = [re.search(r'href="([^"]+)"', link).group(1) for link in links]
+    # Links are absolute paths under the site's base path, the root here.
+    return [dist / href.lstrip("/") for href in hrefs]
 
 
 def main():
@@ -79,7 +90,8 @@ def main():
     article = json.loads((dist / "data" / "articles" / f"{slug}.json").read_text(encoding="utf-8"))
     authors = json.loads((dist / "data" / "authors.json").read_text(encoding="utf-8"))["authors"]
     author = next(a for a in authors if a["slug"] == article["author"])
-    cold = [dist / slug / "index.html", *[p for p in top_level if p.suffix == ".css"], dist / "config.json"]
+    page = dist / slug / "index.html"
+    cold = [page, *stylesheets(page.read_text(encoding="utf-8"), dist), dist / "config.json"]
     for image in (article.get("image"), author.get("avatar")):
         if image and not image["url"].startswith(("http:", "https:")):
             cold.append(dist / "data" / image["url"])

@@ -94,6 +94,9 @@ describe('prerendered pages', () => {
       assert.match(html, /<script type="application\/json" id="broadsheet-answers">/, `${sitePath}: the data it was built from`);
       assert.doesNotMatch(html, /site\.invalid/, `${sitePath}: no stand-in address left`);
       assert.doesNotMatch(html, /<body>\s+</, `${sitePath}: the app is the body's first child`);
+      // Each render-blocking stylesheet is a request a phone waits for before its first paint.
+      const blocking = html.replace(/<noscript>.*?<\/noscript>/gs, '').match(/<link[^>]*rel="stylesheet"/g) ?? [];
+      assert.equal(blocking.length, 1, `${sitePath}: one stylesheet before the first paint`);
     }
   });
 
