@@ -174,11 +174,17 @@ impl WordPressSource {
     /// it has been read (the article shown), or asked for alone (an island's comments, which carry
     /// no article).
     async fn post_id(&self, slug: &Slug) -> Result<u64, DataError> {
-        let post = format!("{}{}", self.config.api_url, Self::post_route(slug));
-        if self.client.is_cached(&post) {
-            return Ok(self.post(slug).await?.id);
-        }
-        let route = format!("wp/v2/posts?slug={}&_fields=id", slug.path_segment());
+        let post_route = Self::post_route(slug);
+        let route = if self
+            .client
+            .is_cached(&format!("{}{post_route}", self.config.api_url))
+        {
+            // Its id alone: decoding the whole post here would put the article's decoders (post,
+            // embedded terms, people and media) into the comments island, which never has it.
+            post_route
+        } else {
+            format!("wp/v2/posts?slug={}&_fields=id", slug.path_segment())
+        };
         let post: PostIdJson = self.one_by_slug(&route, "article", slug).await?;
         Ok(post.id)
     }
