@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 /// A message that depends on a number: one text for each CLDR plural category the language
 /// has, and `=0`, when zero is said in words of its own ("No comments yet").
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Hash, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plural {
     #[serde(rename = "=0")]
@@ -79,7 +79,7 @@ impl Plural {
 macro_rules! messages {
     ($($key:ident: $kind:ty,)*) => {
         /// Every string of the interface, by its key in the translation files.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Hash)]
         pub struct Messages {
             $(pub $key: $kind,)*
         }
@@ -349,7 +349,7 @@ const ENGLISH: &str = include_str!("../public/translations/en.json");
 
 /// The interface's strings in one language, and that language (a BCP 47 tag), whose rules pick
 /// plural forms, digits and dates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Strings {
     messages: Arc<Messages>,
     language: Arc<str>,

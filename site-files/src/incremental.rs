@@ -4,6 +4,7 @@
 //!
 //! A page's inputs are what it shows (see [`content_fingerprint`]) and the build itself.
 
+use broadsheet::i18n::Strings;
 use broadsheet::model::Route;
 use broadsheet::source::DataSource;
 use futures::FutureExt;
@@ -111,10 +112,11 @@ impl Manifest {
 }
 
 /// The fingerprint of the build: the page shell (which names the app's content-hashed files),
-/// `config.json`, and this program (its size and time).
-pub fn build_fingerprint(shell: &impl Hash, config: &str) -> u64 {
+/// `config.json`, the interface's strings (its translation file), and this program (its size and
+/// time).
+pub fn build_fingerprint(shell: &impl Hash, config: &str, strings: &Strings) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (shell, config).hash(&mut hasher);
+    (shell, config, strings).hash(&mut hasher);
     if let Some(program) = std::env::current_exe()
         .ok()
         .and_then(|exe| std::fs::metadata(exe).ok())
@@ -161,5 +163,21 @@ mod tests {
             "another build"
         );
         std::fs::remove_dir_all(&cache).unwrap();
+    }
+
+    #[test]
+    fn an_edited_translation_is_another_build() {
+        let french = || {
+            std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/translations/fr.json"),
+            )
+            .unwrap()
+        };
+        let strings = |text: &str| Strings::parse(text, "fr", "fr.json").unwrap();
+        let build = |text: &str| build_fingerprint(&"shell", "{}", &strings(text));
+        let edited = french().replacen("\"skip_link\": \"", "\"skip_link\": \"» ", 1);
+        assert_ne!(edited, french());
+        assert_eq!(build(&french()), build(&french()));
+        assert_ne!(build(&french()), build(&edited));
     }
 }

@@ -187,6 +187,27 @@ impl Built {
         Ok(cache)
     }
 
+    /// The interface's strings in the site's language, as its pages show them.
+    pub fn strings(&self) -> Result<broadsheet::i18n::Strings, String> {
+        broadsheet::prerender::site_strings(
+            &self.config,
+            self.transport.clone(),
+            self.transport.as_ref(),
+            &self.deployment.site_root,
+        )
+        .map_err(|error| error.to_string())
+    }
+
+    /// What every page of this build is drawn with besides its own data (see
+    /// [`incremental::build_fingerprint`]).
+    pub fn fingerprint(&self) -> Result<u64, String> {
+        Ok(incremental::build_fingerprint(
+            &self.shell,
+            &self.config_text,
+            &self.strings()?,
+        ))
+    }
+
     pub fn read_index(&self) -> Result<files::SiteIndex, String> {
         let built = files::build_time()?;
         futures::executor::block_on(files::SiteIndex::read(&self.source, built))
@@ -203,7 +224,7 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
     pages::write_app_shell(&built, &index.site, dist, dist)?;
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
-    let build = incremental::build_fingerprint(&built.shell, &built.config_text);
+    let build = built.fingerprint()?;
     let routes = index.routes();
     for route in &routes {
         sync::answered(&built.source, route)?;

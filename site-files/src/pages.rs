@@ -41,13 +41,7 @@ pub fn write_app_shell(
     let shown = |path: &Path, error: &dyn std::fmt::Display| format!("{}: {error}", path.display());
     let from = dist.join(APP_SHELL);
     let shell = std::fs::read_to_string(&from).map_err(|error| shown(&from, &error))?;
-    let strings = broadsheet::prerender::site_strings(
-        &built.config,
-        built.transport.clone(),
-        built.transport.as_ref(),
-        &built.deployment.site_root,
-    )
-    .map_err(|error| error.to_string())?;
+    let strings = built.strings()?;
     let shell = broadsheet::prerender::app_shell(&shell, site, &strings)
         .map_err(|error| shown(&from, &error))?;
     let to = into.join(APP_SHELL);

@@ -24,7 +24,7 @@
 
 mod changes;
 
-use crate::{files, incremental, pages, redirects, Built};
+use crate::{files, pages, redirects, Built};
 use broadsheet::config::SourceConfig;
 use broadsheet::error::DataError;
 use broadsheet::model::Route;
@@ -351,7 +351,7 @@ fn render_aside(
     for route in routes {
         answered(&built.source, route)?;
     }
-    let build = incremental::build_fingerprint(&built.shell, &built.config_text);
+    let build = built.fingerprint()?;
     let written = pages::write(
         index,
         routes,

@@ -18,12 +18,12 @@ function post(...args) {
 }
 
 /**
- * scripts/sync over `dir`: { status, output } (stdout and stderr), whether it succeeds or not.
+ * scripts/sync over `dir` (and `args`): { status, output } (stdout and stderr), whether it succeeds or not.
  * Asynchronous: the proxy it reads through answers from this process.
  */
-async function sync(dir, env = {}) {
+async function sync(dir, env = {}, args = []) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(path.join(ROOT, 'scripts/sync'), [dir], {
+    const { stdout, stderr } = await promisify(execFile)(path.join(ROOT, 'scripts/sync'), [dir, ...args], {
       encoding: 'utf-8', env: { ...process.env, ...env },
     });
     return { status: 0, output: `${stdout}${stderr}` };
@@ -230,6 +230,32 @@ describe('a site of static files, synced', () => {
       assert.match(output, /every page of data\/ \(static source\): \d+ pages, \d+ rendered, 0 removed/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('renders every page again once its translation is edited, though its data is the same', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-sync-french-'));
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-sync-cache-'));
+    const skipLink = () => readFileSync(path.join(dir, 'harbour-redevelopment-explained/index.html'), 'utf-8')
+      .match(/<a [^>]*class="skip-link"[^>]*>([^<]*)<\/a>/)[1];
+    try {
+      cpSync(path.join(ROOT, 'dist'), dir, { recursive: true });
+      const site = path.join(dir, 'data/site.json');
+      writeFileSync(site, JSON.stringify({ ...JSON.parse(readFileSync(site, 'utf-8')), language: 'fr' }));
+      const first = await sync(dir, {}, ['--cache', cache]);
+      assert.equal(first.status, 0, first.output);
+      assert.equal(skipLink(), 'Aller au contenu');
+      const unchanged = await sync(dir, {}, ['--cache', cache]);
+      assert.match(unchanged.output, /: (\d+) pages, 0 rendered/, 'nothing changed: every page from the cache');
+      const french = path.join(dir, 'translations/fr.json');
+      writeFileSync(french, readFileSync(french, 'utf-8').replace('"Aller au contenu"', '"Aller à l’article"'));
+      const edited = await sync(dir, {}, ['--cache', cache]);
+      const [, pages, rendered] = edited.output.match(/: (\d+) pages, (\d+) rendered/);
+      assert.equal(rendered, pages, edited.output);
+      assert.equal(skipLink(), 'Aller à l’article');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
     }
   });
 });

@@ -119,7 +119,6 @@ fn optional_gmt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Tim
 
 #[derive(Deserialize)]
 pub struct PostJson {
-    pub id: u64,
     #[serde(deserialize_with = "slug")]
     slug: Slug,
     title: Rendered,
