@@ -411,13 +411,31 @@ impl Strings {
         &self.language
     }
 
-    /// `template` with each `{name}` of `values` replaced by its value.
+    /// `template` with each `{name}` of `values` replaced by its value, in one pass: a value that
+    /// holds a placeholder's spelling (a tag named "{number}") is written as it is.
     pub fn fill(&self, template: &str, values: &[(&str, &str)]) -> String {
-        values
-            .iter()
-            .fold(template.to_owned(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        let mut filled = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            filled.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let placeholder = after.find('}').and_then(|close| {
+                let value = values.iter().find(|(name, _)| *name == &after[..close])?.1;
+                Some((value, &after[close + 1..]))
+            });
+            match placeholder {
+                Some((value, following)) => {
+                    filled.push_str(value);
+                    rest = following;
+                }
+                None => {
+                    filled.push('{');
+                    rest = after;
+                }
+            }
+        }
+        filled.push_str(rest);
+        filled
     }
 
     /// `plural`'s form for `count` (its number in the language's digits as `{count}`), then
@@ -732,6 +750,16 @@ mod tests {
             .count(&persian.article_count, 354, &[])
             .contains("۳۵۴"));
         assert_eq!(persian.number(354), "۳۵۴");
+    }
+
+    #[test]
+    fn a_value_is_written_as_it_is_even_when_it_spells_a_placeholder() {
+        let english = Strings::english();
+        assert_eq!(english.page_title("{number}", 2), "{number}, page 2");
+        assert_eq!(
+            english.fill("{a} and {b}, {c} {", &[("a", "{b}"), ("b", "{a}")]),
+            "{b} and {a}, {c} {"
+        );
     }
 
     #[test]
