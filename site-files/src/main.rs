@@ -198,14 +198,10 @@ impl Built {
         .map_err(|error| error.to_string())
     }
 
-    /// What every page of this build is drawn with besides its own data (see
+    /// What every page of this build is drawn with besides its own data, `strings` among it (see
     /// [`incremental::build_fingerprint`]).
-    pub fn fingerprint(&self) -> Result<u64, String> {
-        Ok(incremental::build_fingerprint(
-            &self.shell,
-            &self.config_text,
-            &self.strings()?,
-        ))
+    pub fn fingerprint(&self, strings: &broadsheet::i18n::Strings) -> u64 {
+        incremental::build_fingerprint(&self.shell, &self.config_text, strings)
     }
 
     pub fn read_index(&self) -> Result<files::SiteIndex, String> {
@@ -222,9 +218,10 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let catalogue = sync::catalogue(&built)?;
     let index = built.read_index()?;
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
-    pages::write_app_shell(&built, &index.site, dist, dist)?;
+    let strings = built.strings()?;
+    pages::write_app_shell(&index.site, &strings, dist, dist)?;
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
-    let build = built.fingerprint()?;
+    let build = built.fingerprint(&strings);
     let routes = index.routes();
     for route in &routes {
         sync::answered(&built.source, route)?;

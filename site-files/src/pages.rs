@@ -33,16 +33,15 @@ pub const APP_SHELL: &str = "404.html";
 /// site's language, so that a reader on a page the app draws sees its loading line, and with
 /// scripts off its notice, in the language of the site.
 pub fn write_app_shell(
-    built: &crate::Built,
     site: &broadsheet::model::Site,
+    strings: &broadsheet::i18n::Strings,
     dist: &Path,
     into: &Path,
 ) -> Result<(), String> {
     let shown = |path: &Path, error: &dyn std::fmt::Display| format!("{}: {error}", path.display());
     let from = dist.join(APP_SHELL);
     let shell = std::fs::read_to_string(&from).map_err(|error| shown(&from, &error))?;
-    let strings = built.strings()?;
-    let shell = broadsheet::prerender::app_shell(&shell, site, &strings)
+    let shell = broadsheet::prerender::app_shell(&shell, site, strings)
         .map_err(|error| shown(&from, &error))?;
     let to = into.join(APP_SHELL);
     std::fs::write(&to, shell).map_err(|error| shown(&to, &error))

@@ -351,7 +351,8 @@ fn render_aside(
     for route in routes {
         answered(&built.source, route)?;
     }
-    let build = built.fingerprint()?;
+    let strings = built.strings()?;
+    let build = built.fingerprint(&strings);
     let written = pages::write(
         index,
         routes,
@@ -365,7 +366,7 @@ fn render_aside(
             return Ok(written);
         }
         files::write(index, &staging).map_err(|error| format!("{}: {error}", staging.display()))?;
-        pages::write_app_shell(built, &index.site, dist, &staging)?;
+        pages::write_app_shell(&index.site, &strings, dist, &staging)?;
         Ok(written)
     });
     let written = match written {
