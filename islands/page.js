@@ -10,11 +10,11 @@
 // - if config.json has changed since the build, the full app draws the page from the new source;
 //   otherwise the page asks its source once whether there is anything newer than the page (new
 //   articles, a newer version of the article), and if so says so, with a button that shows them.
+// The build puts islands/before_wasm.js in front of this file, in its scope.
 (() => {
   // In the page's head: the page's parts are there once it is parsed.
   const script = document.currentScript;
   const base = document.baseURI;
-  // One bundle per island (islands/ticker.js, islands/comments.js), each loaded once.
   // A plural message written by the page's components (`data-plurals`: a form for each CLDR
   // category of the page's language, `{count}` for the number), for `count`, followed by `suffix`.
   const counted = (plurals, count, suffix = '') => {
@@ -23,34 +23,14 @@
     const form = forms[new Intl.PluralRules(language).select(count)] ?? forms.other;
     return form.replaceAll('{count}', `${new Intl.NumberFormat(language).format(count)}${suffix}`);
   };
-  const bundles = {};
-  const bundle = (kind) => (bundles[kind] ??= import(new URL(`islands/${kind}.js`, base).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(`islands/${kind}_bg.wasm`, base) });
-    return module;
-  }));
-  // data-state: loading, then ready (the island runs) or failed (the page stays as built).
-  const hydrate = (root) => {
-    root.hydrated ??= (async () => {
-      root.dataset.state = 'loading';
-      try {
-        await (await bundle(root.dataset.island)).hydrate(root);
-        root.dataset.state = 'ready';
-      } catch (error) {
-        root.dataset.state = 'failed';
-        console.warn('Broadsheet: this part of the page cannot be updated:', error);
-      }
-    })();
-    return root.hydrated;
-  };
-  const ready = (root) => root.dataset.state === 'ready';
+  // One bundle per island (islands/ticker.js, islands/comments.js), each loaded once.
+  const load = bundleLoader();
+  const bundle = (kind) => load(new URL(`islands/${kind}.js`, base).href, new URL(`islands/${kind}_bg.wasm`, base));
+  const hydrate = (root) => islandHydrate(root, async (island) => (await bundle(island.dataset.island)).hydrate(island));
+  const ready = islandReady;
 
   // Pause and Play work from the first paint, before the page is even parsed to its end.
-  document.addEventListener('click', (event) => {
-    const toggle = event.target.closest?.('.ticker-toggle');
-    const root = toggle?.closest('[data-island=ticker]');
-    if (!root || ready(root)) return;
-    toggle.textContent = root.querySelector('.ticker').classList.toggle('paused') ? toggle.dataset.play : toggle.dataset.pause;
-  });
+  document.addEventListener('click', tickerToggle);
 
   const start = () => {
     const searchPage = document.querySelector('[data-search]');
@@ -61,26 +41,8 @@
         console.warn('Broadsheet: search failed:', error);
       });
     }
-    for (const root of document.querySelectorAll('[data-island=ticker]')) {
-      const ticker = root.querySelector('.ticker');
-      const track = ticker?.querySelector('.ticker-track');
-      if (!track) continue;
-      // The stylesheet works out the loop's duration from these (style/ticker.css).
-      track.style.setProperty('--ticker-width', Math.round(track.firstElementChild.getBoundingClientRect().width));
-      track.style.setProperty('--ticker-speed', ticker.dataset.speed);
-      track.classList.add('running');
-      // Due again after the refresh interval, and when the tab comes back; never while nobody sees it.
-      let onScreen = true;
-      new IntersectionObserver((entries) => { onScreen = entries.at(-1).isIntersecting; }).observe(ticker);
-      const due = () => {
-        if (document.hidden || !onScreen) return;
-        clearInterval(timer);
-        document.removeEventListener('visibilitychange', due);
-        hydrate(root);
-      };
-      const timer = setInterval(due, Number(ticker.dataset.refresh) * 1000);
-      document.addEventListener('visibilitychange', due);
-    }
+    // Its island comes when the headlines are due to be read again.
+    for (const root of document.querySelectorAll('[data-island=ticker]')) tickerStart(root, () => hydrate(root));
 
     // A thread with no form and no new comments to bring in (data-interactive absent) needs nothing.
     for (const root of document.querySelectorAll('[data-island=comments][data-interactive]')) {
@@ -113,7 +75,6 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 
-  const normal = (text) => { try { return JSON.stringify(JSON.parse(text)); } catch { return text; } };
   const startApp = async () => {
     const app = await import(script.dataset.appJs);
     const wasm = await app.default({ module_or_path: script.dataset.appWasm });
@@ -178,7 +139,7 @@
       // Unreachable just now: the page as built is the best there is.
       now = built.body;
     }
-    if (normal(now) !== normal(built.body)) return startApp();
+    if (!sameJson(now, built.body)) return startApp();
     document.documentElement.dataset.page = 'prerendered';
     // A page prerendered by the speculation rules asks once it is shown; one restored from the
     // back/forward cache, again.

@@ -97,14 +97,16 @@ def optimize_app_wasm(staging):
         subprocess.run([str(Path(__file__).with_name("optimize_wasm")), str(wasm)], check=True)
 
 
-PAGE_SCRIPT = Path(__file__).resolve().parent.parent / "islands" / "page.js"
+ISLANDS = Path(__file__).resolve().parent.parent / "islands"
+# The pages' script, with what it shares with the script embed in front of it, in its scope.
+PAGE_SCRIPT = [ISLANDS / "before_wasm.js", ISLANDS / "page.js"]
 
 
 def page_shell(html, boot):
     """The prerendered pages' shell: the app's boot script gives way to the page's own script, which
     knows where the app is should config.json have changed since the build."""
     # Every page carries it: minified (terser, as the app's glue), without its comments.
-    script = subprocess.run(["terser", str(PAGE_SCRIPT), "--compress", "--mangle"],
+    script = subprocess.run(["terser", *map(str, PAGE_SCRIPT), "--enclose", "--compress", "--mangle"],
                             check=True, capture_output=True, text=True).stdout.strip()
     tag = f'<script data-app-js="{boot["js"]}" data-app-wasm="{boot["wasm"]}">{script}</script>'
     # Last in the head, after the stylesheets, which it then waits for: it measures the ticker.
@@ -173,16 +175,22 @@ def write_headers(dist):
         "  Content-Type: application/speculationrules+json",
         # The ticker embed is made to be framed by other sites. "! Name" removes a header of the
         # rule above (Cloudflare Pages' syntax; see README for other hosts).
-        # The script embed (embed/ticker.js) runs on other sites' pages: they fetch it, its wasm
-        # (embed/ticker-draw*), the config and the data across origins.
+        # The script embed (embed/ticker.js) runs on other sites' pages: they fetch it, the
+        # ticker built for them (embed/ticker.json), the ticker island's bundle (islands/ticker*),
+        # the config and the data across origins.
         "/embed/*",
         "  ! X-Frame-Options",
         "  ! Content-Security-Policy",
         f"  Content-Security-Policy: {csp(hashes, origins, '*')}",
         "  Access-Control-Allow-Origin: *",
         "  Cache-Control: public, max-age=300",
+        # The ticker built for embedding is as new as the site's pages, kept as briefly as config.json.
+        "/embed/ticker.json",
+        "  ! Cache-Control",
+        "  Cache-Control: public, max-age=60",
         "/islands/*",
         "  Cache-Control: public, max-age=300",
+        "  Access-Control-Allow-Origin: *",
         "/data/*",
         "  Cache-Control: public, max-age=300",
         "  Access-Control-Allow-Origin: *",

@@ -12,7 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-# What a reader downloads on focusing the comment form (its island's wasm and glue), and the embed.
+# What a reader downloads on focusing the comment form (its island's wasm and glue), and what an
+# embedding page downloads to show the ticker.
 ISLANDS_BUDGET_BROTLI = 100 * 1024
 EMBED_BUDGET_BROTLI = 40 * 1024
 
@@ -74,14 +75,17 @@ def main():
         if island == "comments":
             budget_line(ISLANDS_BUDGET_BROTLI, bundle_sizes[2])
 
-    # The ticker's script embed: what an embedding page downloads besides the JSON, the element's
-    # script and the bundle it draws the ticker island's component with.
-    embed = [dist / "embed" / "ticker.js", dist / "embed" / "ticker-draw.js", dist / "embed" / "ticker-draw_bg.wasm"]
+    # The ticker's script embed: what an embedding page downloads to show it (the budget): the
+    # element's script, the ticker's stylesheet, the ticker the site built for embedding, and
+    # config.json, checked against the one it was built with. The ticker island's bundle (above)
+    # comes when its headlines are due, or at once for an element whose attributes change what it
+    # shows.
+    embed = [dist / "embed" / "ticker.js", dist / "embed" / "ticker.css", dist / "embed" / "ticker.json", dist / "config.json"]
     print()
     for path in embed:
         row(str(path.relative_to(dist)), *sizes(path))
     embed_sizes = [sum(values) for values in zip(*(sizes(p) for p in embed))]
-    row("ticker embed bundle (wasm + JS)", *embed_sizes)
+    row("ticker embed, shown (JS, CSS, JSON)", *embed_sizes)
     budget_line(EMBED_BUDGET_BROTLI, embed_sizes[2])
 
     # What a first visit to /<slug>/ downloads before the reader touches anything: the prerendered

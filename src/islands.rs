@@ -120,31 +120,48 @@ mod browser {
 
     /// Hydrates `view` over the island at `root` (of kind `kind`), from the answers embedded in the
     /// page (then from the network). Once it resolves the island runs, as long as the page.
+    /// `site` is the site's address for an island on another site's page (the script embed, in a
+    /// shadow root with its answers); on the site's own pages, the document says where it is.
     async fn hydrate_island<V: IntoView + 'static>(
         root: web_sys::HtmlElement,
         kind: &str,
+        site: Option<String>,
         view: impl FnOnce() -> V + 'static,
     ) -> Result<(), String> {
         if root.get_attribute(ISLAND_ATTRIBUTE).as_deref() != Some(kind) {
             return Err(format!("this is not the {kind} island"));
         }
-        let document = document()?;
-        let deployment = Deployment::of_document(&document);
-        let answers = document
-            .get_element_by_id(prefetched::ELEMENT_ID)
-            .and_then(|element| element.text_content())
-            .ok_or("the page carries no answers")?;
+        let deployment = match site {
+            // Its links lead to the site: the site's address is their prefix.
+            Some(site_root) => Deployment {
+                base_path: site_root.trim_end_matches('/').to_owned(),
+                site_root,
+            },
+            None => Deployment::of_document(&document()?),
+        };
+        // In the document, or in the shadow root the island was put in.
+        let top = root.get_root_node();
+        let answers = match top.dyn_ref::<web_sys::Document>() {
+            Some(document) => document.get_element_by_id(prefetched::ELEMENT_ID),
+            None => top
+                .dyn_ref::<web_sys::DocumentFragment>()
+                .and_then(|fragment| fragment.get_element_by_id(prefetched::ELEMENT_ID)),
+        }
+        .and_then(|element| element.text_content())
+        .ok_or("the page carries no answers")?;
         let answers = prefetched::read_answers(&answers, &deployment.site_root)
             .map_err(|error| format!("the page's answers: {error:?}"))?;
         let transport = PrefetchedTransport::shared(answers, Arc::new(BrowserTransport));
         let config = crate::source::load_config(transport.as_ref(), &deployment.site_root)
             .await
             .map_err(|error| error.to_string())?;
-        // The page was drawn in the site's language, and says which: asking the source again
-        // would bring its decoders (a static site's whole site.json) into every island.
-        let language = document
-            .document_element()
-            .and_then(|root| root.get_attribute("lang"))
+        // The island was drawn in the site's language, and its page says which: asking the source
+        // again would bring its decoders (a static site's whole site.json) into every island.
+        let language = root
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|element| element.get_attribute("lang"))
             .unwrap_or_default();
         let strings = crate::i18n::or_english(
             crate::i18n::load(
@@ -170,13 +187,17 @@ mod browser {
     }
 
     /// The ticker, keeping a pause the reader made before it ran.
-    pub async fn hydrate_ticker(root: web_sys::HtmlElement) -> Result<(), String> {
+    /// `site` as for [`hydrate_island`].
+    pub async fn hydrate_ticker(
+        root: web_sys::HtmlElement,
+        site: Option<String>,
+    ) -> Result<(), String> {
         let paused = root
             .query_selector(".ticker.paused")
             .ok()
             .flatten()
             .is_some();
-        hydrate_island(root, TICKER, move || view! { <TickerBody paused/> }).await
+        hydrate_island(root, TICKER, site, move || view! { <TickerBody paused/> }).await
     }
 
     /// The comments, keeping what the reader typed into the form before it ran.
@@ -208,7 +229,7 @@ mod browser {
             email: value(Field::Email),
             website: value(Field::Website),
         };
-        hydrate_island(root, COMMENTS, move || {
+        hydrate_island(root, COMMENTS, None, move || {
             provide_context(TypedFirst::new(typed));
             view! { <CommentsBody discussion/> }
         })
@@ -226,8 +247,8 @@ fn document() -> Result<web_sys::Document, String> {
         .ok_or_else(|| "no document".to_owned())
 }
 
-/// The ticker on other sites' pages: drawn, not hydrated (there is no prerendered markup there),
-/// so its bundle is built without hydration's code.
+/// The ticker on other sites' pages, when it cannot be shown as the site built it (see
+/// `islands/embed.js`): drawn, not hydrated.
 #[cfg(target_arch = "wasm32")]
 mod embed {
     use super::*;
@@ -237,21 +258,17 @@ mod embed {
     use std::sync::Arc;
     use wasm_bindgen::JsCast;
 
-    /// The ticker's stylesheet, the site's own, for a shadow root that no other CSS reaches.
-    const TICKER_STYLE: &str = include_str!("../style/ticker.css");
-
-    /// The ticker on another site's page, for its `<broadsheet-ticker src="https://SITE/">` element
-    /// (`host`; see `islands/embed.js`): drawn into the element's shadow root `root`, where the
-    /// page's CSS cannot reach, by the site's own component, from the site's `config.json` and
-    /// headlines. The element's attributes named like the ticker's settings override them. If it
-    /// cannot be shown, it says why in its place.
-    pub async fn embed_ticker(host: web_sys::HtmlElement, root: web_sys::ShadowRoot) {
-        // A constructed stylesheet: no <style> element, which the host page's CSP might refuse.
-        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-            if sheet.replace_sync(TICKER_STYLE).is_ok() {
-                root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-            }
-        }
+    /// The ticker for `host`, a `<broadsheet-ticker src="https://SITE/">` element on another
+    /// site's page, drawn into its shadow root `root` (which has the ticker's stylesheet) by the
+    /// site's own component, from the site's `config.json` and headlines: for an element whose
+    /// attributes, named like the ticker's settings, override them, or a site whose ticker was
+    /// not built for embedding. `language` is the site's, when the embed knows it. If it cannot be
+    /// shown, it says why in its place.
+    pub async fn embed_ticker(
+        host: web_sys::HtmlElement,
+        root: web_sys::ShadowRoot,
+        language: Option<String>,
+    ) {
         let Some(container) = document()
             .ok()
             .and_then(|document| document.create_element("div").ok())
@@ -264,9 +281,18 @@ mod embed {
         match embed_settings(&host).await {
             Ok((config, settings, site_root)) => {
                 let transport: SharedTransport = Arc::new(BrowserTransport);
-                let strings = crate::i18n::or_english(
-                    crate::i18n::for_site(&config, transport.clone(), &site_root).await,
-                );
+                let strings = crate::i18n::or_english(match language {
+                    Some(language) => {
+                        crate::i18n::load(
+                            transport.as_ref(),
+                            &site_root,
+                            &language,
+                            config.timeout_ms,
+                        )
+                        .await
+                    }
+                    None => crate::i18n::for_site(&config, transport.clone(), &site_root).await,
+                });
                 let source = TickerSource::new(&config, transport);
                 // Links lead to the site: its address is their prefix.
                 let prefix = site_root.trim_end_matches('/').to_owned();

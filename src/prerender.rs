@@ -5,11 +5,14 @@
 
 use crate::app::{App, Deployment};
 use crate::config::{Config, ConfigError};
+use crate::error::DataError;
 use crate::i18n::{Strings, TranslationError};
-use crate::model::Site;
+use crate::islands::{IslandData, TickerIsland};
+use crate::model::{Site, TickerSettings};
 use crate::render_mode::DataAtHand;
 use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
 use crate::source::{DataSource, SharedTransport, Transport};
+use crate::state::BasePath;
 use any_spawner::{CustomExecutor, PinnedFuture, PinnedLocalFuture};
 use futures::executor::{LocalPool, LocalSpawner};
 use futures::task::LocalSpawnExt;
@@ -43,6 +46,8 @@ pub enum PrerenderError {
     Pending,
     #[error("{0}")]
     Translation(#[from] TranslationError),
+    #[error("{0}")]
+    Data(#[from] DataError),
 }
 
 impl Shell {
@@ -143,6 +148,73 @@ pub fn render_page(
             ),
         ),
     )
+}
+
+/// Where the site keeps the ticker for other sites' pages ([`render_ticker_embed`]), below its root.
+pub const TICKER_EMBED: &str = "embed/ticker.json";
+
+/// The ticker island as the script embed (`islands/embed.js`) shows it on another site's page.
+#[derive(serde::Serialize)]
+struct TickerEmbed {
+    /// The element's attributes that change what the ticker draws: an element with any of them is
+    /// drawn by the island's code rather than shown from `html`.
+    settings: [&'static str; 6],
+    /// The island with the site's settings, in a `lang`/`dir` wrapper, with the answers it was
+    /// drawn from beside it: what the ticker island's bundle hydrates when its headlines are due.
+    /// Its links lead from the host's root; the embed makes them absolute.
+    html: String,
+}
+
+/// The ticker for the script embed ([`TICKER_EMBED`]): the island drawn as on the site's pages,
+/// so that another site shows it at once and loads its code only when its headlines are due, as
+/// the site's own pages do. Its data is read through `transport`, whose answers must be at hand.
+pub fn render_ticker_embed(
+    deployment: &Deployment,
+    transport: SharedTransport,
+) -> Result<String, PrerenderError> {
+    let site_root = &deployment.site_root;
+    let islands = Arc::new(RecordingTransport::new(transport.clone()));
+    let config = crate::source::load_config(islands.as_ref(), site_root)
+        .now_or_never()
+        .ok_or(PrerenderError::Pending)??;
+    let strings = site_strings(&config, transport.clone(), islands.as_ref(), site_root)?;
+    let source = DataSource::from_config(&config, transport);
+    let site = source
+        .site()
+        .now_or_never()
+        .ok_or(PrerenderError::Pending)??;
+    // Drawn from an error, it would show that error on other sites until the next build.
+    source
+        .ticker(config.ticker.items, false)
+        .now_or_never()
+        .ok_or(PrerenderError::Pending)??;
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let island = owner.with(|| {
+        provide_context(strings);
+        provide_context(DataAtHand(true));
+        provide_context(BasePath(deployment.base_path.clone()));
+        provide_context(IslandData::new(&config, islands.clone()));
+        finish(
+            view! { <TickerIsland/> }
+                .to_html_stream_in_order()
+                .collect::<String>(),
+        )
+    });
+    owner.unset();
+    let escape = |text: &str| html_escape::encode_double_quoted_attribute(text).into_owned();
+    let html = format!(
+        r#"<div class="broadsheet-embed" lang="{}" dir="{}">{}<script type="application/json" {}>{}</script></div>"#,
+        escape(&site.language),
+        site.direction.as_str(),
+        host_relative(&island?, site_root),
+        answers_id(),
+        answers_to_json(&islands.take(), site_root),
+    );
+    let embed = TickerEmbed {
+        settings: TickerSettings::NAMES,
+        html,
+    };
+    Ok(serde_json::to_string(&embed).expect("strings serialize"))
 }
 
 /// The strings of the site's language: the language asked of the site's data through `data`,
@@ -270,17 +342,23 @@ fn render_in_owner(
 /// (OpenGraph images, JSON-LD), where previews need a whole address, and from the host's root in
 /// the body, which then works on whatever host serves the files.
 fn public_addresses(html: &str, build_root: &str, public_root: &str) -> String {
+    let (head, body) = html.split_at(html.find("</head>").unwrap_or(html.len()));
+    format!(
+        "{}{}",
+        head.replace(build_root, public_root),
+        host_relative(body, build_root)
+    )
+}
+
+/// `html` with the addresses below the build's stand-in site root (`build_root`) made to start
+/// from the host's root.
+fn host_relative(html: &str, build_root: &str) -> String {
     let origin = build_root.find("://").map_or(build_root.len(), |scheme| {
         build_root[scheme + 3..]
             .find('/')
             .map_or(build_root.len(), |path| scheme + 3 + path)
     });
-    let (head, body) = html.split_at(html.find("</head>").unwrap_or(html.len()));
-    format!(
-        "{}{}",
-        head.replace(build_root, public_root),
-        body.replace(&build_root[..origin], "")
-    )
+    html.replace(&build_root[..origin], "")
 }
 
 thread_local! {

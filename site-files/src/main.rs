@@ -2,7 +2,8 @@
 //! prerendered to `<path>/index.html` (see `pages`), and the files that crawlers and feed readers
 //! ask for are written: `sitemap.xml`, the news sitemap, `robots.txt`, the RSS 2.0 feed of the
 //! latest articles at `/feed/` and one per tag at `/tag/<slug>/feed/`, as WordPress serves them,
-//! and the JSON Feed at `/feed.json`.
+//! and the JSON Feed at `/feed.json`. The ticker for other sites' pages is written too, as the
+//! pages show it (`embed/ticker.json`, read by the script embed).
 //!
 //! With `--cache DIR`, pages are kept there with what they were built from, and a rebuild renders
 //! only the pages whose data changed (see `incremental`). With `--remove`, what it wrote is taken
@@ -79,8 +80,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// `--remove`: takes away what this command wrote (the pages, the sitemap, robots.txt, the
-/// feeds), for a site pointed at another source that is not prerendered (scripts/configure).
+/// `--remove`: takes away what this command wrote (the pages, the ticker's embed, the sitemap,
+/// robots.txt, the feeds), for a site pointed at another source that is not prerendered (scripts/configure).
 fn remove(dist: &Path) -> Result<String, String> {
     let pages = pages::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
     let mut files = files::remove(dist).map_err(|error| format!("{}: {error}", dist.display()))?;
@@ -220,6 +221,7 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
     let strings = built.strings()?;
     pages::write_app_shell(&index.site, &strings, dist, dist)?;
+    pages::write_ticker_embed(&built.deployment, &built.transport, dist)?;
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
     let build = built.fingerprint(&strings);
     let routes = index.routes();

@@ -4,7 +4,9 @@
 use crate::files::SiteIndex;
 use crate::incremental::{content_fingerprint, Manifest};
 use broadsheet::model::Route;
-use broadsheet::prerender::{is_prerendered, render_page, PrerenderError, Shell};
+use broadsheet::prerender::{
+    is_prerendered, render_page, render_ticker_embed, PrerenderError, Shell, TICKER_EMBED,
+};
 use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
 use std::path::{Path, PathBuf};
@@ -22,6 +24,11 @@ pub fn remove(dist: &Path) -> std::io::Result<usize> {
             std::fs::remove_file(&page)?;
             remove_empty_folders(page.parent(), dist)?;
         }
+    }
+    // Without it the script embed draws the ticker from the configured source, as the app does.
+    match std::fs::remove_file(dist.join(TICKER_EMBED)) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+        _ => {}
     }
     Ok(removed)
 }
@@ -45,6 +52,23 @@ pub fn write_app_shell(
         .map_err(|error| shown(&from, &error))?;
     let to = into.join(APP_SHELL);
     std::fs::write(&to, shell).map_err(|error| shown(&to, &error))
+}
+
+/// Writes the ticker for other sites' pages (see [`render_ticker_embed`]) into `into` (`dist`
+/// itself, or a sync's folder aside), with the headlines the pages show.
+pub fn write_ticker_embed(
+    deployment: &Deployment,
+    transport: &SharedTransport,
+    into: &Path,
+) -> Result<(), String> {
+    let to = into.join(TICKER_EMBED);
+    let embed = render_ticker_embed(deployment, transport.clone())
+        .map_err(|error| format!("{}: {error}", to.display()))?;
+    if let Some(folder) = to.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|error| format!("{}: {error}", folder.display()))?;
+    }
+    std::fs::write(&to, embed).map_err(|error| format!("{}: {error}", to.display()))
 }
 
 /// The prerendered pages in `dist`: the `index.html` files that [`render_page`] wrote.

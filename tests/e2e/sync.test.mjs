@@ -118,7 +118,7 @@ describe('a site prerendered from WordPress, synced', () => {
     const { status, output } = await sync(dir);
     assert.equal(status, 0, output);
     assert.match(output, /synced from .*: 1 new, 0 changed, 0 gone, 0 moved of \d+ posts; \d+ pages rendered, 0 removed/);
-    for (const address of ['', 'tag/harbour/', 'category/sport/', 'author/ada-okafor/', 'feed/', 'tag/harbour/feed/', 'category/sport/feed/', 'feed.json']) {
+    for (const address of ['', 'tag/harbour/', 'category/sport/', 'author/ada-okafor/', 'feed/', 'tag/harbour/feed/', 'category/sport/feed/', 'feed.json', 'embed/ticker.json']) {
       const page = await html(address);
       assert.equal(page.status, 200, address);
       assert.ok(page.text.includes(title), `${title} on /${address}`);

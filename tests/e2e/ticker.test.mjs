@@ -185,12 +185,17 @@ describe('ticker embeds on another site', () => {
     const page = (title, body) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <link rel="stylesheet" href="hostile.css"></head><body><div><h1>Someone else’s page</h1>${body}</div></body></html>`;
     writeFileSync(path.join(hostDir, 'hostile.css'), HOSTILE_CSS);
+    // Asked for by the browser, whose 404 would be a console error.
+    writeFileSync(path.join(hostDir, 'favicon.ico'), '');
     writeFileSync(path.join(hostDir, 'index.html'), page('Iframe host',
       `<iframe src="${shared.server.url}embed/ticker/?items=4&amp;theme=dark&amp;label=Herald%20headlines" title="Herald headlines" width="900" height="44"></iframe>`));
     writeFileSync(path.join(hostDir, 'script.html'), page('Script host',
       `<script type="module" src="${shared.server.url}embed/ticker.js"></script>
 <broadsheet-ticker src="${shared.server.url}" items="4" theme="dark" label="Herald headlines"></broadsheet-ticker>
 <broadsheet-ticker src="${shared.server.url}" speed="fast"></broadsheet-ticker>`));
+    writeFileSync(path.join(hostDir, 'script-built.html'), page('Script host, as the site built it',
+      `<script type="module" src="${shared.server.url}embed/ticker.js"></script>
+<broadsheet-ticker src="${shared.server.url}"></broadsheet-ticker>`));
     writeFileSync(path.join(hostDir, 'script-fast.html'), page('Script host, refreshing',
       `<script type="module" src="${fast.url}embed/ticker.js"></script>
 <broadsheet-ticker src="${fast.url}"></broadsheet-ticker>`));
@@ -256,6 +261,57 @@ describe('ticker embeds on another site', () => {
     assert.equal(await ticker.locator('.ticker-toggle').textContent(), 'Play');
     // A wrong attribute is named in place of that element's ticker.
     assert.match(await page.locator('broadsheet-ticker').nth(1).getByRole('alert').textContent(), /speed is "fast"/);
+    await assertClean(page);
+  });
+
+  it('shows the ticker the site built from one script tag, without wasm, until its island takes over when the headlines are due', async () => {
+    const page = await openPage(shared.browser);
+    const wasm = [];
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url()); });
+    await page.goto(`${host.url}script-built.html`);
+    const ticker = page.locator('broadsheet-ticker');
+    await ticker.locator('.ticker-track.running').waitFor();
+    assert.equal(await ticker.getByRole('region', { name: 'News Ticker' }).count(), 1);
+    const links = ticker.locator('.ticker-list').first().locator('a');
+    assert.equal(await links.count(), 8, 'the site’s headlines');
+    const hrefs = await links.evaluateAll((all) => all.map((link) => link.getAttribute('href')));
+    assert.ok(hrefs.filter((href) => href.startsWith(shared.server.url)).length >= 5, `links lead to the site: ${hrefs}`);
+    const style = await links.first().evaluate((link) => ({ display: getComputedStyle(link).display, color: getComputedStyle(link).color, size: getComputedStyle(link).fontSize }));
+    assert.notEqual(style.display, 'none', 'as the site styles it, not as the host would');
+    assert.notEqual(style.color, 'rgb(255, 0, 0)');
+    assert.equal(style.size, '15px');
+    const first = await offset(page, ticker);
+    await page.waitForTimeout(300);
+    assert.ok((await offset(page, ticker)) < first - 3, 'it moves');
+    await ticker.locator('.ticker-toggle').click();
+    assert.equal(await ticker.locator('.ticker-toggle').textContent(), 'Play');
+    const stopped = await offset(page, ticker);
+    await page.waitForTimeout(300);
+    assert.equal(await offset(page, ticker), stopped, 'paused');
+    assert.deepEqual(wasm, [], 'no wasm before the headlines are due');
+    // Other sites fetch it, and it is as new as the site's pages.
+    const built = await fetch(`${shared.server.url}embed/ticker.json`);
+    assert.equal(built.headers.get('access-control-allow-origin'), '*');
+    assert.equal(built.headers.get('cache-control'), 'public, max-age=60');
+
+    // Due (the tab comes back): the island's bundle hydrates it, keeps the pause, and reads again.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.route(`${shared.server.url}data/ticker.json`, async (route) => {
+      const response = await route.fetch();
+      const file = await response.json();
+      file.headlines.unshift({ title: 'Breaking: the harbour bridge reopens', slug: 'harbour-redevelopment-explained' });
+      await route.fulfill({ response, json: file });
+    });
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await ticker.locator('[data-island=ticker][data-state=ready]').waitFor();
+    assert.deepEqual(wasm, [`${shared.server.url}islands/ticker_bg.wasm`]);
+    await ticker.locator('.ticker-list').first().getByText('Breaking: the harbour bridge reopens').waitFor();
+    assert.ok((await links.first().getAttribute('href')).startsWith(shared.server.url), 'the island’s links lead to the site');
+    assert.equal(await ticker.locator('.ticker-toggle').textContent(), 'Play', 'the pause is kept');
+    // The island's button now (shown again with motion allowed).
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await ticker.locator('.ticker-toggle').click();
+    assert.equal(await ticker.locator('.ticker-toggle').textContent(), 'Pause');
     await assertClean(page);
   });
 

@@ -3,10 +3,14 @@
 
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { describeSite } from './site-pages.mjs';
 import {
-  NOT_FOUND_LOG, assertClean, heading, openPage, startConfiguredSite, startWordPress, startWordPressSite, useSite, withSite,
+  NOT_FOUND_LOG, assertClean, heading, openPage, startConfiguredSite, startServer, startWordPress, startWordPressSite, useSite,
+  withSite,
 } from './support.mjs';
 
 describeSite({
@@ -63,6 +67,36 @@ describe('WordPress specifics', () => {
       for (const request of api) console.log(`  ${request.bytes} B  ${decodeURIComponent(new URL(request.url).search).slice(0, 90)}`);
       // A deep link: this site's pages are not prerendered, and its host answers with 404.html.
       await assertClean(page, NOT_FOUND_LOG);
+    });
+  });
+
+  it('draws the script embed’s ticker from WordPress, with the island’s bundle, for a site that built none (its pages are not prerendered)', async () => {
+    await withSite(startWordPressSite, async (site) => {
+      const page = await openPage(shared.browser);
+      // Another site's page, on another origin.
+      const hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
+      writeFileSync(path.join(hostDir, 'favicon.ico'), '');
+      writeFileSync(path.join(hostDir, 'index.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Embedder</title>
+<script type="module" src="${site.url}embed/ticker.js"></script></head>
+<body><h1>Someone else’s page</h1><broadsheet-ticker src="${site.url}"></broadsheet-ticker></body></html>`);
+      const host = await startServer({ dir: hostDir });
+      try {
+        const wasm = [];
+        page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url()); });
+        await page.goto(host.url);
+        const ticker = page.locator('broadsheet-ticker');
+        await ticker.locator('.ticker-track.running').waitFor();
+        assert.equal(await ticker.getByRole('region', { name: 'News Ticker' }).count(), 1);
+        const links = ticker.locator('.ticker-list').first().locator('a');
+        assert.ok((await links.count()) > 0);
+        assert.ok((await links.first().getAttribute('href')).startsWith(site.url), 'links lead to the site');
+        assert.deepEqual(wasm, [`${site.url}islands/ticker_bg.wasm`]);
+        // It asked for the ticker the site builds for embedding, which a site not prerendered has not.
+        await assertClean(page, NOT_FOUND_LOG);
+      } finally {
+        await host.stop();
+        rmSync(hostDir, { recursive: true, force: true });
+      }
     });
   });
 
