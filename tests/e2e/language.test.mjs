@@ -6,7 +6,8 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   NOT_FOUND_LOG, ROOT, assertClean, heading, openPage, startServer, startSiteIn, startWordPressSite, useSite,
@@ -154,6 +155,37 @@ describe('a site in Arabic, from static files', () => {
       'tags_label', 'comments_closed', 'search_title', 'search_again', 'not_found_title', 'not_found_text',
       'not_found_home', 'show_new_articles', 'app_loading', 'app_needs_script']) {
       assert.ok(shown.has(arabic[key]), `${key} was shown: ${arabic[key]}`);
+    }
+  });
+
+  it('shows its ticker on another site’s page in Arabic, right to left, before and after its island runs', async () => {
+    const hostDir = mkdtempSync(path.join(os.tmpdir(), 'broadsheet-host-'));
+    writeFileSync(path.join(hostDir, 'favicon.ico'), '');
+    writeFileSync(path.join(hostDir, 'index.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="${site.server.url}embed/ticker.js"></script></head>
+<body><h1>Someone else’s page, in English</h1><broadsheet-ticker src="${site.server.url}"></broadsheet-ticker></body></html>`);
+    const host = await startServer({ dir: hostDir });
+    try {
+      const page = await openPage(site.browser);
+      await page.goto(host.url);
+      const ticker = page.locator('broadsheet-ticker');
+      await ticker.locator('.ticker-track.running').waitFor();
+      const wrapper = ticker.locator('.broadsheet-embed');
+      assert.deepEqual([await wrapper.getAttribute('lang'), await wrapper.getAttribute('dir')], ['ar', 'rtl']);
+      assert.equal((await ticker.locator('.ticker-label').textContent()).trim(), arabic.ticker_label);
+      const toggle = ticker.locator('.ticker-toggle');
+      await toggle.click();
+      assert.equal((await toggle.textContent()).trim(), arabic.ticker_play);
+      // Due: its island takes over, in Arabic too.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await ticker.locator('[data-island=ticker][data-state=ready]').waitFor();
+      assert.equal((await toggle.textContent()).trim(), arabic.ticker_play, 'still paused, in Arabic');
+      await toggle.click();
+      assert.equal((await toggle.textContent()).trim(), arabic.ticker_pause, 'the island runs the button, in Arabic');
+      await assertClean(page);
+    } finally {
+      await host.stop();
+      rmSync(hostDir, { recursive: true, force: true });
     }
   });
 });
