@@ -29,10 +29,36 @@
   const hydrate = (root) => islandHydrate(root, async (island) => (await bundle(island.dataset.island)).hydrate(island));
   const ready = islandReady;
 
-  // Pause and Play work from the first paint, before the page is even parsed to its end.
-  document.addEventListener('click', tickerToggle);
+  // The full app, once: it draws the page anew.
+  let appStarted = false;
+  const startApp = async () => {
+    if (appStarted) return;
+    appStarted = true;
+    try {
+      const app = await import(script.dataset.appJs);
+      const wasm = await app.default({ module_or_path: script.dataset.appWasm });
+      window.wasmBindings = app;
+      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+    } catch (error) {
+      appStarted = false;
+      throw error;
+    }
+  };
+
+  // Pause and Play work from the first paint, before the page is even parsed to its end (and
+  // until the island runs, or the app has drawn a ticker of its own: <html data-app>).
+  document.addEventListener('click', (event) => document.documentElement.dataset.app || tickerToggle(event));
 
   const start = () => {
+    // The iframe embed's page was built with the site's ticker settings: an address that gives
+    // others (?items=5) is the app's to draw.
+    const settings = document.querySelector('[data-ticker-settings]')?.dataset.tickerSettings.split(' ') ?? [];
+    const query = new URLSearchParams(location.search);
+    if (settings.some((name) => query.has(name))) {
+      // If it cannot start, the ticker as built stays.
+      startApp().catch((error) => console.warn('Broadsheet: the app cannot start:', error));
+      return;
+    }
     const searchPage = document.querySelector('[data-search]');
     if (searchPage) {
       import(new URL('islands/search.js', base).href).then((module) => module.search(searchPage, counted)).catch((error) => {
@@ -75,12 +101,6 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 
-  const startApp = async () => {
-    const app = await import(script.dataset.appJs);
-    const wasm = await app.default({ module_or_path: script.dataset.appWasm });
-    window.wasmBindings = app;
-    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-  };
   // The check the page's notice carries (src/source/newer.rs writes it): how many articles are
   // newer than the page, and whether that is only the least there are.
   const time = (text) => Date.parse(/(z|[+-]\d\d:\d\d)$/i.test(text) ? text : `${text}Z`);
@@ -129,6 +149,7 @@
     }
   };
   addEventListener('load', async () => {
+    if (appStarted) return;
     const answers = document.getElementById('broadsheet-answers');
     const built = JSON.parse(answers.textContent).find((answer) => answer.url === 'config.json');
     let now;

@@ -13,12 +13,12 @@
   the app only if config.json has changed since the build;
 - every page prerendered to `<path>/index.html`, `sitemap.xml`, `news-sitemap.xml`, `robots.txt`, the
   RSS feeds (`/feed/`, `/tag/<slug>/feed/`, `/category/<slug>/feed/`) and `/feed.json`, from the data in the folder, by broadsheet-site-files
-  (site-files/), after the pages' shell;
+  (site-files/), after the pages' shell; with them the ticker for other sites: `embed/ticker/index.html`,
+  the page for their iframes, and `embed/ticker.json`, for the script embed;
 - `speculation-rules.json`, named by a `Speculation-Rules` header on every page: a link is
   prefetched while hovered and prerendered when pressed, so moving between prerendered pages (ordinary
   page loads) is instant;
-- `embed/ticker/index.html`, another copy, where the app shows the news ticker alone for other
-  sites' iframes; `_headers` lets any site frame that page (and only that page).
+- `_headers` lets any site frame the iframe embed's page (`embed/ticker/`), and only that page.
 
 Runs in Trunk's staging folder (TRUNK_STAGING_DIR), or on a folder given as the first argument.
 """
@@ -222,16 +222,13 @@ def main():
     public_url = re.search(r'<base href="([^"]*)"', html)[1]
     (staging / "speculation-rules.json").write_text(json.dumps(speculation_rules(public_url), indent=1) + "\n", encoding="utf-8")
     (staging / "404.html").write_text(html, encoding="utf-8")
-    embed = staging / "embed" / "ticker"
-    embed.mkdir(parents=True, exist_ok=True)
-    (embed / "index.html").write_text(html, encoding="utf-8")
     hashes, immutable, _ = write_headers(staging)
     # A debug build: it shares its compiled crates with the native tests, and reads a few files.
     # The prerendered pages are kept in target/ with what they were built from: a rebuild renders
     # only the pages whose data changed.
     cache = Path(__file__).resolve().parent.parent / "target" / "prerender-cache"
     subprocess.run(["cargo", "run", "-q", "-p", "broadsheet-site-files", "--", str(staging), "--cache", str(cache)], check=True)
-    print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; islands/shell.html; embed/ticker/")
+    print(f"post_build: _headers with {len(hashes)} script hash(es), {len(immutable)} immutable assets; 404.html; islands/shell.html")
 
 if __name__ == "__main__":
     main()

@@ -88,6 +88,15 @@ def main():
     row("ticker embed, shown (JS, CSS, JSON)", *embed_sizes)
     budget_line(EMBED_BUDGET_BROTLI, embed_sizes[2])
 
+    # The iframe embed's page, prerendered as the site's pages are: what an embedding page's frame
+    # downloads to show it (the island's bundle, above, comes when its headlines are due).
+    frame_page = dist / "embed" / "ticker" / "index.html"
+    frame = [frame_page, *stylesheets(frame_page.read_text(encoding="utf-8"), dist), dist / "config.json"]
+    print()
+    for path in frame:
+        row(str(path.relative_to(dist)), *sizes(path))
+    row("iframe embed, shown (page, CSS, JSON)", *[sum(values) for values in zip(*(sizes(p) for p in frame))])
+
     # What a first visit to /<slug>/ downloads before the reader touches anything: the prerendered
     # page (with the answers its islands were drawn from), the stylesheets, its pictures, and (after
     # the page's load event) config.json, checked against the one the page was built with.

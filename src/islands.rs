@@ -48,6 +48,8 @@ impl IslandData {
 pub const ISLAND_ATTRIBUTE: &str = "data-island";
 const TICKER: &str = "ticker";
 const COMMENTS: &str = "comments";
+// The ticker island's prop, as an attribute of its root: where its links open.
+const LINK_TARGET: &str = "data-link-target";
 // The comments island's props, as attributes of its root.
 const SLUG: &str = "data-slug";
 const SITE_URL: &str = "data-site-url";
@@ -56,25 +58,31 @@ const INTERACTIVE: &str = "data-interactive";
 
 /// The news ticker, as an island: see [`NewsTicker`].
 #[component]
-pub fn TickerIsland() -> impl IntoView {
+pub fn TickerIsland(
+    /// The browsing context its links open in: `_top` in the iframe embed.
+    #[prop(optional)]
+    link_target: Option<&'static str>,
+) -> impl IntoView {
     html::div()
         .class("island")
         .attr(ISLAND_ATTRIBUTE, TICKER)
-        .child(view! { <TickerBody paused=false/> })
+        .attr(LINK_TARGET, link_target)
+        .child(view! { <TickerBody paused=false link_target/> })
 }
 
-/// What the ticker island hydrates: the ticker with the site's settings.
+/// What the ticker island hydrates: the ticker with the islands' settings.
 #[component]
 fn TickerBody(
     /// Paused by the reader before the island ran (the page's script carries the button until then).
     paused: bool,
+    link_target: Option<&'static str>,
 ) -> impl IntoView {
     let IslandData {
         ticker,
         ticker_settings,
         ..
     } = expect_context::<IslandData>();
-    view! { <NewsTicker source=ticker settings=ticker_settings paused/> }
+    view! { <NewsTicker source=ticker settings=ticker_settings paused link_target/> }
 }
 
 /// An article's discussion, as an island: see [`Comments`].
@@ -197,7 +205,16 @@ mod browser {
             .ok()
             .flatten()
             .is_some();
-        hydrate_island(root, TICKER, site, move || view! { <TickerBody paused/> }).await
+        // The one target the build writes.
+        let link_target =
+            (root.get_attribute(LINK_TARGET).as_deref() == Some("_top")).then_some("_top");
+        hydrate_island(
+            root,
+            TICKER,
+            site,
+            move || view! { <TickerBody paused link_target/> },
+        )
+        .await
     }
 
     /// The comments, keeping what the reader typed into the form before it ran.

@@ -9,6 +9,7 @@ use crate::error::DataError;
 use crate::i18n::{Strings, TranslationError};
 use crate::islands::{IslandData, TickerIsland};
 use crate::model::{Site, TickerSettings};
+use crate::pages::TickerEmbedPage;
 use crate::render_mode::DataAtHand;
 use crate::source::prefetched::{answers_to_json, RecordingTransport, ELEMENT_ID};
 use crate::source::{DataSource, SharedTransport, Transport};
@@ -19,6 +20,7 @@ use futures::task::LocalSpawnExt;
 use futures::{FutureExt, StreamExt};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
+use leptos_meta::Html;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use std::cell::RefCell;
@@ -109,6 +111,64 @@ pub fn render_page(
     transport: SharedTransport,
     path: &str,
 ) -> Result<String, PrerenderError> {
+    let deployment_for_app = deployment.clone();
+    render_document(
+        shell,
+        deployment,
+        public_root,
+        transport,
+        path,
+        move |config, transport, islands, strings, _| {
+            view! {
+                <App deployment=deployment_for_app config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand(true) islands strings/>
+            }
+            .into_any()
+        },
+    )
+}
+
+/// The iframe embed's page (`/embed/ticker/`, [`TickerEmbedPage`]) with the site's ticker
+/// settings, read as [`render_page`] reads a page: its ticker is the island of the site's pages,
+/// which moves and pauses before any wasm arrives, and which the page's script hydrates when its
+/// headlines are due. An address with settings in its query is drawn by the app instead.
+pub fn render_ticker_embed_page(
+    shell: &Shell,
+    deployment: &Deployment,
+    public_root: &str,
+    transport: SharedTransport,
+) -> Result<String, PrerenderError> {
+    let base_path = deployment.base_path.clone();
+    render_document(
+        shell,
+        deployment,
+        public_root,
+        transport,
+        TICKER_EMBED_PAGE,
+        move |config, _, islands, strings, site| {
+            provide_context(DataAtHand(true));
+            view! {
+                <Html {..} lang=site.language dir=site.direction.as_str()/>
+                <TickerEmbedPage base_path config=Ok(config) transport=islands query=String::new() strings/>
+            }
+            .into_any()
+        },
+    )
+}
+
+/// The iframe embed's address below the site's base path.
+pub const TICKER_EMBED_PAGE: &str = "/embed/ticker/";
+
+/// A whole document at `path`: `view` draws its body from `config.json`, the data's transport,
+/// the islands' recording transport, the site's strings and the site, in a fresh owner; the
+/// document carries the answers its islands read.
+fn render_document(
+    shell: &Shell,
+    deployment: &Deployment,
+    public_root: &str,
+    transport: SharedTransport,
+    path: &str,
+    view: impl FnOnce(Config, SharedTransport, SharedTransport, Strings, Site) -> AnyView,
+) -> Result<String, PrerenderError> {
     static EXECUTOR: Once = Once::new();
     EXECUTOR.call_once(|| {
         let _ = any_spawner::Executor::init_local_custom_executor(ThisThread);
@@ -126,16 +186,16 @@ pub fn render_page(
         islands.as_ref(),
         &deployment.site_root,
     )?;
+    let site = DataSource::from_config(&config, transport.clone())
+        .site()
+        .now_or_never()
+        .ok_or(PrerenderError::Pending)??;
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let recording = islands.clone() as SharedTransport;
     let html = owner.with(|| {
-        render_in_owner(
-            shell,
-            deployment,
-            config,
-            (transport, islands.clone() as SharedTransport),
-            strings,
-            path,
-        )
+        render_in_owner(shell, deployment, path, move || {
+            view(config, transport, recording, strings, site)
+        })
     });
     owner.unset();
     let answers = answers_to_json(&islands.take(), &deployment.site_root);
@@ -311,18 +371,13 @@ pub fn is_prerendered(html: &str) -> bool {
 fn render_in_owner(
     shell: &Shell,
     deployment: &Deployment,
-    config: Config,
-    (transport, islands): (SharedTransport, SharedTransport),
-    strings: Strings,
     path: &str,
+    view: impl FnOnce() -> AnyView,
 ) -> Result<String, PrerenderError> {
     provide_context(RequestUrl::new(&format!("{}{path}", deployment.base_path)));
     let (meta, meta_output) = ServerMetaContext::new();
     provide_context(meta);
-    let deployment = deployment.clone();
-    let app = view! {
-        <App deployment config=Ok(config) transport retry_config=|| () data_at_hand=DataAtHand(true) islands strings/>
-    };
+    let app = view();
     let body = finish(app.to_html_stream_in_order().collect::<String>())?;
     // The app must be the body's first child, with nothing between: hydration starts there.
     let document = format!(

@@ -221,7 +221,13 @@ fn run(dist: &Path, cache: Option<&Path>) -> Result<String, String> {
     let mut written = files::write(&index, dist).map_err(|error| error.to_string())?;
     let strings = built.strings()?;
     pages::write_app_shell(&index.site, &strings, dist, dist)?;
-    pages::write_ticker_embed(&built.deployment, &built.transport, dist)?;
+    pages::write_ticker_embeds(
+        &built.shell,
+        &built.deployment,
+        &index.site.base_url,
+        &built.transport,
+        dist,
+    )?;
     let cache = cache.map(|cache| built.cache_in(cache)).transpose()?;
     let build = built.fingerprint(&strings);
     let routes = index.routes();

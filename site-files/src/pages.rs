@@ -5,7 +5,8 @@ use crate::files::SiteIndex;
 use crate::incremental::{content_fingerprint, Manifest};
 use broadsheet::model::Route;
 use broadsheet::prerender::{
-    is_prerendered, render_page, render_ticker_embed, PrerenderError, Shell, TICKER_EMBED,
+    is_prerendered, render_page, render_ticker_embed, render_ticker_embed_page, PrerenderError,
+    Shell, TICKER_EMBED, TICKER_EMBED_PAGE,
 };
 use broadsheet::source::{DataSource, SharedTransport};
 use broadsheet::Deployment;
@@ -25,11 +26,17 @@ pub fn remove(dist: &Path) -> std::io::Result<usize> {
             remove_empty_folders(page.parent(), dist)?;
         }
     }
-    // Without it the script embed draws the ticker from the configured source, as the app does.
+    // Without them the embeds draw the ticker from the configured source, as the app does.
     match std::fs::remove_file(dist.join(TICKER_EMBED)) {
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
         _ => {}
     }
+    // The app draws the iframe embed's page from its shell.
+    let embed_page = file_for(dist, TICKER_EMBED_PAGE);
+    if let Some(folder) = embed_page.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::copy(dist.join(APP_SHELL), &embed_page)?;
     Ok(removed)
 }
 
@@ -54,30 +61,45 @@ pub fn write_app_shell(
     std::fs::write(&to, shell).map_err(|error| shown(&to, &error))
 }
 
-/// Writes the ticker for other sites' pages (see [`render_ticker_embed`]) into `into` (`dist`
-/// itself, or a sync's folder aside), with the headlines the pages show.
-pub fn write_ticker_embed(
+/// Writes the ticker for other sites' pages into `into` (`dist` itself, or a sync's folder aside),
+/// with the headlines the pages show: for the script embed (see [`render_ticker_embed`]), and the
+/// iframe embed's page (see [`render_ticker_embed_page`]).
+pub fn write_ticker_embeds(
+    shell: &Shell,
     deployment: &Deployment,
+    public_root: &str,
     transport: &SharedTransport,
     into: &Path,
 ) -> Result<(), String> {
-    let to = into.join(TICKER_EMBED);
-    let embed = render_ticker_embed(deployment, transport.clone())
-        .map_err(|error| format!("{}: {error}", to.display()))?;
-    if let Some(folder) = to.parent() {
-        std::fs::create_dir_all(folder)
-            .map_err(|error| format!("{}: {error}", folder.display()))?;
+    let script = render_ticker_embed(deployment, transport.clone());
+    let page = render_ticker_embed_page(shell, deployment, public_root, transport.clone());
+    for (to, written) in [
+        (into.join(TICKER_EMBED), script),
+        (file_for(into, TICKER_EMBED_PAGE), page),
+    ] {
+        let written = written.map_err(|error| format!("{}: {error}", to.display()))?;
+        if let Some(folder) = to.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|error| format!("{}: {error}", folder.display()))?;
+        }
+        std::fs::write(&to, written).map_err(|error| format!("{}: {error}", to.display()))?;
     }
-    std::fs::write(&to, embed).map_err(|error| format!("{}: {error}", to.display()))
+    Ok(())
 }
 
-/// The prerendered pages in `dist`: the `index.html` files that [`render_page`] wrote.
+/// The prerendered pages in `dist`: the `index.html` files that [`render_page`] wrote. Not the
+/// iframe embed's, which is no page of the site's.
 pub fn prerendered(dist: &Path) -> std::io::Result<Vec<PathBuf>> {
-    fn walk(folder: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let embed = file_for(dist, TICKER_EMBED_PAGE);
+    let walk_from = |folder: &Path, into: &mut Vec<PathBuf>| walk(folder, &embed, into);
+    fn walk(folder: &Path, embed: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(folder)? {
             let path = entry?.path();
+            if path == embed {
+                continue;
+            }
             if path.is_dir() {
-                walk(&path, into)?;
+                walk(&path, embed, into)?;
             } else if path.file_name().is_some_and(|name| name == "index.html")
                 && is_prerendered(&std::fs::read_to_string(&path).unwrap_or_default())
             {
@@ -87,7 +109,7 @@ pub fn prerendered(dist: &Path) -> std::io::Result<Vec<PathBuf>> {
         Ok(())
     }
     let mut pages = Vec::new();
-    walk(dist, &mut pages)?;
+    walk_from(dist, &mut pages)?;
     Ok(pages)
 }
 

@@ -367,7 +367,13 @@ fn render_aside(
         }
         files::write(index, &staging).map_err(|error| format!("{}: {error}", staging.display()))?;
         pages::write_app_shell(&index.site, &strings, dist, &staging)?;
-        pages::write_ticker_embed(&built.deployment, &built.transport, &staging)?;
+        pages::write_ticker_embeds(
+            &built.shell,
+            &built.deployment,
+            &index.site.base_url,
+            &built.transport,
+            &staging,
+        )?;
         Ok(written)
     });
     let written = match written {

@@ -40,7 +40,7 @@ pub fn NewsTicker(
     /// Speed, direction, refresh interval, number of headlines, label and theme.
     settings: TickerSettings,
     /// The browsing context links open in: `None` on the site, `Some("_top")` inside an iframe.
-    #[prop(optional)]
+    #[prop(default = None)]
     link_target: Option<&'static str>,
     /// Whether it starts paused (a prerendered ticker the reader paused before its island ran).
     #[prop(optional)]

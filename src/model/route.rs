@@ -127,8 +127,8 @@ impl Route {
 
     /// Whether a path below the site's base (read as [`Route::parse`] reads one) is the ticker
     /// embed, `/embed/ticker/`: the news ticker alone, for other sites' iframes. It is a document
-    /// of the site's, not one of its pages, so it is not prerendered and no sitemap or feed
-    /// lists it.
+    /// of the site's, not one of its pages, so no sitemap or feed lists it (the build prerenders
+    /// it with the site's ticker settings, beside the pages).
     pub fn is_ticker_embed(path: &str) -> bool {
         segments(path) == ["embed", "ticker"]
     }

@@ -1,12 +1,14 @@
 //! `/embed/ticker/` (see [`crate::model::Route::is_ticker_embed`]): the news ticker alone, for
 //! other sites to show in an iframe. Its settings are the site's (`config.json`), overridden by
 //! the page's query string (`?speed=80&items=5&theme=dark&label=Latest`); its links open in the
-//! embedding page's window.
+//! embedding page's window. The ticker is the island of the site's pages: the build prerenders
+//! the page with the site's settings (`prerender::render_ticker_embed_page`), and the app draws
+//! it for an address with settings of its own.
 
-use crate::components::{NewsTicker, TickerSource};
 use crate::config::{Config, ConfigError};
 use crate::i18n::Strings;
-use crate::model::query_pairs;
+use crate::islands::{IslandData, TickerIsland};
+use crate::model::{query_pairs, TickerSettings};
 use crate::source::SharedTransport;
 use crate::state::BasePath;
 use leptos::prelude::*;
@@ -19,7 +21,8 @@ pub fn TickerEmbedPage(
     base_path: String,
     /// `config.json`, parsed, or why it could not be.
     config: Result<Config, ConfigError>,
-    /// How data is fetched.
+    /// How data is fetched (while prerendering, the islands' transport, which records what the
+    /// ticker reads for the page to carry).
     transport: SharedTransport,
     /// The page's query string, with the embedding site's settings.
     query: String,
@@ -48,18 +51,21 @@ pub fn TickerEmbedPage(
         });
     let body = match ready {
         Ok((config, settings)) => {
-            let source = TickerSource::new(&config, transport);
             // A page of its own, so a main landmark and a heading, which only screen readers
             // need: the ticker shows its label.
             let label = settings
                 .label
                 .clone()
                 .unwrap_or_else(|| strings.ticker_label.clone());
+            let mut islands = IslandData::new(&config, transport);
+            islands.ticker_settings = settings;
+            provide_context(islands);
             view! {
                 <Title text=label.clone()/>
-                <main>
+                // The settings an address may give: the page's script lets the app draw those.
+                <main data-ticker-settings=TickerSettings::NAMES.join(" ")>
                     <h1 class="visually-hidden">{label}</h1>
-                    <NewsTicker source settings link_target="_top"/>
+                    <TickerIsland link_target="_top"/>
                 </main>
             }
             .into_any()

@@ -189,6 +189,8 @@ describe('ticker embeds on another site', () => {
     writeFileSync(path.join(hostDir, 'favicon.ico'), '');
     writeFileSync(path.join(hostDir, 'index.html'), page('Iframe host',
       `<iframe src="${shared.server.url}embed/ticker/?items=4&amp;theme=dark&amp;label=Herald%20headlines" title="Herald headlines" width="900" height="44"></iframe>`));
+    writeFileSync(path.join(hostDir, 'iframe-built.html'), page('Iframe host, as the site built it',
+      `<iframe src="${shared.server.url}embed/ticker/" title="News" width="900" height="44"></iframe>`));
     writeFileSync(path.join(hostDir, 'script.html'), page('Script host',
       `<script type="module" src="${shared.server.url}embed/ticker.js"></script>
 <broadsheet-ticker src="${shared.server.url}" items="4" theme="dark" label="Herald headlines"></broadsheet-ticker>
@@ -234,6 +236,8 @@ describe('ticker embeds on another site', () => {
     const page = await openPage(shared.browser);
     await page.goto(host.url);
     const frame = page.frameLocator('iframe');
+    // Its address gives settings of its own: the app draws it, in place of the ticker as built.
+    await frame.locator('html[data-app]').waitFor({ state: 'attached' });
     await frame.locator('.ticker-track.running').waitFor();
     const links = await assertDesigned(frame);
     assert.equal(await frame.locator('.ticker').evaluate((ticker) => ticker.getBoundingClientRect().top), 0, 'at the top of its frame');
@@ -245,6 +249,36 @@ describe('ticker embeds on another site', () => {
     await links.first().click();
     await page.waitForURL(new URL(href, shared.server.url).href);
     assert.ok((await heading(page)).length > 5);
+  });
+
+  it('shows the iframe’s ticker as the site built it, without wasm, until its island takes over when the headlines are due', async () => {
+    const page = await openPage(shared.browser);
+    const wasm = [];
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url()); });
+    await page.goto(`${host.url}iframe-built.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('.ticker-track.running').waitFor();
+    assert.equal(await frame.getByRole('region', { name: 'News Ticker' }).count(), 1);
+    const links = frame.locator('.ticker-list').first().locator('a');
+    assert.equal(await links.count(), 8);
+    assert.equal(await links.first().getAttribute('target'), '_top');
+    await frame.locator('.ticker-toggle').click();
+    assert.equal(await frame.locator('.ticker-toggle').textContent(), 'Play');
+    assert.deepEqual(wasm, [], 'no wasm before the headlines are due');
+    // Due (the tab comes back): the island takes it over, paused still, its links still leaving the frame.
+    await page.frames()[1].evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await frame.locator('[data-island=ticker][data-state=ready]').waitFor();
+    assert.deepEqual(wasm, [`${shared.server.url}islands/ticker_bg.wasm`]);
+    assert.equal(await frame.locator('.ticker-toggle').textContent(), 'Play');
+    await frame.locator('.ticker-toggle').click();
+    assert.equal(await frame.locator('.ticker-toggle').textContent(), 'Pause', 'the island runs the button');
+    assert.equal(await links.first().getAttribute('target'), '_top');
+    await assertClean(page);
+
+    // With scripts off, its headlines are there to read and follow.
+    const still = await openPage(shared.browser, { javaScriptEnabled: false });
+    await still.goto(`${shared.server.url}embed/ticker/`);
+    assert.equal(await still.locator('.ticker-list').first().locator('a').count(), 8);
   });
 
   it('shows the ticker from one script tag, in a shadow root, under the host’s CSP', async () => {
