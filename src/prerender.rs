@@ -169,27 +169,12 @@ fn render_document(
     path: &str,
     view: impl FnOnce(Config, SharedTransport, SharedTransport, Strings, Site) -> AnyView,
 ) -> Result<String, PrerenderError> {
-    static EXECUTOR: Once = Once::new();
-    EXECUTOR.call_once(|| {
-        let _ = any_spawner::Executor::init_local_custom_executor(ThisThread);
-    });
-    // The islands read config.json again in the browser, and only what they read is carried.
-    let islands = Arc::new(RecordingTransport::new(transport.clone()));
-    let config = crate::source::load_config(islands.as_ref(), &deployment.site_root)
-        .now_or_never()
-        .ok_or(PrerenderError::Pending)??;
-    // The islands take the language from the page's <html lang>, so the page carries only the
-    // translation for them, not what the language was read from.
-    let strings = site_strings(
-        &config,
-        transport.clone(),
-        islands.as_ref(),
-        &deployment.site_root,
-    )?;
-    let site = DataSource::from_config(&config, transport.clone())
-        .site()
-        .now_or_never()
-        .ok_or(PrerenderError::Pending)??;
+    let Drawn {
+        islands,
+        config,
+        strings,
+        site,
+    } = Drawn::read(deployment, &transport)?;
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let recording = islands.clone() as SharedTransport;
     let html = owner.with(|| {
@@ -208,6 +193,48 @@ fn render_document(
             ),
         ),
     )
+}
+
+/// What every rendering starts from, read through the data's transport: `config.json` and the
+/// language's translation are read through `islands`, which records what the islands read, for
+/// the rendering to carry.
+struct Drawn {
+    islands: Arc<RecordingTransport>,
+    config: Config,
+    strings: Strings,
+    site: Site,
+}
+
+impl Drawn {
+    fn read(deployment: &Deployment, transport: &SharedTransport) -> Result<Self, PrerenderError> {
+        static EXECUTOR: Once = Once::new();
+        EXECUTOR.call_once(|| {
+            let _ = any_spawner::Executor::init_local_custom_executor(ThisThread);
+        });
+        // The islands read config.json again in the browser, and only what they read is carried.
+        let islands = Arc::new(RecordingTransport::new(transport.clone()));
+        let config = crate::source::load_config(islands.as_ref(), &deployment.site_root)
+            .now_or_never()
+            .ok_or(PrerenderError::Pending)??;
+        // The islands take the language from the page's <html lang>, so the page carries only the
+        // translation for them, not what the language was read from.
+        let strings = site_strings(
+            &config,
+            transport.clone(),
+            islands.as_ref(),
+            &deployment.site_root,
+        )?;
+        let site = DataSource::from_config(&config, transport.clone())
+            .site()
+            .now_or_never()
+            .ok_or(PrerenderError::Pending)??;
+        Ok(Self {
+            islands,
+            config,
+            strings,
+            site,
+        })
+    }
 }
 
 /// Where the site keeps the ticker for other sites' pages ([`render_ticker_embed`]), below its root.
@@ -233,16 +260,13 @@ pub fn render_ticker_embed(
     transport: SharedTransport,
 ) -> Result<String, PrerenderError> {
     let site_root = &deployment.site_root;
-    let islands = Arc::new(RecordingTransport::new(transport.clone()));
-    let config = crate::source::load_config(islands.as_ref(), site_root)
-        .now_or_never()
-        .ok_or(PrerenderError::Pending)??;
-    let strings = site_strings(&config, transport.clone(), islands.as_ref(), site_root)?;
+    let Drawn {
+        islands,
+        config,
+        strings,
+        site,
+    } = Drawn::read(deployment, &transport)?;
     let source = DataSource::from_config(&config, transport);
-    let site = source
-        .site()
-        .now_or_never()
-        .ok_or(PrerenderError::Pending)??;
     // Drawn from an error, it would show that error on other sites until the next build.
     source
         .ticker(config.ticker.items, false)

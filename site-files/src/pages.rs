@@ -90,8 +90,6 @@ pub fn write_ticker_embeds(
 /// The prerendered pages in `dist`: the `index.html` files that [`render_page`] wrote. Not the
 /// iframe embed's, which is no page of the site's.
 pub fn prerendered(dist: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let embed = file_for(dist, TICKER_EMBED_PAGE);
-    let walk_from = |folder: &Path, into: &mut Vec<PathBuf>| walk(folder, &embed, into);
     fn walk(folder: &Path, embed: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for entry in std::fs::read_dir(folder)? {
             let path = entry?.path();
@@ -109,7 +107,7 @@ pub fn prerendered(dist: &Path) -> std::io::Result<Vec<PathBuf>> {
         Ok(())
     }
     let mut pages = Vec::new();
-    walk_from(dist, &mut pages)?;
+    walk(dist, &file_for(dist, TICKER_EMBED_PAGE), &mut pages)?;
     Ok(pages)
 }
 

@@ -19,6 +19,13 @@ function offset(page, frame = page) {
   return frame.locator('.ticker-track').evaluate((track) => new DOMMatrixReadOnly(getComputedStyle(track).transform).m41);
 }
 
+/** The wasm files `page` asks for, as it asks for them. */
+function wasmRequests(page) {
+  const wasm = [];
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url()); });
+  return wasm;
+}
+
 async function settledTicker(page) {
   await heading(page);
   await page.locator('.ticker-track.running').waitFor();
@@ -253,8 +260,7 @@ describe('ticker embeds on another site', () => {
 
   it('shows the iframe’s ticker as the site built it, without wasm, until its island takes over when the headlines are due', async () => {
     const page = await openPage(shared.browser);
-    const wasm = [];
-    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url()); });
+    const wasm = wasmRequests(page);
     await page.goto(`${host.url}iframe-built.html`);
     const frame = page.frameLocator('iframe');
     await frame.locator('.ticker-track.running').waitFor();
@@ -300,8 +306,7 @@ describe('ticker embeds on another site', () => {
 
   it('shows the ticker the site built from one script tag, without wasm, until its island takes over when the headlines are due', async () => {
     const page = await openPage(shared.browser);
-    const wasm = [];
-    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url()); });
+    const wasm = wasmRequests(page);
     await page.goto(`${host.url}script-built.html`);
     const ticker = page.locator('broadsheet-ticker');
     await ticker.locator('.ticker-track.running').waitFor();
